@@ -1,0 +1,132 @@
+//! `chronicle check`: validate fact files and report every problem.
+//!
+//! Exit 0 when the facts are valid (warnings allowed unless
+//! `--deny-warnings`), 1 when they are not, 2 for a usage or I/O error. On
+//! success a one-line summary: counts of each record type, files read, the
+//! range of event dates.
+
+use serde_json::json;
+
+use super::args::{FactsArgs, JsonArg};
+use super::{Error, load, print_diagnostics};
+use crate::diag::Severity;
+use crate::diag::render::to_json;
+use crate::load::Input;
+use crate::model::Facts;
+use crate::output;
+
+/// Validate fact files and report every problem with its place.
+///
+/// Examples:
+///   chronicle check                      # the facts/ folder
+///   chronicle check facts/case.toml more/ --deny-warnings
+///   extractor | chronicle check -        # JSON Lines on standard input
+#[derive(clap::Args, Debug)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// Files or folders to check (as with -f; default `facts/`).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+    #[command(flatten)]
+    pub facts: FactsArgs,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    #[command(flatten)]
+    pub json: JsonArg,
+}
+
+pub fn run(args: Args) -> Result<(), Error> {
+    let mut inputs: Vec<Input> = args.paths.iter().map(|p| Input::parse(p)).collect();
+    if !args.facts.facts.is_empty() || inputs.is_empty() {
+        inputs.extend(args.facts.inputs());
+    }
+    let (facts, mut diags) = load(&inputs)?;
+    if args.deny_warnings {
+        diags.deny_warnings();
+    }
+    let ok = !diags.has_errors();
+    if args.json.json {
+        let list: Vec<_> = diags
+            .list
+            .iter()
+            .map(|d| to_json(d, &facts.files))
+            .collect();
+        let doc = json!({
+            "ok": ok,
+            "errors": diags.errors(),
+            "warnings": diags.warnings(),
+            "summary": summary_json(&facts),
+            "diagnostics": list,
+        });
+        let mut text = serde_json::to_string_pretty(&doc).map_err(|e| Error::Io(e.to_string()))?;
+        text.push('\n');
+        output::print(text.as_bytes())?;
+    } else {
+        print_diagnostics(&facts, &diags, Severity::Warning);
+        let line = if ok {
+            let warnings = match diags.warnings() {
+                0 => String::new(),
+                1 => " (1 warning)".to_string(),
+                n => format!(" ({n} warnings)"),
+            };
+            format!("ok: {}{warnings}\n", summary(&facts))
+        } else {
+            format!(
+                "error: {} error(s), {} warning(s)\n",
+                diags.errors(),
+                diags.warnings()
+            )
+        };
+        if ok {
+            output::print(line.as_bytes())?;
+        } else {
+            eprint!("{line}");
+        }
+    }
+    if ok { Ok(()) } else { Err(Error::Invalid) }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The earliest and latest day of any event, as ISO dates.
+fn range(facts: &Facts) -> Option<(String, String)> {
+    let bounds = facts.events.iter().map(|e| e.date.bounds());
+    let start = bounds.clone().filter_map(|b| b.earliest).min()?;
+    let end = bounds.filter_map(|b| b.latest).max()?;
+    Some((start.iso(), end.iso()))
+}
+
+fn summary(facts: &Facts) -> String {
+    let counts = [
+        plural(facts.sources.len(), "source"),
+        plural(facts.actors.len(), "actor"),
+        plural(facts.places.len(), "place"),
+        plural(facts.events.len(), "event"),
+        plural(facts.relations.len(), "relation"),
+    ]
+    .join(", ");
+    let dates = range(facts)
+        .map(|(a, b)| format!("; events from {a} to {b}"))
+        .unwrap_or_default();
+    format!("{counts} in {}{dates}", plural(facts.files.len(), "file"))
+}
+
+fn summary_json(facts: &Facts) -> serde_json::Value {
+    let range = range(facts).map(|(start, end)| json!({"start": start, "end": end}));
+    json!({
+        "files": facts.files.len(),
+        "sources": facts.sources.len(),
+        "actors": facts.actors.len(),
+        "places": facts.places.len(),
+        "events": facts.events.len(),
+        "relations": facts.relations.len(),
+        "range": range,
+    })
+}

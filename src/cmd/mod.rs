@@ -1,0 +1,115 @@
+//! Subcommands: thin layers that parse arguments, call the stages, print.
+//!
+//! One file a subcommand, holding its arguments and its `run`. Shared here:
+//! loading the facts with diagnostics printed once, and the error type that
+//! `main` maps to an exit code. No stage logic lives in this folder.
+
+pub mod args;
+pub mod check;
+
+use clap::{Parser, Subcommand};
+
+use crate::diag::render::{Style, human};
+use crate::diag::{Diagnostics, Severity};
+use crate::load::files::InputError;
+use crate::load::relocate::relocate;
+use crate::model::Facts;
+use crate::output;
+
+/// Builds event-timeline knowledge graphs from fact files: validates them,
+/// answers questions about them and exports diagrams and timelines.
+#[derive(Parser, Debug)]
+#[command(name = "chronicle", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    Check(check::Args),
+}
+
+/// Why a command failed; `main` prints it once and picks the exit code.
+#[derive(Debug)]
+pub enum Error {
+    /// The facts are invalid; the diagnostics were already printed. Exit 1.
+    Invalid,
+    /// A usage problem (an unknown entity, a bad option value). Exit 2.
+    Usage(String),
+    /// Reading or writing failed. Exit 2.
+    Io(String),
+    /// Standard output was closed (`| head`): stop quietly.
+    BrokenPipe,
+}
+
+impl Error {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Invalid => 1,
+            Error::Usage(_) | Error::Io(_) => 2,
+            Error::BrokenPipe => 0,
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Error {
+        match e.kind() {
+            std::io::ErrorKind::BrokenPipe => Error::BrokenPipe,
+            _ => Error::Io(e.to_string()),
+        }
+    }
+}
+
+impl From<InputError> for Error {
+    fn from(e: InputError) -> Error {
+        Error::Io(e.to_string())
+    }
+}
+
+pub fn run(cli: Cli) -> Result<(), Error> {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+    }
+}
+
+/// Loads and validates; diagnostics are located, sorted and returned.
+pub fn load(inputs: &[crate::load::Input]) -> Result<(Facts, Diagnostics), Error> {
+    let mut diags = Diagnostics::default();
+    let facts = crate::validate::load(inputs, &mut diags)?;
+    relocate(&facts.files, &mut diags);
+    diags.sort();
+    Ok((facts, diags))
+}
+
+/// Prints diagnostics to standard error for people.
+pub fn print_diagnostics(facts: &Facts, diags: &Diagnostics, min: Severity) {
+    let style = Style {
+        color: output::stderr_color(),
+    };
+    let mut text = String::new();
+    for d in diags.list.iter().filter(|d| d.severity <= min) {
+        text.push_str(&human(d, &facts.files, style));
+        text.push('\n');
+    }
+    if diags.dropped() > 0 {
+        text.push_str(&format!("… and {} more not shown\n", diags.dropped()));
+    }
+    eprint!("{text}");
+}
+
+/// Loads facts for a command that needs them valid: errors are printed and
+/// end the command; warnings are mentioned in one line.
+pub fn load_valid(facts: &args::FactsArgs) -> Result<Facts, Error> {
+    let (facts, diags) = load(&facts.inputs())?;
+    if diags.has_errors() {
+        print_diagnostics(&facts, &diags, Severity::Error);
+        eprintln!(
+            "error: the facts have {} error(s); nothing done",
+            diags.errors()
+        );
+        return Err(Error::Invalid);
+    }
+    Ok(facts)
+}

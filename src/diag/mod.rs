@@ -1,0 +1,243 @@
+//! Diagnostics: what went wrong or looks wrong in the facts, and where.
+//!
+//! Every stage reports problems as [`Diagnostic`] values into a [`Diagnostics`]
+//! list instead of stopping at the first, so that `check` shows them all in
+//! one run. A location is either resolved (file, line, column, the source
+//! line) or a field of a record still to be found again in its file, which
+//! keeps the loaded model small: only records that have a problem pay for
+//! their positions. Rendering lives in [`render`]; nothing else prints them.
+
+pub mod render;
+
+use crate::load::FileId;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// The class of a diagnostic: stable names that scripts may match on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Code {
+    Io,
+    Encoding,
+    Syntax,
+    Limit,
+    UnknownRecordType,
+    WrongType,
+    MissingField,
+    UnknownField,
+    DuplicateField,
+    InvalidId,
+    EmptyValue,
+    DuplicateId,
+    UnknownReference,
+    WrongReferenceKind,
+    PlaceCycle,
+    InvalidDate,
+    InvalidCount,
+    InvalidCoordinates,
+    InvalidReliability,
+    InvalidCredibility,
+    UnsourcedEvent,
+    UncitedSource,
+    SharedName,
+    Unconnected,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Io => "io",
+            Code::Encoding => "encoding",
+            Code::Syntax => "syntax",
+            Code::Limit => "limit",
+            Code::UnknownRecordType => "unknown-record-type",
+            Code::WrongType => "wrong-type",
+            Code::MissingField => "missing-field",
+            Code::UnknownField => "unknown-field",
+            Code::DuplicateField => "duplicate-field",
+            Code::InvalidId => "invalid-id",
+            Code::EmptyValue => "empty-value",
+            Code::DuplicateId => "duplicate-id",
+            Code::UnknownReference => "unknown-reference",
+            Code::WrongReferenceKind => "wrong-reference-kind",
+            Code::PlaceCycle => "place-cycle",
+            Code::InvalidDate => "invalid-date",
+            Code::InvalidCount => "invalid-count",
+            Code::InvalidCoordinates => "invalid-coordinates",
+            Code::InvalidReliability => "invalid-reliability",
+            Code::InvalidCredibility => "invalid-credibility",
+            Code::UnsourcedEvent => "unsourced-event",
+            Code::UncitedSource => "uncited-source",
+            Code::SharedName => "shared-name",
+            Code::Unconnected => "unconnected",
+        }
+    }
+}
+
+/// One step of the way from a record to one of its values.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathSeg {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// Where a record starts: its file and the byte offset of its first character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Origin {
+    pub file: FileId,
+    pub offset: u64,
+}
+
+/// A resolved position: a 1-based line, a byte column and a byte length in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pos {
+    pub file: FileId,
+    pub line: u64,
+    pub col: usize,
+    pub len: usize,
+    /// The source line, when it was at hand.
+    pub text: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Loc {
+    At(Pos),
+    /// A value inside a record, found again in its file when rendered; the
+    /// path is followed as far as the value's shape allows.
+    Field(Origin, Vec<PathSeg>),
+    File(FileId),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub loc: Option<Loc>,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: Code,
+    pub message: String,
+    pub loc: Option<Loc>,
+    pub help: Option<String>,
+    pub notes: Vec<Note>,
+}
+
+impl Diagnostic {
+    pub fn error(code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            loc: None,
+            help: None,
+            notes: vec![],
+        }
+    }
+
+    pub fn warning(code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    pub fn at(mut self, loc: Loc) -> Diagnostic {
+        self.loc = Some(loc);
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn maybe_help(mut self, help: Option<String>) -> Diagnostic {
+        self.help = help;
+        self
+    }
+
+    pub fn note(mut self, loc: Option<Loc>, message: impl Into<String>) -> Diagnostic {
+        self.notes.push(Note {
+            loc,
+            message: message.into(),
+        });
+        self
+    }
+}
+
+/// The diagnostics of one run, in the order found, with their counts.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    pub list: Vec<Diagnostic>,
+    errors: usize,
+    warnings: usize,
+}
+
+/// Most diagnostics kept; past it they are counted, not stored.
+pub const MAX_KEPT: usize = 10_000;
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        match d.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+        if self.list.len() < MAX_KEPT {
+            self.list.push(d);
+        }
+    }
+
+    pub fn errors(&self) -> usize {
+        self.errors
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.warnings
+    }
+
+    /// How many were counted but not kept.
+    pub fn dropped(&self) -> usize {
+        self.errors + self.warnings - self.list.len()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.errors > 0
+    }
+
+    /// Turns every warning into an error (`--deny-warnings`).
+    pub fn deny_warnings(&mut self) {
+        for d in &mut self.list {
+            d.severity = Severity::Error;
+        }
+        self.errors += self.warnings;
+        self.warnings = 0;
+    }
+
+    /// Orders the kept diagnostics by file and position, errors first at a tie.
+    pub fn sort(&mut self) {
+        self.list.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+    }
+}
+
+fn sort_key(d: &Diagnostic) -> (u32, u64, usize, Severity) {
+    match &d.loc {
+        Some(Loc::At(p)) => (p.file.0, p.line, p.col, d.severity),
+        Some(Loc::Field(o, _)) => (o.file.0, u64::MAX, 0, d.severity),
+        Some(Loc::File(f)) => (f.0, 0, 0, d.severity),
+        None => (u32::MAX, 0, 0, d.severity),
+    }
+}

@@ -1,0 +1,235 @@
+//! The one place diagnostics are turned into text: for people and as JSON.
+//!
+//! The human form quotes the source line under the file:line:column with a
+//! caret under the offending characters, then notes and a help line, in the
+//! manner of rustc. Columns count characters, not bytes. Long lines (a JSON
+//! Lines record can be thousands of characters) are cut to a window around
+//! the caret. The JSON form carries the same fields for editors and scripts.
+
+use std::fmt::Write;
+
+use serde_json::{Value as Json, json};
+
+use super::{Diagnostic, Loc, Pos, Severity};
+use crate::load::Files;
+
+/// Widest source excerpt shown, in characters.
+const WINDOW: usize = 100;
+
+/// Colours, on only when writing to a terminal without `NO_COLOR`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// A position as people count it: 1-based line and character column.
+pub struct Place {
+    pub file: String,
+    pub line: u64,
+    pub column: usize,
+    pub end_column: usize,
+}
+
+fn place(files: &Files, pos: &Pos) -> Place {
+    let (column, width) = match &pos.text {
+        Some(t) => char_range(t, pos.col, pos.len),
+        None => (pos.col, pos.len.max(1)),
+    };
+    Place {
+        file: files.name(pos.file).to_string(),
+        line: pos.line,
+        column: column + 1,
+        end_column: column + 1 + width,
+    }
+}
+
+/// The character column and width of a byte range of a line.
+fn char_range(text: &str, col: usize, len: usize) -> (usize, usize) {
+    let before = text.char_indices().take_while(|(i, _)| *i < col).count();
+    let width = text
+        .char_indices()
+        .filter(|(i, _)| *i >= col && *i < col + len)
+        .count();
+    (before, width.max(1))
+}
+
+/// Renders one diagnostic for people.
+pub fn human(d: &Diagnostic, files: &Files, style: Style) -> String {
+    let mut out = String::new();
+    let (label, code) = match d.severity {
+        Severity::Error => ("error", "1;31"),
+        Severity::Warning => ("warning", "1;33"),
+    };
+    let head = style.paint(code, &format!("{label}[{}]", d.code.as_str()));
+    let _ = writeln!(out, "{head}: {}", style.paint("1", &d.message));
+    match &d.loc {
+        Some(Loc::At(pos)) => snippet(&mut out, files, pos, style),
+        Some(Loc::File(f)) => drop(writeln!(out, "  --> {}", files.name(*f))),
+        Some(Loc::Field(origin, _)) => drop(writeln!(out, "  --> {}", files.name(origin.file))),
+        None => {}
+    }
+    for note in &d.notes {
+        let at = match &note.loc {
+            Some(Loc::At(pos)) => {
+                let p = place(files, pos);
+                format!(": {}:{}:{}", p.file, p.line, p.column)
+            }
+            Some(Loc::File(f)) | Some(Loc::Field(super::Origin { file: f, .. }, _)) => {
+                format!(": {}", files.name(*f))
+            }
+            None => String::new(),
+        };
+        let _ = writeln!(out, "   = note: {}{at}", note.message);
+    }
+    if let Some(help) = &d.help {
+        let _ = writeln!(out, "   = {}: {help}", style.paint("1;36", "help"));
+    }
+    out
+}
+
+fn snippet(out: &mut String, files: &Files, pos: &Pos, style: Style) {
+    let p = place(files, pos);
+    let gutter = p.line.to_string().len();
+    let pad = " ".repeat(gutter);
+    let _ = writeln!(out, "{pad}--> {}:{}:{}", p.file, p.line, p.column);
+    let Some(text) = &pos.text else { return };
+    let (shown, caret_at) = window(text, p.column - 1);
+    let bar = style.paint("1;34", "|");
+    let carets = style.paint(
+        "1;31",
+        &"^".repeat((p.end_column - p.column).clamp(1, WINDOW)),
+    );
+    let _ = writeln!(out, "{pad} {bar}");
+    let _ = writeln!(
+        out,
+        "{} {bar} {shown}",
+        style.paint("1;34", &p.line.to_string())
+    );
+    let _ = writeln!(out, "{pad} {bar} {}{carets}", " ".repeat(caret_at));
+}
+
+/// The part of a line shown, with tabs as spaces, and the caret's column in it.
+fn window(text: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c == '\t' || c.is_control() { ' ' } else { c })
+        .collect();
+    if chars.len() <= WINDOW {
+        return (chars.into_iter().collect(), column);
+    }
+    let start = column
+        .saturating_sub(WINDOW / 3)
+        .min(chars.len().saturating_sub(WINDOW));
+    let end = (start + WINDOW).min(chars.len());
+    let mut shown: String = chars.get(start..end).unwrap_or_default().iter().collect();
+    let mut caret = column - start;
+    if start > 0 {
+        shown.insert(0, '…');
+        caret += 1;
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret)
+}
+
+fn loc_json(files: &Files, loc: Option<&Loc>) -> serde_json::Map<String, Json> {
+    let mut m = serde_json::Map::new();
+    match loc {
+        Some(Loc::At(pos)) => {
+            let p = place(files, pos);
+            m.insert("file".into(), json!(p.file));
+            m.insert("line".into(), json!(p.line));
+            m.insert("column".into(), json!(p.column));
+            m.insert("end_column".into(), json!(p.end_column));
+        }
+        Some(Loc::File(f)) | Some(Loc::Field(super::Origin { file: f, .. }, _)) => {
+            m.insert("file".into(), json!(files.name(*f)));
+        }
+        None => {}
+    }
+    m
+}
+
+/// One diagnostic as a JSON object.
+pub fn to_json(d: &Diagnostic, files: &Files) -> Json {
+    let mut m = serde_json::Map::new();
+    m.insert("severity".into(), json!(d.severity.as_str()));
+    m.insert("code".into(), json!(d.code.as_str()));
+    m.insert("message".into(), json!(d.message));
+    m.extend(loc_json(files, d.loc.as_ref()));
+    m.insert("help".into(), json!(d.help));
+    let notes: Vec<Json> = d
+        .notes
+        .iter()
+        .map(|n| {
+            let mut nm = loc_json(files, n.loc.as_ref());
+            nm.insert("message".into(), json!(n.message));
+            Json::Object(nm)
+        })
+        .collect();
+    m.insert("notes".into(), Json::Array(notes));
+    Json::Object(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Code;
+    use crate::load::{FileId, Format};
+
+    fn files() -> Files {
+        let mut f = Files::default();
+        f.add(Some("facts/a.toml".into()), Format::Toml);
+        f
+    }
+
+    #[test]
+    fn caret_under_the_offending_characters() {
+        let pos = Pos {
+            file: FileId(0),
+            line: 3,
+            col: 8,
+            len: 9,
+            text: Some("date = \"2024-13\"".into()),
+        };
+        let d = Diagnostic::error(Code::InvalidDate, "invalid date")
+            .at(Loc::At(pos))
+            .help("fix it");
+        let text = human(&d, &files(), Style::default());
+        let expected = "error[invalid-date]: invalid date\n --> facts/a.toml:3:9\n  |\n3 | date = \"2024-13\"\n  |         ^^^^^^^^^\n   = help: fix it\n";
+        assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let pos = Pos {
+            file: FileId(0),
+            line: 1,
+            col: 12,
+            len: 2,
+            text: Some("name = \"é\" x".into()),
+        };
+        let p = place(&files(), &pos);
+        assert_eq!((p.column, p.end_column), (12, 13));
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let line = "x".repeat(500);
+        let (shown, caret) = window(&line, 300);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().nth(caret), Some('x'));
+        assert!(shown.chars().count() <= WINDOW + 2);
+    }
+}

@@ -1,0 +1,142 @@
+//! The EDTF entry point: whole-input checks (empty, whitespace, 2012-draft words, level 2
+//! punctuation), the split into a date or an interval of two ends, and interval checks.
+//!
+//! Intervals need at least one dated end, and the end may not be wholly before the start
+//! (its latest possible day before the start's earliest). Dates themselves are parsed in
+//! `parse_date.rs`. Nothing here may panic, whatever the input.
+
+use super::cursor::Cursor;
+use super::error::EdtfError;
+use super::parse_date::date;
+use super::{Edtf, End};
+
+/// Parses EDTF level 0 or level 1 text.
+pub fn parse(input: &str) -> Result<Edtf, EdtfError> {
+    if input.is_empty() {
+        return Err(EdtfError::new(0, 0, "empty date"));
+    }
+    check_whitespace(input)?;
+    check_draft_words(input)?;
+    check_level2_punctuation(input)?;
+    match input.find('/') {
+        None => single(input),
+        Some(slash) => interval(input, slash),
+    }
+}
+
+/// A date (or date-time) on its own.
+fn single(input: &str) -> Result<Edtf, EdtfError> {
+    if input.starts_with("..") {
+        return Err(
+            EdtfError::new(0, 2, "`..` is only valid as an interval end")
+                .help("write an open interval like `2024/..` or `../2024`"),
+        );
+    }
+    date(input, 0, input.len(), false).map(Edtf::Date)
+}
+
+/// `start/end`, split at the first `/`.
+fn interval(input: &str, slash: usize) -> Result<Edtf, EdtfError> {
+    let end_at = slash + 1;
+    if let Some(second) = input.get(end_at..).and_then(|rest| rest.find('/')) {
+        return Err(EdtfError::new(
+            end_at + second,
+            1,
+            "an interval has only two ends",
+        ));
+    }
+    let start = end(input, 0, slash)?;
+    let finish = end(input, end_at, input.len())?;
+    match (&start, &finish) {
+        (End::Date(first), End::Date(last)) => {
+            if last.bounds().1 < first.bounds().0 {
+                let len = input.len() - end_at;
+                return Err(
+                    EdtfError::new(end_at, len, "the interval ends before it starts")
+                        .help("write the earlier date first"),
+                );
+            }
+        }
+        (End::Date(_), _) | (_, End::Date(_)) => {}
+        _ => {
+            return Err(
+                EdtfError::new(0, input.len(), "an interval needs at least one date")
+                    .help("write a date on at least one side, like `2024/..`"),
+            );
+        }
+    }
+    Ok(Edtf::Interval(start, finish))
+}
+
+/// One interval end in `input[start..stop]`: empty (unknown), `..` (open) or a date.
+fn end(input: &str, start: usize, stop: usize) -> Result<End, EdtfError> {
+    let text = input.get(start..stop).unwrap_or("");
+    if text.is_empty() {
+        return Ok(End::Unknown);
+    }
+    if text == ".." {
+        return Ok(End::Open);
+    }
+    if text.starts_with('.') {
+        let mut cur = Cursor::new(input, start, stop);
+        cur.eat('.');
+        if !cur.eat('.') {
+            return Err(cur.unexpected("`..`"));
+        }
+        return Err(
+            EdtfError::level2(cur.pos, stop - cur.pos, "a date after `..`")
+                .help("write an open end as `..` alone, like `../2024`"),
+        );
+    }
+    date(input, start, stop, true).map(End::Date)
+}
+
+/// Whitespace is never part of EDTF.
+fn check_whitespace(input: &str) -> Result<(), EdtfError> {
+    match input.char_indices().find(|(_, c)| c.is_whitespace()) {
+        None => Ok(()),
+        Some((at, c)) => {
+            let surrounding = input.trim() != input;
+            let help = if surrounding {
+                "remove surrounding spaces"
+            } else {
+                "EDTF has no spaces; remove it"
+            };
+            Err(EdtfError::new(at, c.len_utf8(), "unexpected whitespace").help(help))
+        }
+    }
+}
+
+/// The 2012 draft's `unknown` and `open` interval ends.
+fn check_draft_words(input: &str) -> Result<(), EdtfError> {
+    let words = [
+        (
+            "unknown",
+            "leave the end empty for an unknown end, like `2024/`",
+        ),
+        ("open", "write `..` for an open end, like `2024/..`"),
+    ];
+    for (word, help) in words {
+        if let Some(at) = input.find(word) {
+            let message = format!("`{word}` is from the 2012 draft of EDTF");
+            return Err(EdtfError::new(at, word.len(), message).help(help));
+        }
+    }
+    Ok(())
+}
+
+/// Sets, lists and groups are level 2.
+fn check_level2_punctuation(input: &str) -> Result<(), EdtfError> {
+    let found = input
+        .char_indices()
+        .find(|(_, c)| matches!(c, '[' | ']' | '{' | '}' | '(' | ')'));
+    match found {
+        Some((at, '[' | ']')) => Err(EdtfError::level2(at, 1, "a set of dates (`[...]`)")),
+        Some((at, '{' | '}')) => Err(EdtfError::level2(at, 1, "a list of dates (`{...}`)")),
+        Some((at, _)) => Err(EdtfError::level2(at, 1, "grouping with parentheses")),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests;

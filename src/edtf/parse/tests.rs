@@ -1,0 +1,260 @@
+//! Unit tests of the parser: every accepted form and every error with its position.
+//! They must not depend on the oracle crate.
+
+use super::super::date::Time;
+use super::super::{Edtf, End, parse};
+
+fn ok(text: &str) -> Edtf {
+    match parse(text) {
+        Ok(value) => value,
+        Err(error) => panic!("{text}: {error:?}"),
+    }
+}
+
+/// (offset, len, message) of the error for `text`.
+fn err(text: &str) -> (usize, usize, String) {
+    match parse(text) {
+        Ok(value) => panic!("{text} parsed as {value:?}"),
+        Err(error) => (error.offset, error.len, error.message),
+    }
+}
+
+fn at(text: &str) -> (usize, usize) {
+    let (offset, len, _) = err(text);
+    (offset, len)
+}
+
+#[test]
+fn accepts_level0_and_level1_forms() {
+    let forms = [
+        "2024-03-22",
+        "2024-03",
+        "2024",
+        "0000",
+        "9999",
+        "2024-02-29",
+        "2000-02-29",
+        "2024-03-22T19:58:00",
+        "2024-03-22T19:58:00Z",
+        "2024-03-22T19:58:00+03:00",
+        "2024-03-22T19:58:00-14:00",
+        "2024-12-31T23:59:60Z",
+        "1984?",
+        "2004-06~",
+        "2004-06-11%",
+        "201X",
+        "20XX",
+        "2004-XX",
+        "2004-07-XX",
+        "2004-XX-XX",
+        "2024-02-XX",
+        "2001-21",
+        "2001-22",
+        "2001-23",
+        "2001-24",
+        "2001-24?",
+        "Y170000002",
+        "Y-170000002",
+        "Y10000",
+        "-0043-03-15",
+        "-1985",
+        "-001X",
+        "1964/2008",
+        "2004-02-01/2005-02",
+        "1985-04-12/..",
+        "../1985-04-12",
+        "1985-04-12/",
+        "/1985-04-12",
+        "1984~/2004-06",
+        "2004-06/2006-08?",
+        "2024-24/2025-01",
+        "Y-170000002/2024",
+        "2024-03-22/2024-03-22",
+        "201X/2015",
+    ];
+    for text in forms {
+        assert_eq!(ok(text).to_string(), text);
+    }
+}
+
+#[test]
+fn parts_of_values() {
+    let Edtf::Interval(End::Unknown, End::Date(end)) = ok("/2024-03-22?") else {
+        panic!("not an unknown-start interval");
+    };
+    assert_eq!(
+        (end.year(), end.month(), end.day()),
+        (2024, Some(3), Some(22))
+    );
+    assert!(end.uncertain());
+    assert!(matches!(
+        ok("2024/.."),
+        Edtf::Interval(End::Date(_), End::Open)
+    ));
+    let time = ok("2024-03-22T19:58:00-09:30")
+        .start()
+        .and_then(|d| d.time());
+    let expected = Time {
+        hour: 19,
+        minute: 58,
+        second: 0,
+        offset_minutes: Some(-570),
+    };
+    assert_eq!(time, Some(expected));
+    assert_eq!(ok("-0043-03-15").start().map(|d| d.year()), Some(-43));
+    assert_eq!(
+        ok("Y-170000002").start().map(|d| d.year()),
+        Some(-170_000_002)
+    );
+}
+
+#[test]
+fn empty_and_whitespace() {
+    assert_eq!(err(""), (0, 0, "empty date".to_owned()));
+    assert_eq!(at(" 2024"), (0, 1));
+    assert_eq!(at("2024 "), (4, 1));
+    assert_eq!(at("2024 /2025"), (4, 1));
+    let help = parse(" 2024").err().and_then(|e| e.help);
+    assert_eq!(help.as_deref(), Some("remove surrounding spaces"));
+    assert_eq!(at("2024-03-22\t"), (10, 1));
+    assert_eq!(at("2024\u{a0}"), (4, 2));
+}
+
+#[test]
+fn month_and_day_errors() {
+    assert_eq!(
+        err("2024-13"),
+        (5, 2, "month 13 is out of range (01-12)".to_owned())
+    );
+    assert_eq!(at("2024-00"), (5, 2));
+    assert_eq!(
+        err("2024-02-30"),
+        (8, 2, "day 30 does not exist in February 2024".to_owned())
+    );
+    assert_eq!(
+        err("1900-02-29"),
+        (8, 2, "day 29 does not exist in February 1900".to_owned())
+    );
+    assert_eq!(at("2024-04-31"), (8, 2));
+    assert_eq!(at("2024-01-00"), (8, 2));
+    assert_eq!(at("2024-01-32"), (8, 2));
+    assert_eq!(at("2024-3"), (5, 1));
+    assert_eq!(at("2024-003"), (5, 3));
+    assert_eq!(at("2024-"), (4, 1));
+    assert_eq!(at("2024-03-"), (7, 1));
+    assert_eq!(at("2024-21-05"), (8, 2));
+    assert_eq!(at("2024-03-22-01"), (10, 1));
+    assert_eq!(at("2024-03-22x"), (10, 1));
+}
+
+#[test]
+fn year_errors() {
+    assert_eq!(
+        err("-0000"),
+        (0, 5, "a negative year cannot be zero".to_owned())
+    );
+    assert_eq!(at("-000X"), (0, 5));
+    assert_eq!(at("-00XX"), (0, 5));
+    assert_eq!(at("24"), (0, 2));
+    assert_eq!(at("12345"), (0, 5));
+    assert_eq!(at("+2024"), (0, 1));
+    assert_eq!(at("Y2024"), (1, 4));
+    let help = parse("Y2024").err().and_then(|e| e.help);
+    assert_eq!(
+        help.as_deref(),
+        Some("write years of up to four digits without `Y`, like `2024`")
+    );
+    assert_eq!(at("Y-2024"), (2, 4));
+    assert_eq!(at("Y012345"), (1, 1));
+    assert_eq!(at("Y"), (0, 1));
+    assert_eq!(at("Y12345?"), (6, 1));
+    assert_eq!(at("Y12345-01"), (6, 1));
+    assert_eq!(at("Y-999999999999999999999"), (2, 21));
+    assert_eq!(at("Y12345678901234567"), (1, 17));
+    assert_eq!(at("abc"), (0, 1));
+}
+
+#[test]
+fn time_errors() {
+    assert_eq!(
+        err("2024-03-22T24:00:00"),
+        (11, 2, "hour 24 is out of range (00-23)".to_owned())
+    );
+    assert_eq!(at("2024-03-22T23:60:00"), (14, 2));
+    assert_eq!(at("2024-03-22T23:59:61"), (17, 2));
+    assert_eq!(at("2024-03-22T22:59:60"), (17, 2));
+    assert_eq!(at("2024-03-22T19:58"), (15, 1));
+    assert_eq!(at("2024-03-22T19:58:00+14:30"), (19, 6));
+    assert_eq!(at("2024-03-22T19:58:00+03:60"), (23, 2));
+    assert_eq!(at("2024-03-22T19:58:00~"), (19, 1));
+    assert_eq!(at("2024-03-22T19:58:00.5"), (19, 1));
+    assert_eq!(at("2024-03-22T19:58:00z"), (19, 1));
+    assert_eq!(at("2024-03-22~T19:58:00"), (10, 1));
+    assert_eq!(at("2024-03T19:58:00"), (7, 1));
+    assert_eq!(at("2024-03-XXT19:58:00"), (10, 1));
+    assert_eq!(at("2024-03-22T19:58:00/2025"), (10, 1));
+    assert_eq!(at("2024/2024-03-22T19:58:00"), (15, 1));
+}
+
+#[test]
+fn level2_forms_are_rejected() {
+    let cases = [
+        ("2004-06~-11", 7),
+        ("2004?-06", 4),
+        ("?2004", 0),
+        ("[1667,1668]", 0),
+        ("{1667,1668}", 0),
+        ("1XXX", 1),
+        ("X024", 0),
+        ("2X24", 1),
+        ("201X-05", 5),
+        ("20XX-XX", 5),
+        ("2004-XX-11", 8),
+        ("2004-1X", 6),
+        ("2004-25", 5),
+        ("Y17E7", 3),
+        ("1950S2", 4),
+        ("../..2024", 5),
+        ("2004-(06)", 5),
+    ];
+    for (text, offset) in cases {
+        let error = parse(text).err();
+        let message = error.as_ref().map(|e| e.message.as_str()).unwrap_or("");
+        assert!(message.contains("level 2"), "{text}: {message}");
+        assert_eq!(error.map(|e| e.offset), Some(offset), "{text}");
+    }
+}
+
+#[test]
+fn draft_forms_have_help() {
+    let cases = [
+        ("199u", 3, "`X`"),
+        ("2004/unknown", 5, "empty"),
+        ("2004/open", 5, "`..`"),
+    ];
+    for (text, offset, hint) in cases {
+        let error = parse(text).err();
+        assert_eq!(error.as_ref().map(|e| e.offset), Some(offset), "{text}");
+        let help = error.and_then(|e| e.help).unwrap_or_default();
+        assert!(help.contains(hint), "{text}: {help}");
+    }
+    assert_eq!(at("201x"), (3, 1));
+}
+
+#[test]
+fn interval_errors() {
+    assert_eq!(
+        err("2024/2023"),
+        (5, 4, "the interval ends before it starts".to_owned())
+    );
+    assert_eq!(at("2024-03-22/2024-03-21"), (11, 10));
+    assert_eq!(at("../.."), (0, 5));
+    assert_eq!(at("/"), (0, 1));
+    assert_eq!(at("../"), (0, 3));
+    assert_eq!(at("/.."), (0, 3));
+    assert_eq!(at("2024/2025/2026"), (9, 1));
+    assert_eq!(at(".."), (0, 2));
+    assert_eq!(at("2024/."), (5, 1));
+    assert_eq!(at("2024/2025-13"), (10, 2));
+    assert_eq!(at("2024-13/2025"), (5, 2));
+}

@@ -1,0 +1,186 @@
+//! The graph: petgraph over actors, events and places, with dated edges.
+//!
+//! Node `n` is entity `Ent(n)`. Edges point actor → event (the actor's role,
+//! dated by the event), event → place (`occurred_at`), place → place
+//! (`located_in`) and, for every relation record, from → to (its kind, its
+//! own date). An edge's weight is a small handle into the facts, so the graph
+//! costs a few bytes an edge; kinds, dates and sources are read from the
+//! facts through [`Graph::edge_info`]. Alongside: the index of events in time
+//! order and the name index used to find entities. No I/O, no printing.
+
+pub mod names;
+
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+
+use crate::edtf::{Bounds, Edtf};
+use crate::model::{Cite, Ent, EventIx, Facts, PlaceIx, RelationIx, Sym};
+
+/// What an edge stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edge {
+    /// Actor → event: participant `part` of the event.
+    Role { event: EventIx, part: u32 },
+    /// Event → place.
+    OccurredAt(EventIx),
+    /// Place → enclosing place.
+    LocatedIn(PlaceIx),
+    /// A relation record.
+    Relation(RelationIx),
+}
+
+/// An edge as people read it: its kind, date and sources.
+#[derive(Clone, Copy, Debug)]
+pub struct EdgeInfo<'f> {
+    pub kind: &'f str,
+    pub date: Option<&'f Edtf>,
+    pub sources: &'f [Cite],
+    /// The relation record's id, for relations that have one.
+    pub id: Option<Sym>,
+}
+
+pub struct Graph {
+    pub g: DiGraph<Ent, Edge>,
+    /// Events sorted by earliest bound, then latest bound, then id.
+    pub by_time: Vec<EventIx>,
+    pub names: names::NameIndex,
+}
+
+pub fn node(ent: Ent) -> NodeIndex {
+    NodeIndex::new(ent.index())
+}
+
+pub fn ent(n: NodeIndex) -> Ent {
+    Ent(u32::try_from(n.index()).unwrap_or(u32::MAX))
+}
+
+fn ix(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+impl Graph {
+    pub fn build(facts: &Facts) -> Graph {
+        let edges = facts
+            .events
+            .iter()
+            .map(|e| e.actors.len() + 1)
+            .sum::<usize>()
+            + facts.relations.len()
+            + facts.places.len();
+        let mut g = DiGraph::with_capacity(facts.entity_count(), edges);
+        for ent in facts.ents() {
+            g.add_node(ent);
+        }
+        for (i, p) in facts.places.iter().enumerate() {
+            if let Some(w) = p.within {
+                let pi = PlaceIx(ix(i));
+                g.add_edge(
+                    node(facts.place_ent(pi)),
+                    node(facts.place_ent(w)),
+                    Edge::LocatedIn(pi),
+                );
+            }
+        }
+        for (i, e) in facts.events.iter().enumerate() {
+            let ei = EventIx(ix(i));
+            let ev = node(facts.event_ent(ei));
+            for (part, p) in e.actors.iter().enumerate() {
+                g.add_edge(
+                    node(facts.actor_ent(p.actor)),
+                    ev,
+                    Edge::Role {
+                        event: ei,
+                        part: ix(part),
+                    },
+                );
+            }
+            if let Some(p) = e.place {
+                g.add_edge(ev, node(facts.place_ent(p)), Edge::OccurredAt(ei));
+            }
+        }
+        for (i, r) in facts.relations.iter().enumerate() {
+            g.add_edge(node(r.from), node(r.to), Edge::Relation(RelationIx(ix(i))));
+        }
+        Graph {
+            g,
+            by_time: by_time(facts),
+            names: names::NameIndex::build(facts),
+        }
+    }
+
+    pub fn edge(&self, e: EdgeIndex) -> Option<Edge> {
+        self.g.edge_weight(e).copied()
+    }
+
+    /// The kind, date and sources of an edge.
+    pub fn edge_info<'f>(&self, facts: &'f Facts, edge: Edge) -> EdgeInfo<'f> {
+        const NO: &[Cite] = &[];
+        match edge {
+            Edge::Role { event, part } => {
+                let ev = facts.event(event);
+                let role = ev
+                    .and_then(|e| e.actors.get(part as usize))
+                    .and_then(|p| p.role);
+                EdgeInfo {
+                    kind: role.map_or("participant", |r| facts.str(r)),
+                    date: ev.map(|e| &e.date),
+                    sources: ev.map_or(NO, |e| &e.sources),
+                    id: None,
+                }
+            }
+            Edge::OccurredAt(event) => {
+                let ev = facts.event(event);
+                EdgeInfo {
+                    kind: "occurred_at",
+                    date: ev.map(|e| &e.date),
+                    sources: ev.map_or(NO, |e| &e.sources),
+                    id: None,
+                }
+            }
+            Edge::LocatedIn(place) => {
+                let sources = facts.place(place).map_or(NO, |p| &p.sources);
+                EdgeInfo {
+                    kind: "located_in",
+                    date: None,
+                    sources,
+                    id: None,
+                }
+            }
+            Edge::Relation(r) => match facts.relations.get(r.index()) {
+                Some(rel) => EdgeInfo {
+                    kind: facts.str(rel.kind),
+                    date: rel.date.as_ref(),
+                    sources: &rel.sources,
+                    id: rel.id,
+                },
+                None => EdgeInfo {
+                    kind: "",
+                    date: None,
+                    sources: NO,
+                    id: None,
+                },
+            },
+        }
+    }
+
+    /// The bounds of an edge's date, if it has one.
+    pub fn edge_bounds(&self, facts: &Facts, edge: Edge) -> Option<Bounds> {
+        self.edge_info(facts, edge).date.map(Edtf::bounds)
+    }
+}
+
+/// Events in time order: earliest bound, latest bound, id.
+fn by_time(facts: &Facts) -> Vec<EventIx> {
+    let mut keyed: Vec<((crate::edtf::Day, crate::edtf::Day), EventIx)> = facts
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.date.bounds().sort_key(), EventIx(ix(i))))
+        .collect();
+    keyed.sort_by(|a, b| {
+        a.0.cmp(&b.0).then_with(|| {
+            let id = |e: EventIx| facts.event(e).map_or("", |ev| facts.str(ev.id));
+            id(a.1).cmp(id(b.1))
+        })
+    });
+    keyed.into_iter().map(|(_, e)| e).collect()
+}

@@ -1,0 +1,18 @@
+//! chronicle: event-timeline knowledge graphs from fact files.
+//!
+//! The modules follow the pipeline: [`load`] reads files into raw records
+//! with positions, [`validate`] turns them into the [`model`] (valid by
+//! construction) with every diagnostic, [`graph`] builds the petgraph graph
+//! and its indexes, [`query`] and [`export`] answer questions and write
+//! formats, and [`cmd`] holds the thin subcommands. [`diag`] renders
+//! diagnostics; [`edtf`] parses dates.
+
+pub mod cmd;
+pub mod diag;
+pub mod edtf;
+pub mod graph;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod suggest;
+pub mod validate;

@@ -1,0 +1,168 @@
+//! Which fact files a run reads, and the table of their names.
+//!
+//! Inputs are files, folders (read recursively, in sorted path order, keeping
+//! only `.toml`, `.json` and `.jsonl` files) or `-` for JSON Lines on standard
+//! input. Each file read gets a [`FileId`]; diagnostics carry the id and look
+//! the name up here. This module finds files; it does not read them.
+
+use std::path::{Path, PathBuf};
+
+/// A handle on one file of the run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub u32);
+
+/// The encoding of a fact file, chosen by its extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Toml,
+    Json,
+    JsonLines,
+}
+
+impl Format {
+    pub fn of(path: &Path) -> Option<Format> {
+        match path.extension()?.to_str()? {
+            "toml" => Some(Format::Toml),
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// One input as given on the command line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    Path(PathBuf),
+}
+
+impl Input {
+    pub fn parse(arg: &str) -> Input {
+        if arg == "-" {
+            Input::Stdin
+        } else {
+            Input::Path(PathBuf::from(arg))
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct FileEntry {
+    /// None for standard input.
+    pub path: Option<PathBuf>,
+    pub name: String,
+    pub format: Format,
+}
+
+/// The files of a run, indexed by [`FileId`].
+#[derive(Clone, Debug, Default)]
+pub struct Files {
+    entries: Vec<FileEntry>,
+}
+
+impl Files {
+    pub fn add(&mut self, path: Option<PathBuf>, format: Format) -> FileId {
+        let name = match &path {
+            Some(p) => p.display().to_string(),
+            None => "<stdin>".to_string(),
+        };
+        let id = FileId(u32::try_from(self.entries.len()).unwrap_or(u32::MAX));
+        self.entries.push(FileEntry { path, name, format });
+        id
+    }
+
+    pub fn get(&self, id: FileId) -> Option<&FileEntry> {
+        self.entries.get(id.0 as usize)
+    }
+
+    pub fn name(&self, id: FileId) -> &str {
+        self.get(id).map_or("<unknown>", |e| e.name.as_str())
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &FileEntry> {
+        self.entries.iter()
+    }
+}
+
+/// A problem with the inputs themselves: a usage or I/O error, not a fact error.
+#[derive(Debug)]
+pub enum InputError {
+    NotFound(PathBuf),
+    UnknownExtension(PathBuf),
+    Io(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InputError::NotFound(p) => write!(f, "`{}` does not exist", p.display()),
+            InputError::UnknownExtension(p) => write!(
+                f,
+                "`{}` is not a fact file: expected the extension .toml, .json or .jsonl",
+                p.display()
+            ),
+            InputError::Io(p, e) => write!(f, "cannot read `{}`: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Expands the inputs into the list of files to read, in reading order.
+pub fn expand(inputs: &[Input]) -> Result<Vec<(Option<PathBuf>, Format)>, InputError> {
+    let mut out = Vec::new();
+    for input in inputs {
+        match input {
+            Input::Stdin => out.push((None, Format::JsonLines)),
+            Input::Path(p) => expand_path(p, &mut out)?,
+        }
+    }
+    Ok(out)
+}
+
+fn expand_path(path: &Path, out: &mut Vec<(Option<PathBuf>, Format)>) -> Result<(), InputError> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => InputError::NotFound(path.to_path_buf()),
+        _ => InputError::Io(path.to_path_buf(), e),
+    })?;
+    if meta.is_dir() {
+        let mut found = Vec::new();
+        walk(path, &mut found)?;
+        found.sort();
+        out.extend(
+            found
+                .into_iter()
+                .filter_map(|p| Format::of(&p).map(|f| (Some(p), f))),
+        );
+        return Ok(());
+    }
+    match Format::of(path) {
+        Some(format) => out.push((Some(path.to_path_buf()), format)),
+        None => return Err(InputError::UnknownExtension(path.to_path_buf())),
+    }
+    Ok(())
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), InputError> {
+    let io = |e| InputError::Io(dir.to_path_buf(), e);
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(io)?;
+        if kind.is_dir() {
+            walk(&path, out)?;
+        } else if kind.is_file() || kind.is_symlink() && path.is_file() {
+            out.push(path);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,493 @@
+//! Reads fact files and hands their records, as span trees, to a sink.
+//!
+//! Documents (`.toml`, `.json`) are read whole and parsed once; JSON Lines
+//! are read line by line so that a file of any size streams. Encoding
+//! problems (invalid UTF-8, a UTF-16 byte-order mark), syntax errors and
+//! records that are not tables are reported here; a record's type comes from
+//! its array's key in a document or its `type` field in JSON Lines. What the
+//! fields mean is left to the sink.
+
+use std::cell::OnceCell;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use super::files::{FileId, Files, Format, Input, InputError, expand};
+use super::tree::{Node, Span, Value};
+use super::{json, toml};
+use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, Pos};
+use crate::suggest::did_you_mean;
+
+/// Longest JSON Lines line read; longer lines are an error, not a crash.
+pub const MAX_LINE_BYTES: u64 = 256 << 20;
+/// Largest TOML or JSON document read; JSON Lines has no such limit.
+pub const MAX_DOCUMENT_BYTES: u64 = 1 << 30;
+
+/// The five record types of the format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RecordShape {
+    Source,
+    Actor,
+    Place,
+    Event,
+    Relation,
+}
+
+const SHAPE_NAMES: [&str; 5] = ["source", "actor", "place", "event", "relation"];
+
+impl RecordShape {
+    pub fn from_name(name: &str) -> Option<RecordShape> {
+        let singular = name.strip_suffix('s').unwrap_or(name);
+        match singular {
+            "source" => Some(RecordShape::Source),
+            "actor" => Some(RecordShape::Actor),
+            "place" => Some(RecordShape::Place),
+            "event" => Some(RecordShape::Event),
+            "relation" => Some(RecordShape::Relation),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            RecordShape::Source => "source",
+            RecordShape::Actor => "actor",
+            RecordShape::Place => "place",
+            RecordShape::Event => "event",
+            RecordShape::Relation => "relation",
+        }
+    }
+}
+
+/// The text a tree was parsed from, placed in its file, for positions.
+pub struct SourceText<'a> {
+    pub file: FileId,
+    pub text: &'a str,
+    /// Line number of the text's first line (1-based).
+    pub base_line: u64,
+    /// Byte offset of the text in its (decoded) file.
+    pub base_offset: u64,
+    line_starts: OnceCell<Vec<usize>>,
+}
+
+impl<'a> SourceText<'a> {
+    pub fn new(file: FileId, text: &'a str, base_line: u64, base_offset: u64) -> SourceText<'a> {
+        SourceText {
+            file,
+            text,
+            base_line,
+            base_offset,
+            line_starts: OnceCell::new(),
+        }
+    }
+
+    fn starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
+    /// The resolved position of a span, with its source line.
+    pub fn pos(&self, span: Span) -> Pos {
+        let starts = self.starts();
+        let index = starts
+            .partition_point(|&s| s <= span.start)
+            .saturating_sub(1);
+        let line_start = starts.get(index).copied().unwrap_or(0);
+        let rest = self.text.get(line_start..).unwrap_or_default();
+        let line = rest
+            .split('\n')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches('\r');
+        let col = span.start.saturating_sub(line_start).min(line.len());
+        let len = span.end.saturating_sub(span.start).min(line.len() - col);
+        Pos {
+            file: self.file,
+            line: self.base_line + index as u64,
+            col,
+            len,
+            text: Some(line.to_string()),
+        }
+    }
+
+    pub fn loc(&self, span: Span) -> Loc {
+        Loc::At(self.pos(span))
+    }
+
+    pub fn origin(&self, span: Span) -> Origin {
+        Origin {
+            file: self.file,
+            offset: self.base_offset + span.start as u64,
+        }
+    }
+}
+
+/// One record as read: its type, its tree and the text it came from.
+pub struct RawRecord<'r, 'a> {
+    pub shape: RecordShape,
+    pub node: &'r Node<'a>,
+    /// True when the type came from a `type` field (which the decoder skips).
+    pub tagged: bool,
+    pub src: &'r SourceText<'a>,
+}
+
+/// Reads every input, handing each record to `sink`; returns the files read.
+pub fn read_all(
+    inputs: &[Input],
+    diags: &mut Diagnostics,
+    sink: &mut dyn FnMut(RawRecord<'_, '_>, &mut Diagnostics),
+) -> Result<Files, InputError> {
+    let mut files = Files::default();
+    for (path, format) in expand(inputs)? {
+        let id = files.add(path.clone(), format);
+        match (&path, format) {
+            (None, _) => read_lines(id, std::io::stdin().lock(), diags, sink),
+            (Some(p), Format::JsonLines) => match std::fs::File::open(p) {
+                Ok(f) => read_lines(id, BufReader::with_capacity(1 << 20, f), diags, sink),
+                Err(e) => return Err(InputError::Io(p.clone(), e)),
+            },
+            (Some(p), _) => read_document(id, p, format, diags, sink)?,
+        }
+    }
+    Ok(files)
+}
+
+/// Reads a whole file as UTF-8 text, without a leading byte-order mark.
+pub fn read_text(
+    id: FileId,
+    path: &Path,
+    diags: &mut Diagnostics,
+) -> Result<Option<String>, InputError> {
+    let meta = std::fs::metadata(path).map_err(|e| InputError::Io(path.to_path_buf(), e))?;
+    if meta.len() > MAX_DOCUMENT_BYTES {
+        let msg = format!(
+            "file is larger than {} MiB, the limit for a TOML or JSON document",
+            MAX_DOCUMENT_BYTES >> 20
+        );
+        diags.push(
+            Diagnostic::error(Code::Limit, msg)
+                .at(Loc::File(id))
+                .help("write large fact sets as JSON Lines (.jsonl), which stream"),
+        );
+        return Ok(None);
+    }
+    let bytes = std::fs::read(path).map_err(|e| InputError::Io(path.to_path_buf(), e))?;
+    Ok(decode(id, bytes, 1, diags))
+}
+
+fn read_document(
+    id: FileId,
+    path: &Path,
+    format: Format,
+    diags: &mut Diagnostics,
+    sink: &mut dyn FnMut(RawRecord<'_, '_>, &mut Diagnostics),
+) -> Result<(), InputError> {
+    let Some(text) = read_text(id, path, diags)? else {
+        return Ok(());
+    };
+    let src = SourceText::new(id, &text, 1, 0);
+    let Some(doc) = parse_document(&src, format, diags) else {
+        return Ok(());
+    };
+    for_each_record(&doc, &src, diags, &mut |rec, d| sink(rec, d));
+    Ok(())
+}
+
+/// Parses a document's text into its tree, reporting syntax errors.
+pub fn parse_document<'a>(
+    src: &SourceText<'a>,
+    format: Format,
+    diags: &mut Diagnostics,
+) -> Option<Node<'a>> {
+    let result = match format {
+        Format::Toml => toml::parse(src.text),
+        _ => json::parse(src.text).map_err(|e| vec![e]),
+    };
+    match result {
+        Ok(doc) => Some(doc),
+        Err(errors) => {
+            for e in errors {
+                let span = Span::new(e.offset, e.offset + 1);
+                diags.push(Diagnostic::error(Code::Syntax, e.message).at(src.loc(span)));
+            }
+            None
+        }
+    }
+}
+
+/// Walks a document's records: `{"event": [...]}` tables of arrays, or a
+/// top-level array of tagged records.
+pub fn for_each_record<'a>(
+    doc: &Node<'a>,
+    src: &SourceText<'a>,
+    diags: &mut Diagnostics,
+    sink: &mut dyn FnMut(RawRecord<'_, 'a>, &mut Diagnostics),
+) {
+    match &doc.value {
+        Value::Array(items) => items.iter().for_each(|item| tagged(item, src, diags, sink)),
+        Value::Table(entries) => {
+            for entry in entries {
+                let Some(shape) = RecordShape::from_name(&entry.key) else {
+                    let msg = format!("unknown record type `{}`", entry.key);
+                    let help = did_you_mean(&entry.key, SHAPE_NAMES.iter().copied())
+                        .unwrap_or_else(|| {
+                            "record types are source, actor, place, event and relation".to_string()
+                        });
+                    diags.push(
+                        Diagnostic::error(Code::UnknownRecordType, msg)
+                            .at(src.loc(entry.key_span))
+                            .help(help),
+                    );
+                    continue;
+                };
+                match &entry.value.value {
+                    Value::Array(items) => items.iter().for_each(|node| {
+                        sink(
+                            RawRecord {
+                                shape,
+                                node,
+                                tagged: false,
+                                src,
+                            },
+                            diags,
+                        );
+                    }),
+                    other => {
+                        let msg = format!(
+                            "`{}` must be a list of records, found {}",
+                            entry.key,
+                            other.type_name()
+                        );
+                        let help =
+                            format!("in TOML write each record under `[[{}]]`", shape.name());
+                        diags.push(
+                            Diagnostic::error(Code::WrongType, msg)
+                                .at(src.loc(entry.value.span))
+                                .help(help),
+                        );
+                    }
+                }
+            }
+        }
+        other => {
+            let msg = format!(
+                "a fact document must be a table of record lists, found {}",
+                other.type_name()
+            );
+            diags.push(
+                Diagnostic::error(Code::WrongType, msg)
+                    .at(src.loc(Span::new(doc.span.start, doc.span.start + 1))),
+            );
+        }
+    }
+}
+
+/// Hands on one record whose type is in its own `type` field.
+fn tagged<'a>(
+    node: &Node<'a>,
+    src: &SourceText<'a>,
+    diags: &mut Diagnostics,
+    sink: &mut dyn FnMut(RawRecord<'_, 'a>, &mut Diagnostics),
+) {
+    let start = Span::new(node.span.start, node.span.start + 1);
+    let Value::Table(_) = &node.value else {
+        let msg = format!(
+            "a record must be a JSON object, found {}",
+            node.value.type_name()
+        );
+        diags.push(Diagnostic::error(Code::WrongType, msg).at(src.loc(start)));
+        return;
+    };
+    let Some(entry) = node.get("type") else {
+        let msg = "record has no `type` field";
+        let help = "add \"type\": one of \"source\", \"actor\", \"place\", \"event\", \"relation\"";
+        diags.push(
+            Diagnostic::error(Code::MissingField, msg)
+                .at(src.loc(start))
+                .help(help),
+        );
+        return;
+    };
+    let shape = match &entry.value.value {
+        Value::Str(s) => RecordShape::from_name(s).filter(|_| !s.ends_with('s')),
+        _ => None,
+    };
+    match shape {
+        Some(shape) => sink(
+            RawRecord {
+                shape,
+                node,
+                tagged: true,
+                src,
+            },
+            diags,
+        ),
+        None => {
+            let found = match &entry.value.value {
+                Value::Str(s) => format!("`{s}`"),
+                other => other.type_name().to_string(),
+            };
+            let help = match &entry.value.value {
+                Value::Str(s) => did_you_mean(s, SHAPE_NAMES.iter().copied()),
+                _ => None,
+            };
+            let help = help.unwrap_or_else(|| {
+                "record types are source, actor, place, event and relation".to_string()
+            });
+            let msg = format!("unknown record type {found}");
+            diags.push(
+                Diagnostic::error(Code::UnknownRecordType, msg)
+                    .at(src.loc(entry.value.span))
+                    .help(help),
+            );
+        }
+    }
+}
+
+/// Decodes bytes as UTF-8 after a byte-order mark check; reports problems.
+fn decode(id: FileId, mut bytes: Vec<u8>, line: u64, diags: &mut Diagnostics) -> Option<String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let msg = "file is UTF-16 (it starts with a UTF-16 byte-order mark)";
+        diags.push(
+            Diagnostic::error(Code::Encoding, msg)
+                .at(Loc::File(id))
+                .help("save the file as UTF-8"),
+        );
+        return None;
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let at = e.utf8_error().valid_up_to();
+            let valid =
+                std::str::from_utf8(bytes.get(..at).unwrap_or_default()).unwrap_or_default();
+            let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+            let text = valid.get(line_start..).unwrap_or_default().to_string();
+            let pos = Pos {
+                file: id,
+                line: line + valid.matches('\n').count() as u64,
+                col: text.len(),
+                len: 1,
+                text: Some(text),
+            };
+            diags.push(
+                Diagnostic::error(Code::Encoding, "invalid UTF-8")
+                    .at(Loc::At(pos))
+                    .help("fact files must be UTF-8"),
+            );
+            None
+        }
+    }
+}
+
+/// Reads JSON Lines: one record a line, blank lines skipped.
+fn read_lines(
+    id: FileId,
+    mut reader: impl BufRead,
+    diags: &mut Diagnostics,
+    sink: &mut dyn FnMut(RawRecord<'_, '_>, &mut Diagnostics),
+) {
+    let mut buf = Vec::new();
+    let mut offset = 0u64;
+    for line_no in 1u64.. {
+        buf.clear();
+        let read = match reader
+            .by_ref()
+            .take(MAX_LINE_BYTES + 1)
+            .read_until(b'\n', &mut buf)
+        {
+            Ok(0) => return,
+            Ok(n) => n as u64,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error(Code::Io, format!("read error: {e}")).at(Loc::File(id)),
+                );
+                return;
+            }
+        };
+        if read > MAX_LINE_BYTES {
+            let msg = format!("line {line_no} is longer than {} MiB", MAX_LINE_BYTES >> 20);
+            diags.push(
+                Diagnostic::error(Code::Limit, msg)
+                    .at(Loc::File(id))
+                    .help("split the record or shorten its text"),
+            );
+            return;
+        }
+        // Offsets count in the text after a byte-order mark, as `read_text` gives it.
+        let bom = if line_no == 1 && buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            3
+        } else {
+            0
+        };
+        let base = offset;
+        offset += read - bom as u64;
+        if line_no == 1 && (buf.starts_with(&[0xFF, 0xFE]) || buf.starts_with(&[0xFE, 0xFF])) {
+            decode(id, std::mem::take(&mut buf), 1, diags);
+            return;
+        }
+        let Some(text) = line_text(id, &buf, bom, line_no, diags) else {
+            continue;
+        };
+        read_line(id, text, line_no, base, diags, sink);
+    }
+}
+
+fn line_text<'b>(
+    id: FileId,
+    buf: &'b [u8],
+    bom: usize,
+    line_no: u64,
+    diags: &mut Diagnostics,
+) -> Option<&'b str> {
+    let bytes = buf.get(bom..).unwrap_or_default();
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(text.trim_end_matches('\n').trim_end_matches('\r')),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let valid =
+                std::str::from_utf8(bytes.get(..at).unwrap_or_default()).unwrap_or_default();
+            let pos = Pos {
+                file: id,
+                line: line_no,
+                col: at,
+                len: 1,
+                text: Some(valid.to_string()),
+            };
+            diags.push(
+                Diagnostic::error(Code::Encoding, "invalid UTF-8")
+                    .at(Loc::At(pos))
+                    .help("fact files must be UTF-8"),
+            );
+            None
+        }
+    }
+}
+
+/// Parses one JSON Lines line and hands its record on.
+pub fn read_line(
+    id: FileId,
+    text: &str,
+    line_no: u64,
+    offset: u64,
+    diags: &mut Diagnostics,
+    sink: &mut dyn FnMut(RawRecord<'_, '_>, &mut Diagnostics),
+) {
+    if text.trim().is_empty() {
+        return;
+    }
+    let src = SourceText::new(id, text, line_no, offset);
+    match json::parse(text) {
+        Ok(node) => tagged(&node, &src, diags, &mut |rec, d| sink(rec, d)),
+        Err(e) => {
+            let span = Span::new(e.offset, e.offset + 1);
+            diags.push(Diagnostic::error(Code::Syntax, e.message).at(src.loc(span)));
+        }
+    }
+}

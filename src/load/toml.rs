@@ -1,0 +1,108 @@
+//! Reads a TOML document into the span tree of [`super::tree`].
+//!
+//! The `toml` crate's recovering parser does the syntax and reports every
+//! syntax error it can; this module only converts its spanned values. TOML's
+//! own dates (`date = 2024-03-22`, unquoted) become strings, so that the EDTF
+//! validator sees them as written. It must not decide anything about records.
+
+use std::borrow::Cow;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::json::SyntaxError;
+use super::tree::{Entry, Node, Span, Value};
+
+/// Parses a TOML document, or returns every syntax error found in it.
+pub fn parse(text: &str) -> Result<Node<'_>, Vec<SyntaxError>> {
+    let (table, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        return Err(errors.iter().map(syntax_error).collect());
+    }
+    let span = table.span();
+    Ok(Node {
+        span: Span::new(span.start, span.end),
+        value: Value::Table(entries(table.into_inner())),
+    })
+}
+
+fn syntax_error(e: &toml::de::Error) -> SyntaxError {
+    let offset = e.span().map(|s| s.start).unwrap_or(0);
+    let message = e.message().trim().trim_end_matches('.').to_string();
+    SyntaxError { offset, message }
+}
+
+fn entries(table: DeTable<'_>) -> Vec<Entry<'_>> {
+    table
+        .into_iter()
+        .map(|(key, value)| {
+            let ks = key.span();
+            Entry {
+                key: key.into_inner(),
+                key_span: Span::new(ks.start, ks.end),
+                value: node(value),
+            }
+        })
+        .collect()
+}
+
+fn node(value: Spanned<DeValue<'_>>) -> Node<'_> {
+    let s = value.span();
+    let span = Span::new(s.start, s.end);
+    let value = match value.into_inner() {
+        DeValue::String(s) => Value::Str(s),
+        DeValue::Integer(i) => integer(i.as_str(), i.radix()),
+        DeValue::Float(f) => float(f.as_str()),
+        DeValue::Boolean(b) => Value::Bool(b),
+        DeValue::Datetime(d) => Value::Str(Cow::Owned(d.to_string())),
+        DeValue::Array(items) => Value::Array(items.into_iter().map(node).collect()),
+        DeValue::Table(t) => Value::Table(entries(t)),
+    };
+    Node { span, value }
+}
+
+fn integer(digits: &str, radix: u32) -> Value<'static> {
+    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    match i64::from_str_radix(&clean, radix) {
+        Ok(n) => Value::Int(n),
+        Err(_) => float(&clean),
+    }
+}
+
+fn float(text: &str) -> Value<'static> {
+    let clean: String = text.chars().filter(|c| *c != '_').collect();
+    match clean.parse::<f64>() {
+        Ok(f) => Value::Float(f),
+        Err(_) => Value::Float(f64::NAN),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrays_of_tables_with_spans() {
+        let text = "[[event]]\nid = \"a\"\ndate = 2024-03-22\nkilled = 1_000\n";
+        let doc = parse(text).unwrap();
+        let events = doc.get("event").unwrap();
+        let Value::Array(items) = &events.value.value else {
+            panic!("not an array")
+        };
+        let first = items.first().unwrap();
+        let id = first.get("id").unwrap();
+        assert_eq!(&text[id.value.span.start..id.value.span.end], "\"a\"");
+        assert_eq!(
+            first.get("date").unwrap().value.value,
+            Value::Str("2024-03-22".into())
+        );
+        assert_eq!(first.get("killed").unwrap().value.value, Value::Int(1000));
+    }
+
+    #[test]
+    fn syntax_errors_are_all_reported_with_offsets() {
+        let errors = parse("a = \nb = \"x\nc = 1").unwrap_err();
+        assert!(!errors.is_empty());
+        assert_eq!(errors.first().unwrap().offset, 4);
+    }
+}

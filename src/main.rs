@@ -1,0 +1,22 @@
+//! The `chronicle` binary: parse the command line, run, map errors to exit
+//! codes. Errors are printed here once; diagnostics were printed by the
+//! command that found them.
+
+use clap::Parser;
+
+use chronicle::cmd::{Cli, Error, run};
+
+fn main() {
+    let cli = Cli::parse();
+    let code = match run(cli) {
+        Ok(()) => 0,
+        Err(e) => {
+            match &e {
+                Error::Usage(msg) | Error::Io(msg) => eprintln!("error: {msg}"),
+                Error::Invalid | Error::BrokenPipe => {}
+            }
+            e.exit_code()
+        }
+    };
+    std::process::exit(code);
+}

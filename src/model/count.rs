@@ -1,0 +1,147 @@
+//! Counts as sources give them: exact, about, at least, or a range.
+//!
+//! "over 140" is not 140 and "about 100" is not 100: a [`Count`] keeps the
+//! qualifier with the number so that exports can say what the source said.
+//! Parsing reports the byte offset of the first bad character.
+
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Count {
+    Exact(u64),
+    /// `~100`: about.
+    About(u64),
+    /// `140+`: at least.
+    AtLeast(u64),
+    /// `10-20`: somewhere in the range, both ends included.
+    Range(u64, u64),
+}
+
+/// Why a count string is not a count, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CountError {
+    pub offset: usize,
+    pub message: String,
+}
+
+const FORMS: &str =
+    "write a count as 13, \"~100\" (about), \"140+\" (at least) or \"10-20\" (a range)";
+
+impl Count {
+    /// The help line that lists the accepted forms.
+    pub fn forms() -> &'static str {
+        FORMS
+    }
+
+    pub fn parse(text: &str) -> Result<Count, CountError> {
+        if let Some(rest) = text.strip_prefix('~') {
+            return number(rest, 1).map(Count::About);
+        }
+        if let Some(rest) = text.strip_suffix('+') {
+            return number(rest, 0).map(Count::AtLeast);
+        }
+        if let Some((low, high)) = text.split_once('-') {
+            let lo = number(low, 0)?;
+            let hi = number(high, low.len() + 1)?;
+            if hi < lo {
+                let message = format!("range {lo}-{hi} ends below its start");
+                return Err(CountError {
+                    offset: low.len() + 1,
+                    message,
+                });
+            }
+            return Ok(Count::Range(lo, hi));
+        }
+        number(text, 0).map(Count::Exact)
+    }
+
+    /// The smallest and largest values the count allows (None: no upper bound).
+    pub fn bounds(self) -> (u64, Option<u64>) {
+        match self {
+            Count::Exact(n) | Count::About(n) => (n, Some(n)),
+            Count::AtLeast(n) => (n, None),
+            Count::Range(lo, hi) => (lo, Some(hi)),
+        }
+    }
+
+    pub fn approximate(self) -> bool {
+        matches!(self, Count::About(_))
+    }
+
+    /// Readable English: "13", "about 100", "at least 140", "10 to 20".
+    pub fn human(self) -> String {
+        match self {
+            Count::Exact(n) => n.to_string(),
+            Count::About(n) => format!("about {n}"),
+            Count::AtLeast(n) => format!("at least {n}"),
+            Count::Range(lo, hi) => format!("{lo} to {hi}"),
+        }
+    }
+}
+
+impl fmt::Display for Count {
+    /// The count as written in the format: `13`, `~100`, `140+`, `10-20`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Count::Exact(n) => write!(f, "{n}"),
+            Count::About(n) => write!(f, "~{n}"),
+            Count::AtLeast(n) => write!(f, "{n}+"),
+            Count::Range(lo, hi) => write!(f, "{lo}-{hi}"),
+        }
+    }
+}
+
+fn number(text: &str, offset: usize) -> Result<u64, CountError> {
+    if let Some(bad) = text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        let message = format!("unexpected `{}` in a count", bad.1);
+        return Err(CountError {
+            offset: offset + bad.0,
+            message,
+        });
+    }
+    if text.is_empty() {
+        return Err(CountError {
+            offset,
+            message: "expected a number".to_string(),
+        });
+    }
+    text.parse().map_err(|_| CountError {
+        offset,
+        message: "count is too large".to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_form_parses_and_prints_back() {
+        for (text, count) in [
+            ("13", Count::Exact(13)),
+            ("~100", Count::About(100)),
+            ("140+", Count::AtLeast(140)),
+            ("10-20", Count::Range(10, 20)),
+        ] {
+            assert_eq!(Count::parse(text), Ok(count));
+            assert_eq!(count.to_string(), text);
+        }
+    }
+
+    #[test]
+    fn errors_point_at_the_bad_character() {
+        assert_eq!(Count::parse("about 100").unwrap_err().offset, 0);
+        assert_eq!(Count::parse("~1x0").unwrap_err().offset, 2);
+        assert_eq!(Count::parse("20-10").unwrap_err().offset, 3);
+        assert_eq!(Count::parse("").unwrap_err().message, "expected a number");
+        assert_eq!(Count::parse("-5").unwrap_err().offset, 0);
+        assert!(Count::parse("99999999999999999999999").is_err());
+    }
+
+    #[test]
+    fn bounds_and_words() {
+        assert_eq!(Count::AtLeast(140).bounds(), (140, None));
+        assert_eq!(Count::About(100).human(), "about 100");
+        assert!(Count::About(1).approximate());
+    }
+}

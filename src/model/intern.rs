@@ -1,0 +1,126 @@
+//! Interned strings: every id, name and text of the facts lives in one buffer.
+//!
+//! A [`Sym`] is a 4-byte handle. Strings that repeat (ids, names, kinds,
+//! roles) are deduplicated through a hash table that stores only handles, so a
+//! million references to one actor cost a million `u32`s; unique text
+//! (titles, summaries, quotes) is appended without a table entry. Nothing
+//! here knows what a string means.
+
+use std::hash::BuildHasher;
+
+use hashbrown::{DefaultHashBuilder, HashTable};
+
+/// A handle on a string held by an [`Interner`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Sym(u32);
+
+impl Sym {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The string store of one fact set.
+#[derive(Clone, Default)]
+pub struct Interner {
+    buf: String,
+    ends: Vec<usize>,
+    table: HashTable<Sym>,
+    hasher: DefaultHashBuilder,
+}
+
+impl std::fmt::Debug for Interner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Interner({} strings, {} bytes)",
+            self.ends.len(),
+            self.buf.len()
+        )
+    }
+}
+
+impl Interner {
+    /// The handle of `s`, adding it if it is new.
+    pub fn intern(&mut self, s: &str) -> Sym {
+        let hash = self.hasher.hash_one(s);
+        let (buf, ends) = (&self.buf, &self.ends);
+        if let Some(sym) = self.table.find(hash, |&sym| slice(buf, ends, sym) == s) {
+            return *sym;
+        }
+        let sym = self.push(s);
+        let (buf, ends, hasher) = (&self.buf, &self.ends, &self.hasher);
+        self.table
+            .insert_unique(hash, sym, |&k| hasher.hash_one(slice(buf, ends, k)));
+        sym
+    }
+
+    /// Stores `s` without looking for an equal string (for unique text).
+    pub fn push(&mut self, s: &str) -> Sym {
+        self.buf.push_str(s);
+        self.ends.push(self.buf.len());
+        Sym(u32::try_from(self.ends.len() - 1).unwrap_or(u32::MAX))
+    }
+
+    /// The handle of `s` if it was interned (not merely pushed).
+    pub fn get(&self, s: &str) -> Option<Sym> {
+        let hash = self.hasher.hash_one(s);
+        self.table
+            .find(hash, |&sym| slice(&self.buf, &self.ends, sym) == s)
+            .copied()
+    }
+
+    pub fn resolve(&self, sym: Sym) -> &str {
+        slice(&self.buf, &self.ends, sym)
+    }
+
+    /// How many handles exist (interned and pushed).
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Releases spare capacity once loading is over.
+    pub fn shrink(&mut self) {
+        self.buf.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        let (buf, ends, hasher) = (&self.buf, &self.ends, &self.hasher);
+        self.table
+            .shrink_to_fit(|&k| hasher.hash_one(slice(buf, ends, k)));
+    }
+}
+
+fn slice<'b>(buf: &'b str, ends: &[usize], sym: Sym) -> &'b str {
+    let i = sym.index();
+    let end = ends.get(i).copied().unwrap_or(0);
+    let start = if i == 0 {
+        0
+    } else {
+        ends.get(i - 1).copied().unwrap_or(0)
+    };
+    buf.get(start..end).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interning_deduplicates_and_push_does_not() {
+        let mut i = Interner::default();
+        let a = i.intern("moscow");
+        let b = i.intern("russia");
+        assert_eq!(i.intern("moscow"), a);
+        assert_ne!(a, b);
+        let t = i.push("moscow");
+        assert_ne!(t, a);
+        assert_eq!(i.resolve(t), "moscow");
+        assert_eq!(i.get("russia"), Some(b));
+        assert_eq!(i.get("nowhere"), None);
+        assert_eq!(i.intern(""), i.intern(""));
+        assert_eq!(i.resolve(i.intern("")), "");
+    }
+}

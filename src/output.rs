@@ -1,0 +1,80 @@
+//! Where output goes: standard output that survives a closed pipe, files
+//! written atomically, and whether to colour.
+//!
+//! Everything a command prints goes through here, so that `| head` ends the
+//! program quietly instead of panicking, colour follows the terminal and
+//! `NO_COLOR`, and no file is ever left half-written: a file is written to a
+//! temporary sibling and renamed into place.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+/// True when colour may be used on a stream that is (or is not) a terminal.
+pub fn color_allowed(is_terminal: bool) -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    is_terminal && !no_color && !dumb
+}
+
+pub fn stderr_color() -> bool {
+    color_allowed(io::stderr().is_terminal())
+}
+
+pub fn stdout_color() -> bool {
+    color_allowed(io::stdout().is_terminal())
+}
+
+/// Writes bytes to standard output; a closed pipe is reported as such.
+pub fn print(bytes: &[u8]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
+}
+
+/// Writes a file atomically: a temporary file in the same folder, renamed
+/// over the target once complete and synced.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if path.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            format!("`{}` is a directory", path.display()),
+        ));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_whole_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        write_atomic(&path, b"first").unwrap();
+        write_atomic(&path, b"second").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn atomic_write_refuses_a_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(write_atomic(dir.path(), b"x").is_err());
+    }
+}

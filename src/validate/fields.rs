@@ -1,0 +1,241 @@
+//! Reading the fields of one raw record, with a diagnostic for each problem.
+//!
+//! [`Fields`] sorts a record's entries against the list of fields its type
+//! knows: unknown fields (with "did you mean"), duplicate fields, wrong types
+//! and missing required fields are all reported, and reading goes on so that
+//! one run shows every problem of the record. It turns raw values into
+//! checked primitives (ids, strings, numbers); what they mean is the
+//! decoder's business.
+
+use std::borrow::Cow;
+
+use crate::diag::{Code, Diagnostic, Diagnostics, Loc};
+use crate::load::read::{RawRecord, SourceText};
+use crate::load::{Entry, Node, Span, Value};
+use crate::suggest::did_you_mean;
+
+/// The fields of one record, sorted into known slots.
+pub struct Fields<'r, 'a> {
+    pub src: &'r SourceText<'a>,
+    pub node: &'r Node<'a>,
+    names: &'static [&'static str],
+    slots: Vec<Option<&'r Entry<'a>>>,
+    shape: &'static str,
+    /// False once any error was reported for this record.
+    pub ok: bool,
+}
+
+impl<'r, 'a> Fields<'r, 'a> {
+    /// Sorts the record's entries; None (with a diagnostic) if it is not a table.
+    pub fn new(
+        rec: &RawRecord<'r, 'a>,
+        names: &'static [&'static str],
+        diags: &mut Diagnostics,
+    ) -> Option<Self> {
+        let Value::Table(entries) = &rec.node.value else {
+            let msg = format!(
+                "a {} record must be a table, found {}",
+                rec.shape.name(),
+                rec.node.value.type_name()
+            );
+            diags.push(
+                Diagnostic::error(Code::WrongType, msg).at(rec.src.loc(first_char(rec.node.span))),
+            );
+            return None;
+        };
+        let mut fields = Fields {
+            src: rec.src,
+            node: rec.node,
+            names,
+            slots: vec![None; names.len()],
+            shape: rec.shape.name(),
+            ok: true,
+        };
+        for entry in entries {
+            if rec.tagged && entry.key == "type" {
+                continue;
+            }
+            fields.sort_entry(entry, diags);
+        }
+        Some(fields)
+    }
+
+    fn sort_entry(&mut self, entry: &'r Entry<'a>, diags: &mut Diagnostics) {
+        let Some(i) = self.names.iter().position(|n| *n == entry.key) else {
+            let msg = format!("unknown field `{}` in {} record", entry.key, self.shape);
+            let help = did_you_mean(&entry.key, self.names.iter().copied())
+                .unwrap_or_else(|| format!("{} fields are: {}", self.shape, self.names.join(", ")));
+            self.error(
+                diags,
+                Diagnostic::error(Code::UnknownField, msg)
+                    .at(self.src.loc(entry.key_span))
+                    .help(help),
+            );
+            return;
+        };
+        match self.slots.get_mut(i) {
+            Some(Some(first)) => {
+                let first_loc = self.src.loc(first.key_span);
+                let msg = format!("field `{}` appears twice", entry.key);
+                let d =
+                    Diagnostic::error(Code::DuplicateField, msg).at(self.src.loc(entry.key_span));
+                self.error(diags, d.note(Some(first_loc), "first given here"));
+            }
+            Some(slot) => *slot = Some(entry),
+            None => {}
+        }
+    }
+
+    pub fn error(&mut self, diags: &mut Diagnostics, d: Diagnostic) {
+        self.ok = false;
+        diags.push(d);
+    }
+
+    pub fn loc(&self, span: Span) -> Loc {
+        self.src.loc(span)
+    }
+
+    /// The value of a field, if present.
+    pub fn get(&self, name: &str) -> Option<&'r Node<'a>> {
+        let i = self.names.iter().position(|n| *n == name)?;
+        self.slots.get(i).copied().flatten().map(|e| &e.value)
+    }
+
+    /// Reports a missing required field at the start of the record.
+    pub fn missing(&mut self, name: &str, diags: &mut Diagnostics) {
+        let msg = format!("{} record has no `{name}`", self.shape);
+        let help = format!("every {} needs `{name}`", self.shape);
+        let loc = self.src.loc(first_char(self.node.span));
+        self.error(
+            diags,
+            Diagnostic::error(Code::MissingField, msg)
+                .at(loc)
+                .help(help),
+        );
+    }
+
+    pub fn wrong_type(&mut self, node: &Node<'_>, wanted: &str, diags: &mut Diagnostics) {
+        let msg = format!("expected {wanted}, found {}", node.value.type_name());
+        let d = Diagnostic::error(Code::WrongType, msg).at(self.src.loc(node.span));
+        self.error(diags, d);
+    }
+
+    /// A string value, or a wrong-type error.
+    pub fn string_of(
+        &mut self,
+        node: &'r Node<'a>,
+        diags: &mut Diagnostics,
+    ) -> Option<&'r Cow<'a, str>> {
+        match &node.value {
+            Value::Str(s) => Some(s),
+            _ => {
+                self.wrong_type(node, "a string", diags);
+                None
+            }
+        }
+    }
+
+    /// An optional string field; an empty string is reported, not kept.
+    pub fn opt_str(&mut self, name: &str, diags: &mut Diagnostics) -> Option<(&'r str, Span)> {
+        let node = self.get(name)?;
+        let s = self.string_of(node, diags)?;
+        if s.trim().is_empty() {
+            let msg = format!("`{name}` is empty");
+            let d = Diagnostic::error(Code::EmptyValue, msg)
+                .at(self.src.loc(node.span))
+                .help(format!("remove `{name}` or give it a value"));
+            self.error(diags, d);
+            return None;
+        }
+        Some((s.as_ref(), node.span))
+    }
+
+    /// A required string field.
+    pub fn req_str(&mut self, name: &str, diags: &mut Diagnostics) -> Option<(&'r str, Span)> {
+        if self.get(name).is_none() {
+            self.missing(name, diags);
+            return None;
+        }
+        self.opt_str(name, diags)
+    }
+
+    /// Checks an id: not empty, no white space.
+    pub fn check_id(&mut self, id: &str, span: Span, diags: &mut Diagnostics) -> bool {
+        let Some((at, c)) = id.char_indices().find(|(_, c)| c.is_whitespace()) else {
+            return true;
+        };
+        let msg = format!("id `{id}` contains white space");
+        let loc = self.src.loc(inner(self.src, span, id, at, c.len_utf8()));
+        let help = format!(
+            "ids may not contain spaces; try `{}`",
+            id.split_whitespace().collect::<Vec<_>>().join("-")
+        );
+        self.error(
+            diags,
+            Diagnostic::error(Code::InvalidId, msg).at(loc).help(help),
+        );
+        false
+    }
+
+    /// A required id field.
+    pub fn req_id(&mut self, name: &str, diags: &mut Diagnostics) -> Option<(&'r str, Span)> {
+        let (id, span) = self.req_str(name, diags)?;
+        self.check_id(id, span, diags).then_some((id, span))
+    }
+
+    /// An optional id field.
+    pub fn opt_id(&mut self, name: &str, diags: &mut Diagnostics) -> Option<(&'r str, Span)> {
+        let (id, span) = self.opt_str(name, diags)?;
+        self.check_id(id, span, diags).then_some((id, span))
+    }
+
+    /// An optional list; a wrong type is reported.
+    pub fn opt_list(&mut self, name: &str, diags: &mut Diagnostics) -> &'r [Node<'a>] {
+        let Some(node) = self.get(name) else {
+            return &[];
+        };
+        match &node.value {
+            Value::Array(items) => items,
+            _ => {
+                self.wrong_type(node, "a list", diags);
+                &[]
+            }
+        }
+    }
+
+    /// An optional list of non-empty strings.
+    pub fn opt_strings(&mut self, name: &str, diags: &mut Diagnostics) -> Vec<(&'r str, Span)> {
+        let items = self.opt_list(name, diags);
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            match self.string_of(item, diags) {
+                Some(s) if s.trim().is_empty() => {
+                    let d =
+                        Diagnostic::error(Code::EmptyValue, format!("empty string in `{name}`"))
+                            .at(self.src.loc(item.span));
+                    self.error(diags, d);
+                }
+                Some(s) => out.push((s.as_ref(), item.span)),
+                None => {}
+            }
+        }
+        out
+    }
+}
+
+/// The first character of a span (where a record or value starts).
+pub fn first_char(span: Span) -> Span {
+    Span::new(span.start, span.start + 1)
+}
+
+/// The span of `len` bytes at byte `at` of a string value's text, when the
+/// value is written plainly in the source (no escapes); else the whole value.
+pub fn inner(src: &SourceText<'_>, span: Span, value: &str, at: usize, len: usize) -> Span {
+    let raw = src.text.get(span.start..span.end).unwrap_or_default();
+    let quote = usize::from(raw.starts_with('"') || raw.starts_with('\''));
+    if raw.get(quote..quote + value.len()) == Some(value) {
+        let start = span.start + quote + at;
+        return Span::new(start, start + len.max(1));
+    }
+    span
+}

@@ -1,0 +1,45 @@
+//! Validate: raw records in, a [`Facts`] valid by construction out.
+//!
+//! Records are decoded one by one as the loader reads them (so a large JSON
+//! Lines file never sits in memory twice), kept as pending records whose
+//! references are ids, then resolved together once every file is read:
+//! duplicate ids, unknown or wrongly typed references and places that
+//! enclose themselves are reported there, and warnings last. Every problem is
+//! collected; nothing here prints.
+
+mod decode;
+mod fields;
+mod resolve;
+mod warnings;
+
+use crate::diag::{Diagnostics, Origin};
+use crate::load::files::InputError;
+use crate::load::{Input, read_all};
+use crate::model::{self, Facts, Interner, Sym};
+
+/// Records read so far, their references still ids.
+#[derive(Default)]
+pub struct Pending {
+    pub strings: Interner,
+    pub sources: Vec<model::Source>,
+    pub actors: Vec<model::Actor<model::Pending>>,
+    pub places: Vec<model::Place<model::Pending>>,
+    pub events: Vec<model::Event<model::Pending>>,
+    pub relations: Vec<model::Relation<model::Pending>>,
+    /// Ids of records dropped for errors, with where they stand: references
+    /// to them are not errors again, but their ids may still clash.
+    pub broken: Vec<(Sym, Origin)>,
+}
+
+/// Reads, decodes and resolves the inputs. Errors in the facts are in
+/// `diags`; only a problem with the inputs themselves is an `Err`.
+pub fn load(inputs: &[Input], diags: &mut Diagnostics) -> Result<Facts, InputError> {
+    let mut pending = Pending::default();
+    let files = read_all(inputs, diags, &mut |rec, d| {
+        decode::record(rec, &mut pending, d)
+    })?;
+    let mut facts = resolve::resolve(pending, diags);
+    facts.files = files;
+    warnings::check(&facts, diags);
+    Ok(facts)
+}
