@@ -14,5 +14,6 @@ pub mod graph;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod query;
 pub mod suggest;
 pub mod validate;

@@ -1,0 +1,316 @@
+//! The filters shared by exports and queries, and what they keep.
+//!
+//! `--since`/`--until` keep events whose date bounds overlap the window;
+//! `--kind` keeps event kinds; `--actor` the events an actor took part in;
+//! `--place` the events at a place or anywhere inside it; `--around X
+//! --depth N` the neighbourhood of X. Event filters keep the events that pass
+//! them all, with their actors and places (and the places around those);
+//! `--around` keeps its neighbourhood, less the events the other filters
+//! reject. Entities are named by id, name or alias.
+
+use clap::Args;
+
+use crate::edtf::{Bounds, Edtf};
+use crate::graph::Graph;
+use crate::graph::names::Lookup;
+use crate::model::{ActorIx, Ent, EventIx, Facts, PlaceIx, Sym};
+use crate::query::reach::reach;
+
+/// Most entities an `--around` neighbourhood may hold.
+pub const AROUND_LIMIT: usize = 100_000;
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct FilterArgs {
+    /// Keep events that may fall on or after DATE (EDTF: 2024, 2024-03, …).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Keep events that may fall on or before DATE (EDTF).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Keep events of this kind (repeatable).
+    #[arg(long = "kind", value_name = "KIND")]
+    pub kinds: Vec<String>,
+    /// Keep events this actor took part in (id, name or alias).
+    #[arg(long, value_name = "ENTITY")]
+    pub actor: Option<String>,
+    /// Keep events at this place or anywhere inside it.
+    #[arg(long, value_name = "ENTITY")]
+    pub place: Option<String>,
+    /// Keep the neighbourhood of this entity (see --depth).
+    #[arg(long, value_name = "ENTITY")]
+    pub around: Option<String>,
+    /// Hops from --around.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub depth: usize,
+}
+
+/// Why filter arguments cannot be applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilterError {
+    Date {
+        flag: &'static str,
+        text: String,
+        message: String,
+    },
+    Entity(Lookup),
+    NotA {
+        flag: &'static str,
+        name: String,
+        wanted: &'static str,
+        found: &'static str,
+    },
+}
+
+impl std::fmt::Display for FilterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FilterError::Date {
+                flag,
+                text,
+                message,
+            } => write!(f, "{flag} `{text}` is not an EDTF date: {message}"),
+            FilterError::Entity(l) => l.fmt(f),
+            FilterError::NotA {
+                flag,
+                name,
+                wanted,
+                found,
+            } => {
+                write!(f, "{flag} `{name}` is {found}, not {wanted}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for FilterError {}
+
+/// Filters with their names resolved and dates parsed.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub window: Option<Bounds>,
+    /// Kinds as given; None matches nothing (a kind no event has).
+    pub kinds: Vec<Option<Sym>>,
+    pub actor: Option<ActorIx>,
+    pub place: Option<PlaceIx>,
+    pub around: Option<(Ent, usize)>,
+}
+
+/// What a filter keeps.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    /// Kept events in time order.
+    pub events: Vec<EventIx>,
+    /// Kept entities, by `Ent` number.
+    pub keep: Vec<bool>,
+    /// True when `--around` stopped at [`AROUND_LIMIT`].
+    pub truncated: bool,
+}
+
+impl Selection {
+    pub fn has(&self, ent: Ent) -> bool {
+        self.keep.get(ent.index()).copied().unwrap_or(false)
+    }
+}
+
+fn date(flag: &'static str, text: &Option<String>) -> Result<Option<Bounds>, FilterError> {
+    let Some(text) = text else { return Ok(None) };
+    let parsed: Result<Edtf, _> = crate::edtf::parse(text);
+    parsed
+        .map(|d| Some(d.bounds()))
+        .map_err(|e| FilterError::Date {
+            flag,
+            text: text.clone(),
+            message: e.message,
+        })
+}
+
+impl FilterArgs {
+    pub fn is_empty(&self) -> bool {
+        self.since.is_none()
+            && self.until.is_none()
+            && self.kinds.is_empty()
+            && self.actor.is_none()
+            && self.place.is_none()
+            && self.around.is_none()
+    }
+
+    /// Parses dates and resolves names against the facts.
+    pub fn resolve(&self, facts: &Facts, graph: &Graph) -> Result<Filter, FilterError> {
+        let since = date("--since", &self.since)?;
+        let until = date("--until", &self.until)?;
+        let window = match (since, until) {
+            (None, None) => None,
+            (s, u) => Some(Bounds {
+                earliest: s.and_then(|b| b.earliest),
+                latest: u.and_then(|b| b.latest),
+            }),
+        };
+        let find = |name: &str| graph.names.find(facts, name).map_err(FilterError::Entity);
+        let actor = match &self.actor {
+            Some(name) => {
+                let ent = find(name)?;
+                Some(
+                    facts
+                        .as_actor(ent)
+                        .ok_or_else(|| not_a("--actor", name, "an actor", facts, ent))?,
+                )
+            }
+            None => None,
+        };
+        let place = match &self.place {
+            Some(name) => {
+                let ent = find(name)?;
+                Some(
+                    facts
+                        .as_place(ent)
+                        .ok_or_else(|| not_a("--place", name, "a place", facts, ent))?,
+                )
+            }
+            None => None,
+        };
+        let around = match &self.around {
+            Some(name) => Some((find(name)?, self.depth)),
+            None => None,
+        };
+        let kinds = self.kinds.iter().map(|k| facts.strings.get(k)).collect();
+        Ok(Filter {
+            window,
+            kinds,
+            actor,
+            place,
+            around,
+        })
+    }
+}
+
+fn not_a(
+    flag: &'static str,
+    name: &str,
+    wanted: &'static str,
+    facts: &Facts,
+    ent: Ent,
+) -> FilterError {
+    let found = match facts.kind(ent) {
+        crate::model::EntityKind::Actor => "an actor",
+        crate::model::EntityKind::Place => "a place",
+        crate::model::EntityKind::Event => "an event",
+    };
+    FilterError::NotA {
+        flag,
+        name: name.to_string(),
+        wanted,
+        found,
+    }
+}
+
+impl Filter {
+    fn filters_events(&self) -> bool {
+        self.window.is_some()
+            || !self.kinds.is_empty()
+            || self.actor.is_some()
+            || self.place.is_some()
+    }
+
+    /// Whether one event passes the event filters.
+    pub fn event_passes(&self, facts: &Facts, e: EventIx) -> bool {
+        let Some(ev) = facts.event(e) else {
+            return false;
+        };
+        if let Some(w) = &self.window {
+            if !ev.date.bounds().overlaps(w) {
+                return false;
+            }
+        }
+        if !self.kinds.is_empty() && !self.kinds.iter().any(|k| k.is_some() && *k == ev.kind) {
+            return false;
+        }
+        if let Some(a) = self.actor {
+            if !ev.actors.iter().any(|p| p.actor == a) {
+                return false;
+            }
+        }
+        if let Some(p) = self.place {
+            let inside = ev
+                .place
+                .is_some_and(|at| facts.enclosing(at).any(|q| q == p));
+            if !inside {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// What the filters keep.
+    pub fn select(&self, facts: &Facts, graph: &Graph) -> Selection {
+        let n = facts.entity_count();
+        let mut truncated = false;
+        let mut keep = match self.around {
+            Some((start, depth)) => {
+                let r = reach(graph, start, depth, AROUND_LIMIT, &|_| true);
+                truncated = r.truncated;
+                let mut keep = vec![false; n];
+                for found in r.found {
+                    if let Some(k) = keep.get_mut(found.ent.index()) {
+                        *k = true;
+                    }
+                }
+                keep
+            }
+            None => vec![!self.filters_events(); n],
+        };
+        let events: Vec<EventIx> = graph
+            .by_time
+            .iter()
+            .copied()
+            .filter(|e| {
+                (self.around.is_none() || keep.get(facts.event_ent(*e).index()) == Some(&true))
+                    && self.event_passes(facts, *e)
+            })
+            .collect();
+        for e in facts
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, _)| EventIx(u32::try_from(i).unwrap_or(u32::MAX)))
+        {
+            if let Some(k) = keep.get_mut(facts.event_ent(e).index()) {
+                *k = false;
+            }
+        }
+        for &e in &events {
+            mark_event(
+                facts,
+                e,
+                &mut keep,
+                self.around.is_none() && self.filters_events(),
+            );
+        }
+        Selection {
+            events,
+            keep,
+            truncated,
+        }
+    }
+}
+
+/// Keeps an event and, when asked, its actors, its place and the places around.
+fn mark_event(facts: &Facts, e: EventIx, keep: &mut [bool], with_context: bool) {
+    let mut set = |ent: Ent| {
+        if let Some(k) = keep.get_mut(ent.index()) {
+            *k = true;
+        }
+    };
+    set(facts.event_ent(e));
+    if !with_context {
+        return;
+    }
+    let Some(ev) = facts.event(e) else { return };
+    for p in &ev.actors {
+        set(facts.actor_ent(p.actor));
+    }
+    if let Some(p) = ev.place {
+        for q in facts.enclosing(p) {
+            set(facts.place_ent(q));
+        }
+    }
+}

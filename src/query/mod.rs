@@ -1,0 +1,8 @@
+//! Query: questions asked of the graph, answered as plain data.
+//!
+//! The shared [`filter`] decides which events and entities a command keeps;
+//! [`reach`] walks neighbourhoods. Each module returns data for `cmd` to print
+//! or `export` to write; none prints or formats.
+
+pub mod filter;
+pub mod reach;
