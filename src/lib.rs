@@ -10,6 +10,7 @@
 pub mod cmd;
 pub mod diag;
 pub mod edtf;
+pub mod export;
 pub mod graph;
 pub mod load;
 pub mod model;

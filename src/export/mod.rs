@@ -1,0 +1,18 @@
+//! Export: the graph and its timeline written in the formats other tools read.
+//!
+//! One module a format, each a pure function from a [`View`] (the facts, the
+//! graph and what the filters kept) to bytes. No module here opens a file or
+//! prints: `cmd` decides where the bytes go. Same facts, same bytes.
+
+use crate::graph::Graph;
+use crate::model::Facts;
+use crate::query::filter::Selection;
+
+/// What an export shows: the facts, their graph, and the part kept.
+pub struct View<'f> {
+    pub facts: &'f Facts,
+    pub graph: &'f Graph,
+    pub sel: &'f Selection,
+    /// The title of the diagram or timeline.
+    pub title: &'f str,
+}
