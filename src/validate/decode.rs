@@ -7,9 +7,9 @@
 //! references to it do not cause a second, misleading error. References stay
 //! unresolved here: that needs every file read (`resolve`).
 
-use super::Pending as Store;
 use super::fields::{Fields, first_char, inner};
-use crate::diag::{Code, Diagnostic, Diagnostics, Origin};
+use super::{BrokenRef, Pending as Store, RefTarget};
+use crate::diag::{Code, Diagnostic, Diagnostics, Origin, PathSeg};
 use crate::edtf::Edtf;
 use crate::load::read::{RawRecord, RecordShape};
 use crate::load::{Node, Span, Value};
@@ -68,6 +68,7 @@ pub fn record(rec: RawRecord<'_, '_>, store: &mut Store, diags: &mut Diagnostics
     let mut d = Decoder {
         f: &mut f,
         origin,
+        refs: Vec::new(),
         store,
         diags,
     };
@@ -83,6 +84,8 @@ pub fn record(rec: RawRecord<'_, '_>, store: &mut Store, diags: &mut Diagnostics
 struct Decoder<'d, 'r, 'a> {
     f: &'d mut Fields<'r, 'a>,
     origin: Origin,
+    /// Every reference read so far, checked later even if the record is dropped.
+    refs: Vec<BrokenRef>,
     store: &'d mut Store,
     diags: &'d mut Diagnostics,
 }
@@ -96,6 +99,7 @@ impl Decoder<'_, '_, '_> {
                 if let Some(id) = id {
                     self.store.broken.push((id, self.origin));
                 }
+                self.store.broken_refs.append(&mut self.refs);
             }
         }
     }
@@ -161,7 +165,7 @@ impl Decoder<'_, '_, '_> {
     fn place(&mut self, id: Option<Sym>, origin: Origin) {
         let name = self.req_text("name", false);
         let kind = self.text("kind", false);
-        let within = self.reference("in");
+        let within = self.reference("in", RefTarget::Place);
         let aliases = self.aliases();
         let coords = self.coords();
         let note = self.text("note", true);
@@ -184,7 +188,7 @@ impl Decoder<'_, '_, '_> {
         let title = self.req_text("title", true);
         let date = self.req_date("date");
         let kind = self.text("kind", false);
-        let place = self.reference("place");
+        let place = self.reference("place", RefTarget::Place);
         let actors = self.participants();
         let killed = self.count("killed");
         let injured = self.count("injured");
@@ -234,14 +238,26 @@ impl Decoder<'_, '_, '_> {
         self.keep(id, record, |s, r| s.relations.push(r));
     }
 
-    fn reference(&mut self, name: &str) -> Option<Sym> {
-        let (id, _) = self.f.opt_id(name, self.diags)?;
-        Some(self.store.strings.intern(id))
+    fn note_ref(&mut self, sym: Sym, target: RefTarget, path: Vec<PathSeg>) -> Sym {
+        self.refs.push(BrokenRef {
+            sym,
+            target,
+            origin: self.origin,
+            path,
+        });
+        sym
     }
 
-    fn req_reference(&mut self, name: &str) -> Option<Sym> {
+    fn reference(&mut self, name: &'static str, target: RefTarget) -> Option<Sym> {
+        let (id, _) = self.f.opt_id(name, self.diags)?;
+        let sym = self.store.strings.intern(id);
+        Some(self.note_ref(sym, target, vec![PathSeg::Key(name)]))
+    }
+
+    fn req_reference(&mut self, name: &'static str) -> Option<Sym> {
         let (id, _) = self.f.req_id(name, self.diags)?;
-        Some(self.store.strings.intern(id))
+        let sym = self.store.strings.intern(id);
+        Some(self.note_ref(sym, RefTarget::Entity, vec![PathSeg::Key(name)]))
     }
 
     fn aliases(&mut self) -> Vec<Sym> {

@@ -12,7 +12,7 @@ mod fields;
 mod resolve;
 mod warnings;
 
-use crate::diag::{Diagnostics, Origin};
+use crate::diag::{Diagnostics, Origin, PathSeg};
 use crate::load::files::InputError;
 use crate::load::{Input, read_all};
 use crate::model::{self, Facts, Interner, Sym};
@@ -29,6 +29,28 @@ pub struct Pending {
     /// Ids of records dropped for errors, with where they stand: references
     /// to them are not errors again, but their ids may still clash.
     pub broken: Vec<(Sym, Origin)>,
+    /// References made by dropped records, still checked so that one run
+    /// reports every problem.
+    pub broken_refs: Vec<BrokenRef>,
+}
+
+/// What a reference must name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefTarget {
+    Actor,
+    Place,
+    /// An actor, a place or an event.
+    Entity,
+    Source,
+}
+
+/// A reference made by a record that was dropped for other errors.
+#[derive(Clone, Debug)]
+pub struct BrokenRef {
+    pub sym: Sym,
+    pub target: RefTarget,
+    pub origin: Origin,
+    pub path: Vec<PathSeg>,
 }
 
 /// Reads, decodes and resolves the inputs. Errors in the facts are in
@@ -40,6 +62,10 @@ pub fn load(inputs: &[Input], diags: &mut Diagnostics) -> Result<Facts, InputErr
     })?;
     let mut facts = resolve::resolve(pending, diags);
     facts.files = files;
-    warnings::check(&facts, diags);
+    // Warnings about facts with errors would mostly echo the errors (a
+    // source "uncited" because the event citing it was dropped): skip them.
+    if !diags.has_errors() {
+        warnings::check(&facts, diags);
+    }
     Ok(facts)
 }

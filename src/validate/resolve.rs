@@ -7,7 +7,7 @@
 
 use hashbrown::HashMap;
 
-use super::Pending;
+use super::{Pending, RefTarget};
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, PathSeg};
 use crate::model::{
     self, ActorIx, Cite, Ent, EntityKind, Facts, Participant, PlaceIx, Resolved, SourceIx, Sym,
@@ -71,6 +71,7 @@ pub fn resolve(p: Pending, diags: &mut Diagnostics) -> Facts {
         .iter()
         .filter_map(|rel| r.relation(rel))
         .collect();
+    r.broken_refs();
     let mut by_id = HashMap::with_capacity(actors.len() + places.len() + events.len());
     let mut source_by_id = HashMap::with_capacity(p.sources.len());
     for (sym, def) in &r.defs {
@@ -111,9 +112,10 @@ impl Resolver<'_> {
         if let Some(first) = self.defs.get(&id) {
             let name = self.p.strings.resolve(id);
             let msg = format!("duplicate id `{name}`");
+            let (first, origin) = in_file_order(*first, def);
             let first_loc = Loc::Field(first.origin, vec![PathSeg::Key("id")]);
             let d = Diagnostic::error(Code::DuplicateId, msg)
-                .at(Loc::Field(origin, vec![PathSeg::Key("id")]))
+                .at(Loc::Field(origin.origin, vec![PathSeg::Key("id")]))
                 .note(
                     Some(first_loc),
                     format!("first used by the {} defined here", first.kind.name()),
@@ -145,6 +147,23 @@ impl Resolver<'_> {
             }
         }
         self.define_broken();
+    }
+
+    /// Checks the references of records dropped for other errors.
+    fn broken_refs(&mut self) {
+        for b in &self.p.broken_refs {
+            let wanted: &[Kind] = match b.target {
+                RefTarget::Actor => &[Kind::Entity(EntityKind::Actor)],
+                RefTarget::Place => &[Kind::Entity(EntityKind::Place)],
+                RefTarget::Entity => &[
+                    Kind::Entity(EntityKind::Actor),
+                    Kind::Entity(EntityKind::Place),
+                    Kind::Entity(EntityKind::Event),
+                ],
+                RefTarget::Source => &[Kind::Source],
+            };
+            let _ = self.lookup(b.sym, wanted, b.origin, b.path.clone());
+        }
     }
 
     /// Records dropped for errors still claim their ids: a clash is reported.
@@ -378,6 +397,12 @@ impl Resolver<'_> {
             origin: r.origin,
         })
     }
+}
+
+/// Two definitions of one id, the earlier in reading order first.
+fn in_file_order(a: Def, b: Def) -> (Def, Def) {
+    let key = |d: &Def| (d.origin.file, d.origin.offset);
+    if key(&a) <= key(&b) { (a, b) } else { (b, a) }
 }
 
 fn article(word: &str) -> &'static str {

@@ -1,0 +1,1 @@
+//! The bad-input suite: each file in tests/bad/ with its exact diagnostics.

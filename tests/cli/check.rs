@@ -1,0 +1,328 @@
+//! `chronicle check`: every error and warning class, with its exact place.
+
+use crate::harness::{Run, Scratch, bundled};
+
+/// (code, file, line, column) of each diagnostic of a `--json` run.
+fn found(run: &Run) -> Vec<(String, String, u64, u64)> {
+    let doc = run.json();
+    doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["file"].as_str().unwrap_or("").to_string(),
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+fn one(code: &str, file: &str, line: u64, column: u64) -> Vec<(String, String, u64, u64)> {
+    vec![(code.to_string(), file.to_string(), line, column)]
+}
+
+const SOURCE: &str = "[[source]]\nid = \"s\"\ntitle = \"Report\"\n";
+const ACTORS: &str = "[[actor]]\nid = \"a\"\nname = \"A\"\n";
+
+/// A valid event citing `s`, with `extra` lines appended.
+fn event(extra: &str) -> String {
+    format!(
+        "{SOURCE}{ACTORS}[[event]]\nid = \"e\"\ntitle = \"E\"\ndate = \"2024-03-22\"\nactors = [\"a\"]\nsources = [\"s\"]\n{extra}"
+    )
+}
+
+#[test]
+fn bundled_facts_are_valid_and_summarised() {
+    bundled(&["check"])
+        .status(0)
+        .stdout_is("ok: 1 source, 15 actors, 7 places, 11 events, 18 relations in 2 files; events from 2016-01-01 to 2024-04-02\n")
+        .stderr_is("");
+}
+
+#[test]
+fn valid_facts_exit_zero_with_a_summary() {
+    let s = Scratch::new().file("facts/a.toml", &event(""));
+    s.run(&["check"]).status(0).stdout_is("ok: 1 source, 1 actor, 0 places, 1 event, 0 relations in 1 file; events from 2024-03-22 to 2024-03-22\n");
+}
+
+#[test]
+fn paths_may_be_given_as_arguments_like_a_linter() {
+    let s = Scratch::new()
+        .file("cases/a.toml", &event(""))
+        .file("facts/broken.toml", "[[event]");
+    s.run(&["check", "cases/a.toml"]).status(0);
+    s.run(&["check", "cases"]).status(0);
+    s.run(&["check", "-f", "cases"]).status(0);
+    s.run(&["check"]).status(1);
+}
+
+#[test]
+fn syntax_errors_of_each_encoding() {
+    let s = Scratch::new()
+        .file("t.toml", "[[event]]\nid = \"e\"\ntitle = \n")
+        .file("j.json", "{\"event\": [{\"id\": \"e\",}]}")
+        .file("l.jsonl", "{\"type\": \"actor\", \"id\": \"a\", \"name\": \"A\"}\n{\"type\": \"actor\" \"id\": \"b\"}\n");
+    assert_eq!(
+        found(&s.run(&["check", "--json", "t.toml"]).status(1)),
+        one("syntax", "t.toml", 3, 9)
+    );
+    assert_eq!(
+        found(&s.run(&["check", "--json", "j.json"]).status(1)),
+        one("syntax", "j.json", 1, 23)
+    );
+    assert_eq!(
+        found(&s.run(&["check", "--json", "l.jsonl"]).status(1)),
+        one("syntax", "l.jsonl", 2, 18)
+    );
+}
+
+#[test]
+fn an_error_quotes_the_line_with_a_caret_and_a_help() {
+    let s = Scratch::new().file("facts/a.toml", &event("titel = \"x\"\n"));
+    s.run(&["check"]).status(1).stdout_is("").stderr_is(
+        "error[unknown-field]: unknown field `titel` in event record\n  --> facts/a.toml:13:1\n   |\n13 | titel = \"x\"\n   | ^^^^^\n   = help: did you mean `title`?\n\nerror: 1 error(s), 0 warning(s)\n",
+    );
+}
+
+#[test]
+fn wrong_types_and_missing_fields() {
+    let s = Scratch::new().file(
+        "a.toml",
+        &format!("{SOURCE}[[actor]]\nid = \"a\"\nname = 3\n[[actor]]\nid = \"b\"\n"),
+    );
+    let run = s.run(&["check", "--json", "a.toml"]).status(1);
+    let mut expected = one("wrong-type", "a.toml", 6, 8);
+    expected.extend(one("missing-field", "a.toml", 7, 1));
+    assert_eq!(found(&run), expected);
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let text = event("killed = \"lots\"\nplace = \"nowhere\"\n");
+    let text = text.replace("2024-03-22", "2024-02-30");
+    let s = Scratch::new().file("a.toml", &text);
+    let codes: Vec<String> = found(&s.run(&["check", "--json", "a.toml"]).status(1))
+        .into_iter()
+        .map(|d| d.0)
+        .collect();
+    assert_eq!(
+        codes,
+        ["invalid-date", "invalid-count", "unknown-reference"]
+    );
+}
+
+#[test]
+fn duplicate_ids_name_both_places() {
+    let s = Scratch::new().file("facts/a.toml", &event("")).file(
+        "facts/b.jsonl",
+        "{\"type\": \"place\", \"id\": \"e\", \"name\": \"P\"}\n",
+    );
+    let run = s.run(&["check", "--json"]).status(1);
+    let doc = run.json();
+    let d = &doc["diagnostics"][0];
+    assert_eq!(d["code"], "duplicate-id");
+    assert_eq!(
+        (d["file"].as_str(), d["line"].as_u64(), d["column"].as_u64()),
+        (Some("facts/b.jsonl"), Some(1), Some(25))
+    );
+    assert_eq!(d["notes"][0]["file"], "facts/a.toml");
+    assert_eq!(d["notes"][0]["line"], 8);
+}
+
+#[test]
+fn unknown_references_suggest_the_nearest_id() {
+    let places = "[[place]]\nid = \"moscow\"\nname = \"Moscow\"\n";
+    let s = Scratch::new().file(
+        "a.toml",
+        &format!("{places}{}", event("place = \"moscw\"\n")),
+    );
+    let run = s.run(&["check", "a.toml"]).status(1);
+    let run = run
+        .stderr_has("error[unknown-reference]: unknown place `moscw`")
+        .stderr_has("--> a.toml:16:9");
+    run.stderr_has("help: did you mean `moscow`?");
+}
+
+#[test]
+fn a_reference_to_the_wrong_kind_of_record_is_an_error() {
+    let s = Scratch::new().file("a.toml", &event("place = \"a\"\n"));
+    assert_eq!(
+        found(&s.run(&["check", "--json", "a.toml"]).status(1)),
+        one("wrong-reference-kind", "a.toml", 13, 9)
+    );
+}
+
+#[test]
+fn a_place_that_encloses_itself() {
+    let places = "[[place]]\nid = \"x\"\nname = \"X\"\nin = \"y\"\n[[place]]\nid = \"y\"\nname = \"Y\"\nin = \"x\"\n";
+    let s = Scratch::new().file("a.toml", places);
+    let run = s.run(&["check", "a.toml"]).status(1);
+    run.stderr_has("error[place-cycle]: place `x` encloses itself: x → y → x")
+        .stderr_has("--> a.toml:4:6");
+}
+
+#[test]
+fn invalid_dates_point_at_the_offending_character() {
+    for (date, col, message) in [
+        ("2024-02-30", 17, "day 30 does not exist in February 2024"),
+        ("2024-13", 14, "month 13 is out of range (01-12)"),
+        ("2024-03-22/2024-03-07", 20, "interval ends"),
+    ] {
+        let s = Scratch::new().file("a.toml", &event("").replace("2024-03-22", date));
+        let run = s.run(&["check", "a.toml"]).status(1);
+        run.stderr_has(&format!("--> a.toml:10:{col}"))
+            .stderr_has(message);
+    }
+}
+
+#[test]
+fn bad_counts_coordinates_reliability_and_credibility() {
+    let s = Scratch::new().file(
+        "a.toml",
+        &format!(
+            "{}[[place]]\nid = \"p\"\nname = \"P\"\nlat = 91\nlon = 0\n[[place]]\nid = \"q\"\nname = \"Q\"\nlat = 1\n",
+            event("killed = \"140++\"\n").replace("title = \"Report\"", "title = \"Report\"\nreliability = \"G\"\ncredibility = 7")
+        ),
+    );
+    let codes: Vec<(String, u64, u64)> = found(&s.run(&["check", "--json", "a.toml"]).status(1))
+        .into_iter()
+        .map(|d| (d.0, d.2, d.3))
+        .collect();
+    let expected = [
+        ("invalid-reliability", 4, 15),
+        ("invalid-credibility", 5, 15),
+        ("invalid-count", 15, 14),
+        ("invalid-coordinates", 19, 7),
+        ("invalid-coordinates", 24, 7),
+    ];
+    assert_eq!(codes, expected.map(|(c, l, k)| (c.to_string(), l, k)));
+}
+
+#[test]
+fn invalid_ids() {
+    let s = Scratch::new().file(
+        "a.toml",
+        "[[actor]]\nid = \"isis k\"\nname = \"A\"\n[[actor]]\nid = \"\"\nname = \"B\"\n",
+    );
+    let run = s.run(&["check", "--json", "a.toml"]).status(1);
+    let codes: Vec<(String, u64, u64)> = found(&run).into_iter().map(|d| (d.0, d.2, d.3)).collect();
+    assert_eq!(
+        codes,
+        [
+            ("invalid-id".to_string(), 2, 11),
+            ("empty-value".to_string(), 5, 6)
+        ]
+    );
+}
+
+#[test]
+fn warnings_do_not_fail_unless_denied() {
+    let text = format!(
+        "{SOURCE}[[source]]\nid = \"unused\"\ntitle = \"U\"\n[[actor]]\nid = \"a\"\nname = \"Same\"\n[[actor]]\nid = \"b\"\nname = \"B\"\naliases = [\"same\"]\n[[event]]\nid = \"e\"\ntitle = \"E\"\ndate = \"2024\"\nactors = [\"a\"]\n"
+    );
+    let s = Scratch::new().file("a.toml", &text);
+    let run = s.run(&["check", "--json", "a.toml"]).status(0);
+    let codes: Vec<(String, u64, u64)> = found(&run).into_iter().map(|d| (d.0, d.2, d.3)).collect();
+    let expected = [
+        ("uncited-source", 2, 6),
+        ("uncited-source", 5, 6),
+        ("unconnected", 11, 6),
+        ("shared-name", 13, 12),
+        ("unsourced-event", 15, 6),
+    ];
+    assert_eq!(codes, expected.map(|(c, l, k)| (c.to_string(), l, k)));
+    s.run(&["check", "a.toml"])
+        .status(0)
+        .stdout_has("(5 warnings)")
+        .stderr_has("warning[shared-name]: `same` names both `a` and `b`");
+    s.run(&["check", "--deny-warnings", "a.toml"]).status(1);
+}
+
+#[test]
+fn json_lines_from_standard_input() {
+    let lines = "{\"type\": \"source\", \"id\": \"s\", \"title\": \"T\"}\n{\"type\": \"event\", \"id\": \"e\", \"title\": \"E\", \"date\": \"2024\", \"sources\": [\"s\"]}\n";
+    let s = Scratch::new();
+    s.run_stdin(&["check", "-"], lines)
+        .status(0)
+        .stderr_has("warning[unconnected]");
+    s.run_stdin(&["check", "-"], "{\"type\": \"evnt\"}\n")
+        .status(1)
+        .stderr_has("--> <stdin>:1:10")
+        .stderr_has("did you mean `event`?");
+}
+
+#[test]
+fn usage_and_io_errors_exit_two() {
+    let s = Scratch::new().file("notes.txt", "x");
+    s.run(&["check", "missing.toml"])
+        .status(2)
+        .stderr_is("error: `missing.toml` does not exist\n");
+    s.run(&["check", "notes.txt"])
+        .status(2)
+        .stderr_has("expected the extension .toml, .json or .jsonl");
+    s.run(&["check", "--no-such-flag"]).status(2);
+}
+
+#[test]
+fn awkward_bytes_are_errors_or_valid_never_a_crash() {
+    let s = Scratch::new()
+        .bytes("empty.toml", b"")
+        .bytes("empty.jsonl", b"")
+        .bytes(
+            "bom.toml",
+            b"\xEF\xBB\xBF[[actor]]\nid = \"a\"\nname = \"A\"\n",
+        )
+        .bytes("crlf.toml", b"[[actor]]\r\nid = \"a\"\r\nname = \"A\"\r\n")
+        .bytes("utf16.json", b"\xFF\xFE{\x00}\x00")
+        .bytes(
+            "latin1.toml",
+            b"[[actor]]\nid = \"a\"\nname = \"Caf\xE9\"\n",
+        )
+        .bytes("garbage.json", &[0, 159, 146, 150, 255, 0, 1, 2])
+        .bytes("nul.jsonl", b"\x00\x00\x00\n");
+    s.run(&["check", "empty.toml"]).status(0);
+    s.run(&["check", "empty.jsonl"]).status(0);
+    s.run(&["check", "bom.toml"]).status(0);
+    s.run(&["check", "crlf.toml"]).status(0);
+    assert_eq!(
+        found(&s.run(&["check", "--json", "utf16.json"]).status(1)),
+        one("encoding", "utf16.json", 0, 0)
+    );
+    assert_eq!(
+        found(&s.run(&["check", "--json", "latin1.toml"]).status(1)),
+        one("encoding", "latin1.toml", 3, 12)
+    );
+    assert_eq!(
+        found(&s.run(&["check", "--json", "garbage.json"]).status(1)),
+        one("encoding", "garbage.json", 1, 2)
+    );
+    assert_eq!(
+        found(&s.run(&["check", "--json", "nul.jsonl"]).status(1)),
+        one("syntax", "nul.jsonl", 1, 1)
+    );
+}
+
+#[test]
+fn a_hundred_megabyte_line_is_read() {
+    let summary = "x".repeat(100 << 20);
+    let line = format!(
+        "{{\"type\": \"actor\", \"id\": \"a\", \"name\": \"A\", \"note\": \"{summary}\"}}\n"
+    );
+    let s = Scratch::new().file("big.jsonl", &line);
+    s.run(&["check", "big.jsonl"])
+        .status(0)
+        .stderr_has("warning[unconnected]");
+}
+
+#[test]
+fn help_lists_every_subcommand_and_check_has_examples() {
+    let s = Scratch::new();
+    s.run(&["--help"]).status(0).stdout_has("check");
+    s.run(&["check", "--help"])
+        .status(0)
+        .stdout_has("Examples:")
+        .stdout_has("--deny-warnings");
+}

@@ -1,0 +1,6 @@
+//! Integration tests: the real `chronicle` binary, one module a subcommand.
+
+mod harness;
+
+mod bad_inputs;
+mod check;
