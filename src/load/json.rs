@@ -82,7 +82,8 @@ impl<'a> Parser<'a> {
 
     fn unexpected(&self, wanted: &str) -> SyntaxError {
         let found = match self.text.get(self.pos..).and_then(|s| s.chars().next()) {
-            Some(c) => format!("`{}`", c.escape_debug()),
+            Some(c) if c.is_control() => format!("`{}`", c.escape_debug()),
+            Some(c) => format!("`{c}`"),
             None => "the end of the input".to_string(),
         };
         self.error(&format!("expected {wanted}, found {found}"))

@@ -47,6 +47,17 @@ impl RecordShape {
         }
     }
 
+    /// "a source", "an actor", … for messages.
+    pub fn with_article(self) -> &'static str {
+        match self {
+            RecordShape::Source => "a source",
+            RecordShape::Actor => "an actor",
+            RecordShape::Place => "a place",
+            RecordShape::Event => "an event",
+            RecordShape::Relation => "a relation",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             RecordShape::Source => "source",
@@ -325,9 +336,9 @@ fn tagged<'a>(
             diags,
         ),
         None => {
-            let found = match &entry.value.value {
-                Value::Str(s) => format!("`{s}`"),
-                other => other.type_name().to_string(),
+            let msg = match &entry.value.value {
+                Value::Str(s) => format!("unknown record type `{s}`"),
+                other => format!("`type` must be a string, found {}", other.type_name()),
             };
             let help = match &entry.value.value {
                 Value::Str(s) => did_you_mean(s, SHAPE_NAMES.iter().copied()),
@@ -336,7 +347,6 @@ fn tagged<'a>(
             let help = help.unwrap_or_else(|| {
                 "record types are source, actor, place, event and relation".to_string()
             });
-            let msg = format!("unknown record type {found}");
             diags.push(
                 Diagnostic::error(Code::UnknownRecordType, msg)
                     .at(src.loc(entry.value.span))

@@ -209,8 +209,10 @@ impl Resolver<'_> {
         path: Vec<PathSeg>,
     ) -> Result<Option<Def>, ()> {
         let name = self.p.strings.resolve(id);
-        let wanted_names: Vec<&str> = wanted.iter().map(|k| k.name()).collect();
-        let what = wanted_names.join(" or ");
+        let what = match wanted {
+            [one] => one.name().to_string(),
+            _ => "actor, place or event".to_string(),
+        };
         match self.defs.get(&id) {
             Some(def) if wanted.contains(&def.kind) => Ok(Some(*def)),
             Some(def) => {
