@@ -34,8 +34,8 @@ impl<'r, 'a> Fields<'r, 'a> {
     ) -> Option<Self> {
         let Value::Table(entries) = &rec.node.value else {
             let msg = format!(
-                "a {} record must be a table, found {}",
-                rec.shape.name(),
+                "{} record must be a table, found {}",
+                rec.shape.with_article(),
                 rec.node.value.type_name()
             );
             diags.push(
