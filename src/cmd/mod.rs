@@ -4,8 +4,12 @@
 //! loading the facts with diagnostics printed once, and the error type that
 //! `main` maps to an exit code. No stage logic lives in this folder.
 
+pub mod answer;
 pub mod args;
 pub mod check;
+pub mod neighbors;
+pub mod show;
+pub mod table;
 
 use clap::{Parser, Subcommand};
 
@@ -28,6 +32,8 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     Check(check::Args),
+    Show(show::Args),
+    Neighbors(neighbors::Args),
 }
 
 /// Why a command failed; `main` prints it once and picks the exit code.
@@ -71,6 +77,8 @@ impl From<InputError> for Error {
 pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Show(args) => show::run(args),
+        Command::Neighbors(args) => neighbors::run(args),
     }
 }
 

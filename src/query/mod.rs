@@ -4,5 +4,10 @@
 //! [`reach`] walks neighbourhoods. Each module returns data for `cmd` to print
 //! or `export` to write; none prints or formats.
 
+pub mod data;
 pub mod filter;
+pub mod neighbors;
 pub mod reach;
+pub mod show;
+#[cfg(test)]
+pub(crate) mod testing;

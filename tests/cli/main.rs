@@ -4,3 +4,5 @@ mod harness;
 
 mod bad_inputs;
 mod check;
+mod neighbors;
+mod show;

@@ -1,0 +1,106 @@
+//! `chronicle neighbors ENTITY`: everything within N hops, nearest first,
+//! each with the connection that reached it.
+//!
+//! `--depth` is the filters' own `--depth` (it also sets the hops of
+//! `--around`). A walk that stops at `--limit` says so on standard error and
+//! with `"truncated": true`. `--json`: one object, described by
+//! `schemas/neighbors.schema.json`.
+
+use super::Error;
+use super::answer::{Loaded, bold, named, print_json, print_text};
+use super::args::{FactsArgs, JsonArg};
+use super::table::Table;
+use crate::query::data::date_cell;
+use crate::query::filter::FilterArgs;
+use crate::query::neighbors::{DEFAULT_LIMIT, Neighbors, Options, check_kinds, neighbors};
+
+/// List everything within N hops of an actor, place or event: its
+/// distance, and the edge, entity and date that reached it.
+///
+/// Edges are followed both ways. --depth sets the hops (default 1). --rel
+/// follows only edges of that kind: a relation kind, an actor's role
+/// (perpetrator, target, …), occurred_at or located_in. The filters keep
+/// events out of the walk; actors and places are always walked.
+///
+/// Examples:
+///   chronicle neighbors ISIS-K
+///   chronicle neighbors Moscow --depth 2 --since 2024-03 --until 2024-03
+///   chronicle neighbors "U.S." --rel warned --rel sender --json
+#[derive(clap::Args, Debug)]
+#[command(verbatim_doc_comment)]
+#[command(mut_arg("depth", |a| a.help("Hops from ENTITY (and from --around)")))]
+pub struct Args {
+    /// The entity: id, name or alias (case-insensitive).
+    #[arg(value_name = "ENTITY")]
+    pub entity: String,
+    /// Follow only edges of this kind (repeatable).
+    #[arg(long = "rel", value_name = "KIND")]
+    pub rels: Vec<String>,
+    /// Stop after this many entities, the start included.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_LIMIT)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    #[command(flatten)]
+    pub facts: FactsArgs,
+    #[command(flatten)]
+    pub json: JsonArg,
+}
+
+pub fn run(args: Args) -> Result<(), Error> {
+    let loaded = Loaded::load(&args.facts)?;
+    let start = loaded.find(&args.entity)?;
+    let sel = loaded.select(&args.filters)?;
+    check_kinds(&loaded.facts, &loaded.graph, &args.rels).map_err(Error::Usage)?;
+    let opts = Options {
+        depth: args.filters.depth,
+        rels: args.rels.clone(),
+        limit: args.limit,
+    };
+    let answer = neighbors(&loaded.facts, &loaded.graph, &sel, start, &opts);
+    if answer.truncated {
+        eprintln!(
+            "warning: stopped at {} entities (--limit); there are more within {}",
+            answer.limit,
+            hops(answer.depth)
+        );
+    }
+    if args.json.json {
+        return print_json(&answer);
+    }
+    print_text(&render(&answer))
+}
+
+fn hops(n: usize) -> String {
+    if n == 1 {
+        "1 hop".to_string()
+    } else {
+        format!("{n} hops")
+    }
+}
+
+/// The neighbourhood as text.
+pub fn render(answer: &Neighbors) -> String {
+    let mut text = format!(
+        "{} within {}: {} found\n",
+        named(&answer.start.name, &answer.start.id),
+        hops(answer.depth),
+        answer.count
+    );
+    if answer.neighbors.is_empty() {
+        return text;
+    }
+    let mut t = Table::new(&["hops", "entity", "type", "link", "from", "date"]);
+    for n in &answer.neighbors {
+        t.row(&[
+            n.distance.to_string(),
+            named(&n.entity.name, &n.entity.id),
+            n.entity.kind.to_string(),
+            n.via.link_cell(),
+            named(&n.via.from.name, &n.via.from.id),
+            date_cell(n.via.date.as_ref()),
+        ]);
+    }
+    text.push_str(&t.render(bold()));
+    text
+}

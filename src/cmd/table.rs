@@ -1,0 +1,141 @@
+//! Aligned text tables for people, shared by every query command.
+//!
+//! Columns are as wide as their widest cell counted in characters, separated
+//! by two spaces; the last column is not padded and no line ends in spaces.
+//! Control characters in cells (a newline in a note, an escape sequence in a
+//! name) become spaces, so a cell cannot break the layout or drive the
+//! terminal. The header is bold only when asked (`output::stdout_color()`).
+//! This file knows nothing about facts or queries.
+
+/// A table: an optional header and rows of cells.
+#[derive(Debug, Default, Clone)]
+pub struct Table {
+    header: Option<Vec<String>>,
+    rows: Vec<Vec<String>>,
+}
+
+const GAP: &str = "  ";
+const BOLD: &str = "\x1b[1m";
+const RESET: &str = "\x1b[0m";
+
+/// A cell's text with control characters replaced by spaces.
+fn clean(cell: &str) -> String {
+    cell.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+impl Table {
+    /// A table with a header line.
+    pub fn new(header: &[&str]) -> Table {
+        Table {
+            header: Some(header.iter().map(|h| clean(h)).collect()),
+            rows: Vec::new(),
+        }
+    }
+
+    /// A table without a header (label/value lists).
+    pub fn plain() -> Table {
+        Table::default()
+    }
+
+    pub fn row<S: AsRef<str>>(&mut self, cells: &[S]) {
+        self.rows
+            .push(cells.iter().map(|c| clean(c.as_ref())).collect());
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The table as text, one line a row, each ending in a newline.
+    pub fn render(&self, bold_header: bool) -> String {
+        let widths = self.widths();
+        let mut text = String::new();
+        if let Some(header) = &self.header {
+            let line = line(header, &widths);
+            if bold_header && !line.is_empty() {
+                text.push_str(BOLD);
+                text.push_str(&line);
+                text.push_str(RESET);
+            } else {
+                text.push_str(&line);
+            }
+            text.push('\n');
+        }
+        for row in &self.rows {
+            text.push_str(&line(row, &widths));
+            text.push('\n');
+        }
+        text
+    }
+
+    fn widths(&self) -> Vec<usize> {
+        let mut widths: Vec<usize> = Vec::new();
+        for row in self.header.iter().chain(&self.rows) {
+            for (i, cell) in row.iter().enumerate() {
+                let n = cell.chars().count();
+                match widths.get_mut(i) {
+                    Some(w) => *w = (*w).max(n),
+                    None => widths.push(n),
+                }
+            }
+        }
+        widths
+    }
+}
+
+/// One line: cells padded to their column's width, trailing spaces removed.
+fn line(cells: &[String], widths: &[usize]) -> String {
+    let mut text = String::new();
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            text.push_str(GAP);
+        }
+        text.push_str(cell);
+        let width = widths.get(i).copied().unwrap_or(0);
+        let pad = width.saturating_sub(cell.chars().count());
+        text.extend(std::iter::repeat_n(' ', pad));
+    }
+    text.truncate(text.trim_end_matches(' ').len());
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_align_by_characters_and_lines_have_no_trailing_spaces() {
+        let mut t = Table::new(&["date", "title"]);
+        t.row(&["2024-03-22", "Attack"]);
+        t.row(&["c. 2016", "Zürich–Genève"]);
+        t.row(&["2021", ""]);
+        assert_eq!(
+            t.render(false),
+            "date        title\n2024-03-22  Attack\nc. 2016     Zürich–Genève\n2021\n"
+        );
+    }
+
+    #[test]
+    fn bold_header_only_when_asked() {
+        let mut t = Table::new(&["a"]);
+        t.row(&["x"]);
+        assert_eq!(t.render(true), "\x1b[1ma\x1b[0m\nx\n");
+        assert_eq!(t.render(false), "a\nx\n");
+    }
+
+    #[test]
+    fn control_characters_cannot_break_a_row() {
+        let mut t = Table::plain();
+        t.row(&["note", "two\nlines\x1b[31m"]);
+        assert_eq!(t.render(false), "note  two lines [31m\n");
+    }
+
+    #[test]
+    fn rows_may_be_shorter_than_the_header() {
+        let mut t = Table::new(&["a", "b", "c"]);
+        t.row(&["1"]);
+        assert_eq!(t.render(false), "a  b  c\n1\n");
+    }
+}

@@ -1,0 +1,243 @@
+//! Everything within N hops of an entity, each with its distance and the
+//! connection that first reached it.
+//!
+//! A breadth-first walk over [`reach`], edges followed in both directions.
+//! Edges may be restricted by kind (`--rel`: a relation kind, an actor's
+//! role, `occurred_at`, `located_in`); events that the filters reject are
+//! neither shown nor walked through (the start is always kept); actors and
+//! places are never filtered out. The walk stops at `limit` entities, the
+//! start included, and says so. Returns data; prints nothing.
+
+use petgraph::graph::EdgeIndex;
+use serde::Serialize;
+
+use super::data::{Direction, EntityOut, Hop};
+use super::filter::Selection;
+use super::reach::reach;
+use crate::graph::{Graph, ent};
+use crate::model::{Ent, Facts};
+use crate::suggest::nearest;
+
+/// Default for `--limit`: most entities a neighbourhood may hold.
+pub const DEFAULT_LIMIT: usize = 10_000;
+
+/// What to walk.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub depth: usize,
+    /// Edge kinds to follow; empty follows every edge.
+    pub rels: Vec<String>,
+    /// Most entities to reach, the start included.
+    pub limit: usize,
+}
+
+/// One entity reached.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Neighbor {
+    pub distance: usize,
+    pub entity: EntityOut,
+    /// The edge that first reached it, from the entity one hop nearer.
+    pub via: Hop,
+}
+
+/// The neighbourhood of `start`, nearest first.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Neighbors {
+    pub start: EntityOut,
+    pub depth: usize,
+    /// The edge kinds followed; empty when all were.
+    pub rel: Vec<String>,
+    pub limit: usize,
+    /// True when the walk stopped at `limit` before reaching every entity.
+    pub truncated: bool,
+    pub count: usize,
+    pub neighbors: Vec<Neighbor>,
+}
+
+/// Every edge kind in the graph, sorted.
+pub fn edge_kinds<'f>(facts: &'f Facts, graph: &Graph) -> Vec<&'f str> {
+    let mut kinds: Vec<&str> = graph
+        .g
+        .edge_weights()
+        .map(|e| graph.edge_info(facts, *e).kind)
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    kinds
+}
+
+/// An error message for `--rel` kinds no edge has, with the nearest kinds.
+pub fn check_kinds(facts: &Facts, graph: &Graph, rels: &[String]) -> Result<(), String> {
+    if rels.is_empty() {
+        return Ok(());
+    }
+    let kinds = edge_kinds(facts, graph);
+    for rel in rels {
+        if kinds.binary_search(&rel.as_str()).is_err() {
+            let near = nearest(rel, kinds.iter().copied(), 3);
+            let hint = if near.is_empty() {
+                String::new()
+            } else {
+                let list: Vec<String> = near.iter().map(|k| format!("`{k}`")).collect();
+                format!("; did you mean {}?", list.join(", "))
+            };
+            return Err(format!("--rel `{rel}`: no edge has this kind{hint}"));
+        }
+    }
+    Ok(())
+}
+
+/// The neighbourhood of `start`.
+pub fn neighbors(
+    facts: &Facts,
+    graph: &Graph,
+    sel: &Selection,
+    start: Ent,
+    opts: &Options,
+) -> Neighbors {
+    let allowed = |e: Ent| e == start || facts.as_event(e).is_none() || sel.has(e);
+    let keep_edge = |e: EdgeIndex| {
+        let Some((a, b)) = graph.g.edge_endpoints(e) else {
+            return false;
+        };
+        let kind_ok = opts.rels.is_empty()
+            || graph.edge(e).is_some_and(|w| {
+                opts.rels
+                    .iter()
+                    .any(|r| r == graph.edge_info(facts, w).kind)
+            });
+        kind_ok && allowed(ent(a)) && allowed(ent(b))
+    };
+    let r = reach(graph, start, opts.depth, opts.limit.max(1), &keep_edge);
+    let list: Vec<Neighbor> = r
+        .found
+        .iter()
+        .filter_map(|found| {
+            let (edge, from) = found.via?;
+            let (source, _) = graph.g.edge_endpoints(edge)?;
+            let direction = if ent(source) == from {
+                Direction::Out
+            } else {
+                Direction::In
+            };
+            Some(Neighbor {
+                distance: found.distance,
+                entity: EntityOut::new(facts, found.ent),
+                via: Hop::new(facts, graph, graph.edge(edge)?, from, found.ent, direction),
+            })
+        })
+        .collect();
+    Neighbors {
+        start: EntityOut::new(facts, start),
+        depth: opts.depth,
+        rel: opts.rels.clone(),
+        limit: opts.limit,
+        truncated: r.truncated,
+        count: list.len(),
+        neighbors: list,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::filter::FilterArgs;
+    use crate::query::testing::facts_from;
+
+    const FACTS: &str = r#"
+[[actor]]
+id = "a"
+name = "A"
+[[actor]]
+id = "b"
+name = "B"
+[[actor]]
+id = "c"
+name = "C"
+[[place]]
+id = "city"
+name = "City"
+[[event]]
+id = "old"
+title = "Old"
+date = "2016"
+place = "city"
+actors = [{ id = "a", role = "perpetrator" }, { id = "b", role = "victim" }]
+[[event]]
+id = "new"
+title = "New"
+date = "2024"
+actors = [{ id = "a", role = "perpetrator" }]
+[[relation]]
+kind = "knows"
+from = "c"
+to = "a"
+"#;
+
+    fn ids(n: &Neighbors) -> Vec<(usize, &str)> {
+        n.neighbors
+            .iter()
+            .map(|x| (x.distance, x.entity.id.as_str()))
+            .collect()
+    }
+
+    fn run(args: FilterArgs, depth: usize, rels: &[&str], limit: usize) -> Vec<(usize, String)> {
+        let (facts, graph) = facts_from(FACTS);
+        let sel = args.resolve(&facts, &graph).unwrap().select(&facts, &graph);
+        let opts = Options {
+            depth,
+            rels: rels.iter().map(|s| s.to_string()).collect(),
+            limit,
+        };
+        let n = neighbors(&facts, &graph, &sel, facts.lookup("a").unwrap(), &opts);
+        ids(&n)
+            .into_iter()
+            .map(|(d, s)| (d, s.to_string()))
+            .collect()
+    }
+
+    fn owned(list: &[(usize, &str)]) -> Vec<(usize, String)> {
+        list.iter().map(|(d, s)| (*d, s.to_string())).collect()
+    }
+
+    #[test]
+    fn one_hop_by_default_and_two_on_request() {
+        let one = run(FilterArgs::default(), 1, &[], 100);
+        assert_eq!(one, owned(&[(1, "c"), (1, "old"), (1, "new")]));
+        let two = run(FilterArgs::default(), 2, &[], 100);
+        assert_eq!(
+            two,
+            owned(&[(1, "c"), (1, "old"), (1, "new"), (2, "b"), (2, "city")])
+        );
+    }
+
+    #[test]
+    fn rel_restricts_the_edges_followed() {
+        let got = run(FilterArgs::default(), 2, &["knows"], 100);
+        assert_eq!(got, owned(&[(1, "c")]));
+    }
+
+    #[test]
+    fn filters_keep_rejected_events_out_of_the_walk() {
+        let args = FilterArgs {
+            since: Some("2020".into()),
+            ..FilterArgs::default()
+        };
+        let got = run(args, 2, &[], 100);
+        assert_eq!(got, owned(&[(1, "c"), (1, "new")]));
+    }
+
+    #[test]
+    fn the_limit_counts_the_start() {
+        let got = run(FilterArgs::default(), 2, &[], 2);
+        assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn unknown_kinds_are_refused_with_the_nearest() {
+        let (facts, graph) = facts_from(FACTS);
+        let err = check_kinds(&facts, &graph, &["perpetrater".into()]).unwrap_err();
+        assert!(err.contains("`perpetrator`"), "{err}");
+        assert!(check_kinds(&facts, &graph, &["occurred_at".into()]).is_ok());
+    }
+}

@@ -1,0 +1,159 @@
+//! `chronicle show ENTITY`: an entity's card, its sources, and every
+//! connection in time order, as text or as one JSON object.
+
+use crate::harness::{Scratch, bundled};
+
+/// Fails when a line of text ends in a space.
+#[track_caller]
+pub fn no_trailing_spaces(text: &str) {
+    for line in text.lines() {
+        assert!(!line.ends_with(' '), "trailing space in {line:?}");
+    }
+}
+
+#[test]
+fn an_actor_card_lists_fields_sources_and_connections_in_time_order() {
+    let run = bundled(&["show", "isis-k"]).status(0).stderr_is("");
+    let text = run.stdout();
+    assert!(
+        text.starts_with("ISIS-K [isis-k]\ntype  actor\nkind  group\n"),
+        "{text}"
+    );
+    assert!(text.contains("The K in the name stands for Khorasan"));
+    assert!(text.contains("connections (17)"));
+    let at = |part: &str| {
+        text.find(part)
+            .unwrap_or_else(|| panic!("{part} missing:\n{text}"))
+    };
+    assert!(at("2016~ (c. 2016)") < at("2021  "));
+    assert!(at("2021  ") < at("2024-03-22 (22 Mar 2024)"));
+    assert!(
+        at("2024-03-22 (22 Mar 2024)") < at("-> named_after"),
+        "undated connections come last"
+    );
+    no_trailing_spaces(&text);
+}
+
+#[test]
+fn an_event_card_has_its_date_place_actors_counts_and_attributes() {
+    bundled(&["show", "moscow-concert-hall-attack-2024"])
+        .status(0)
+        .stdout_has("date        2024-03-22 (22 Mar 2024)\n")
+        .stdout_has("place       Moscow [moscow]\n")
+        .stdout_has("actors      ISIS-K [isis-k] (perpetrator), Russian government [russian-government] (target)\n")
+        .stdout_has("killed      at least 140\n")
+        .stdout_has("attributes  claimed_responsibility = true\n")
+        .stdout_has("            venue = concert hall\n")
+        .stdout_has("<- perpetrator  ISIS-K [isis-k]");
+}
+
+#[test]
+fn a_place_card_shows_where_it_lies_and_its_coordinates() {
+    bundled(&["show", "Moscow"])
+        .status(0)
+        .stdout_has("in      Russia [russia]\n")
+        .stdout_has("coords  55.7558, 37.6173\n")
+        .stdout_has("<- occurred_at");
+}
+
+#[test]
+fn names_and_aliases_find_the_entity_whatever_the_case() {
+    bundled(&["show", "THE HOMELAND"])
+        .status(0)
+        .stdout_has("United States [united-states]\n");
+    bundled(&["show", "customs and border patrol"])
+        .status(0)
+        .stdout_has("[us-customs-and-border-protection]");
+}
+
+#[test]
+fn json_is_one_object_with_every_field_of_the_card() {
+    let run = bundled(&["show", "moscow-concert-hall-attack-2024", "--json"]).status(0);
+    let doc = run.json();
+    assert_eq!(doc["id"], "moscow-concert-hall-attack-2024");
+    assert_eq!(doc["type"], "event");
+    assert_eq!(doc["kind"], "attack");
+    assert_eq!(doc["date"]["edtf"], "2024-03-22");
+    assert_eq!(doc["date"]["human"], "22 Mar 2024");
+    assert_eq!(doc["place"]["id"], "moscow");
+    assert_eq!(doc["actors"][1]["role"], "target");
+    assert_eq!(doc["killed"]["text"], "140+");
+    assert_eq!(doc["killed"]["max"], serde_json::Value::Null);
+    assert_eq!(doc["attributes"]["on_video"], true);
+    assert_eq!(doc["sources"].as_array().unwrap().len(), 3);
+    let links = doc["connections"].as_array().unwrap();
+    assert_eq!(links.len(), 3);
+    assert_eq!(links[0]["direction"], "in");
+    assert_eq!(links[0]["kind"], "perpetrator");
+    assert_eq!(links[0]["other"]["id"], "isis-k");
+}
+
+#[test]
+fn json_of_a_place_has_its_chain_and_null_event_fields() {
+    let doc = bundled(&["show", "moscow", "--json"]).status(0).json();
+    assert_eq!(doc["within"][0]["id"], "russia");
+    assert_eq!(doc["coords"]["lat"], 55.7558);
+    assert!(doc["date"].is_null());
+    assert!(doc["actors"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn relations_in_json_carry_their_id_note_and_date() {
+    let doc = bundled(&["show", "russian-government", "--json"])
+        .status(0)
+        .json();
+    let warned = doc["connections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["kind"] == "warned")
+        .unwrap()
+        .clone();
+    assert_eq!(warned["relation"], "us-warned-russia");
+    assert_eq!(warned["direction"], "in");
+    assert_eq!(warned["date"]["edtf"], "/2024-03-22");
+    assert!(warned["date"]["earliest"].is_null());
+    assert!(
+        warned["note"]
+            .as_str()
+            .unwrap()
+            .starts_with("Repeated warnings")
+    );
+}
+
+#[test]
+fn an_unknown_name_is_a_usage_error_that_suggests_the_nearest() {
+    bundled(&["show", "ISIS-J"])
+        .status(2)
+        .stdout_is("")
+        .stderr_has("no actor, place or event is called `ISIS-J`; did you mean")
+        .stderr_has("`isis-k`");
+}
+
+#[test]
+fn an_ambiguous_name_lists_the_candidates() {
+    let s = Scratch::new().file(
+        "facts/a.toml",
+        "[[actor]]\nid = \"a1\"\nname = \"Same\"\n[[actor]]\nid = \"a2\"\nname = \"Same\"\n",
+    );
+    s.run(&["show", "same"])
+        .status(2)
+        .stderr_has("`same` is ambiguous: it names actor `a1`, actor `a2`");
+}
+
+#[test]
+fn other_fact_files_are_read_with_f() {
+    let s = Scratch::new().file(
+        "elsewhere/x.toml",
+        "[[actor]]\nid = \"x\"\nname = \"X\"\nkind = \"person\"\n",
+    );
+    s.run(&["show", "x", "-f", "elsewhere"])
+        .status(0)
+        .stdout_is("X [x]\ntype  actor\nkind  person\n\nconnections (0)\n");
+}
+
+#[test]
+fn invalid_facts_exit_one_with_their_diagnostics() {
+    let s = Scratch::new().file("facts/x.toml", "[[actor]]\nid = \"x\"\n");
+    s.run(&["show", "x"]).status(1).stdout_is("");
+}
