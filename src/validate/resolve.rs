@@ -162,7 +162,7 @@ impl Resolver<'_> {
                 ],
                 RefTarget::Source => &[Kind::Source],
             };
-            let _ = self.lookup(b.sym, wanted, b.origin, b.path.clone());
+            let _ = self.lookup(b.sym, wanted, b.origin, &b.path);
         }
     }
 
@@ -206,21 +206,26 @@ impl Resolver<'_> {
         id: Sym,
         wanted: &[Kind],
         origin: Origin,
-        path: Vec<PathSeg>,
+        path: &[PathSeg],
     ) -> Result<Option<Def>, ()> {
+        let found = self.defs.get(&id);
+        if let Some(def) = found.filter(|d| wanted.contains(&d.kind)) {
+            return Ok(Some(*def));
+        }
         let name = self.p.strings.resolve(id);
         let what = match wanted {
-            [one] => one.name().to_string(),
-            _ => "actor, place or event".to_string(),
+            [one] => one.name(),
+            _ => "actor, place or event",
         };
-        match self.defs.get(&id) {
+        let path = path.to_vec();
+        match found {
             Some(def) if wanted.contains(&def.kind) => Ok(Some(*def)),
             Some(def) => {
                 let msg = format!(
                     "`{name}` is {} {}, not {} {what}",
                     article(def.kind.name()),
                     def.kind.name(),
-                    article(&what)
+                    article(what)
                 );
                 let loc = Loc::Field(def.origin, vec![PathSeg::Key("id")]);
                 let d = Diagnostic::error(Code::WrongReferenceKind, msg)
@@ -281,7 +286,7 @@ impl Resolver<'_> {
         let mut out = Vec::with_capacity(cites.len());
         let mut ok = true;
         for (i, c) in cites.iter().enumerate() {
-            let path = vec![
+            let path = &[
                 PathSeg::Key("sources"),
                 PathSeg::Index(i),
                 PathSeg::Key("id"),
@@ -314,7 +319,7 @@ impl Resolver<'_> {
     fn place(&mut self, pl: &model::Place<model::Pending>) -> model::Place {
         let place_kind = [Kind::Entity(EntityKind::Place)];
         let within = pl.within.and_then(|w| {
-            self.lookup(w, &place_kind, pl.origin, vec![PathSeg::Key("in")])
+            self.lookup(w, &place_kind, pl.origin, &[PathSeg::Key("in")])
                 .ok()
                 .flatten()
         });
@@ -337,13 +342,13 @@ impl Resolver<'_> {
     fn event(&mut self, e: &model::Event<model::Pending>) -> model::Event<Resolved> {
         let place_kind = [Kind::Entity(EntityKind::Place)];
         let place = e.place.and_then(|p| {
-            self.lookup(p, &place_kind, e.origin, vec![PathSeg::Key("place")])
+            self.lookup(p, &place_kind, e.origin, &[PathSeg::Key("place")])
                 .ok()
                 .flatten()
         });
         let mut actors = Vec::with_capacity(e.actors.len());
         for (i, part) in e.actors.iter().enumerate() {
-            let path = vec![
+            let path = &[
                 PathSeg::Key("actors"),
                 PathSeg::Index(i),
                 PathSeg::Key("id"),
@@ -384,8 +389,8 @@ impl Resolver<'_> {
             Kind::Entity(EntityKind::Place),
             Kind::Entity(EntityKind::Event),
         ];
-        let from = self.lookup(r.from, &ends, r.origin, vec![PathSeg::Key("from")]);
-        let to = self.lookup(r.to, &ends, r.origin, vec![PathSeg::Key("to")]);
+        let from = self.lookup(r.from, &ends, r.origin, &[PathSeg::Key("from")]);
+        let to = self.lookup(r.to, &ends, r.origin, &[PathSeg::Key("to")]);
         let sources = self.cites(&r.sources, r.origin);
         let (from, to) = (from.ok()??, to.ok()??);
         Some(model::Relation {
