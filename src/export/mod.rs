@@ -4,6 +4,13 @@
 //! graph and what the filters kept) to bytes. No module here opens a file or
 //! prints: `cmd` decides where the bytes go. Same facts, same bytes.
 
+#[cfg(test)]
+mod fixture;
+pub mod html;
+pub mod timeline;
+pub mod timelinejs;
+pub mod vis;
+
 use crate::graph::Graph;
 use crate::model::Facts;
 use crate::query::filter::Selection;

@@ -1,0 +1,310 @@
+//! The canonical chronicle timeline: one JSON document with every kept event
+//! and all it says, described by `schemas/timeline.schema.json`.
+//!
+//! ```json
+//! {"chronicle": 1, "title": "…", "range": {"start": "2016-01-01", "end": "2024-10-31"},
+//!  "events": [{"id", "title", "kind", "date", "human", "start", "end", "precision",
+//!              "approximate", "uncertain", "interval", "place", "actors", "killed",
+//!              "injured", "summary", "attributes", "sources"}]}
+//! ```
+//!
+//! - `date` is the EDTF as written (canonical form), `human` its readable text;
+//!   `start`/`end` are the earliest and latest possible days (ISO 8601, years
+//!   outside 0000–9999 signed with six digits), null on an open or unknown side.
+//! - `range` spans the known days of the events (open sides do not widen it);
+//!   it is null without events, and a side is null when no event bounds it.
+//! - A count keeps its qualifier: `{"text": "140+", "human": "at least 140",
+//!   "min": 140, "max": null, "approximate": false}`.
+//! - `place.within` lists the enclosing places' ids, innermost first.
+//! - `attributes` keep the order written; a key given twice keeps its last value.
+//! - Absent values are `null` (lists are empty): every event has every key.
+//!
+//! Events stream from the selection in its time order; text is passed through
+//! unchanged (JSON escaping is serde_json's). This module builds no HTML and
+//! writes no files.
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+
+use super::View;
+use crate::edtf::Day;
+use crate::model::{Attr, Cite, Count, Event, EventIx, Facts, Participant, PlaceIx, Sym};
+
+/// The version of the document's shape, written as `"chronicle"`.
+pub const VERSION: u32 = 1;
+
+/// The timeline as pretty JSON with a trailing newline.
+pub fn render(view: &View<'_>) -> Vec<u8> {
+    pretty_json(&Document::of(view))
+}
+
+/// The timeline as a JSON value (objects with keys in sorted order).
+pub fn document(view: &View<'_>) -> serde_json::Value {
+    serde_json::to_value(Document::of(view)).unwrap_or(serde_json::Value::Null)
+}
+
+/// Pretty JSON and a newline. Writing into memory fails only if a value
+/// cannot be JSON (a map with non-string keys), which no export builds; the
+/// output would then be empty.
+pub fn pretty_json(value: &impl Serialize) -> Vec<u8> {
+    let mut out = Vec::new();
+    if serde_json::to_writer_pretty(&mut out, value).is_err() {
+        out.clear();
+    }
+    out.push(b'\n');
+    out
+}
+
+/// The known days the events span: earliest known start, latest known end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub start: Option<Day>,
+    pub end: Option<Day>,
+}
+
+/// The span of the selected events, or `None` without events.
+pub fn span(view: &View<'_>) -> Option<Span> {
+    let facts = view.facts;
+    let mut found: Option<Span> = None;
+    for event in view.sel.events.iter().filter_map(|e| facts.event(*e)) {
+        let bounds = event.date.bounds();
+        let span = found.get_or_insert(Span {
+            start: None,
+            end: None,
+        });
+        span.start = min_known(span.start, bounds.earliest);
+        span.end = max_known(span.end, bounds.latest);
+    }
+    found
+}
+
+fn min_known(a: Option<Day>, b: Option<Day>) -> Option<Day> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn max_known(a: Option<Day>, b: Option<Day>) -> Option<Day> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+#[derive(Serialize)]
+struct Document<'v> {
+    chronicle: u32,
+    title: &'v str,
+    range: Option<RangeDoc>,
+    events: Events<'v>,
+}
+
+impl<'v> Document<'v> {
+    fn of(view: &'v View<'v>) -> Document<'v> {
+        Document {
+            chronicle: VERSION,
+            title: view.title,
+            range: span(view).map(|s| RangeDoc {
+                start: s.start.map(Day::iso),
+                end: s.end.map(Day::iso),
+            }),
+            events: Events(view),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct RangeDoc {
+    start: Option<String>,
+    end: Option<String>,
+}
+
+/// The events, built one at a time while writing.
+struct Events<'v>(&'v View<'v>);
+
+impl Serialize for Events<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let View { facts, sel, .. } = self.0;
+        let mut seq = serializer.serialize_seq(Some(sel.events.len()))?;
+        for &ix in &sel.events {
+            if let Some(doc) = EventDoc::of(facts, ix) {
+                seq.serialize_element(&doc)?;
+            }
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
+struct EventDoc<'f> {
+    id: &'f str,
+    title: &'f str,
+    kind: Option<&'f str>,
+    date: String,
+    human: String,
+    start: Option<String>,
+    end: Option<String>,
+    precision: &'static str,
+    approximate: bool,
+    uncertain: bool,
+    interval: bool,
+    place: Option<PlaceDoc<'f>>,
+    actors: Vec<ActorDoc<'f>>,
+    killed: Option<CountDoc>,
+    injured: Option<CountDoc>,
+    summary: Option<&'f str>,
+    attributes: Attributes<'f>,
+    sources: Vec<SourceDoc<'f>>,
+}
+
+impl<'f> EventDoc<'f> {
+    fn of(facts: &'f Facts, ix: EventIx) -> Option<EventDoc<'f>> {
+        let event: &'f Event = facts.event(ix)?;
+        let date = &event.date;
+        let bounds = date.bounds();
+        Some(EventDoc {
+            id: facts.str(event.id),
+            title: facts.str(event.title),
+            kind: facts.opt_str(event.kind),
+            date: date.to_string(),
+            human: date.human(),
+            start: bounds.earliest.map(Day::iso),
+            end: bounds.latest.map(Day::iso),
+            precision: date.precision().as_str(),
+            approximate: date.approximate(),
+            uncertain: date.uncertain(),
+            interval: date.is_interval(),
+            place: event.place.and_then(|p| PlaceDoc::of(facts, p)),
+            actors: event
+                .actors
+                .iter()
+                .filter_map(|p| ActorDoc::of(facts, p))
+                .collect(),
+            killed: event.killed.map(CountDoc::of),
+            injured: event.injured.map(CountDoc::of),
+            summary: facts.opt_str(event.summary),
+            attributes: Attributes(facts, &event.attributes),
+            sources: event
+                .sources
+                .iter()
+                .filter_map(|c| SourceDoc::of(facts, c))
+                .collect(),
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct PlaceDoc<'f> {
+    id: &'f str,
+    name: &'f str,
+    within: Vec<&'f str>,
+}
+
+impl<'f> PlaceDoc<'f> {
+    fn of(facts: &'f Facts, ix: PlaceIx) -> Option<PlaceDoc<'f>> {
+        let place = facts.place(ix)?;
+        let within = facts
+            .enclosing(ix)
+            .skip(1)
+            .filter_map(|p| facts.place(p))
+            .map(|p| facts.str(p.id))
+            .collect();
+        Some(PlaceDoc {
+            id: facts.str(place.id),
+            name: facts.str(place.name),
+            within,
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct ActorDoc<'f> {
+    id: &'f str,
+    name: &'f str,
+    role: Option<&'f str>,
+}
+
+impl<'f> ActorDoc<'f> {
+    fn of(facts: &'f Facts, part: &Participant) -> Option<ActorDoc<'f>> {
+        let actor = facts.actor(part.actor)?;
+        Some(ActorDoc {
+            id: facts.str(actor.id),
+            name: facts.str(actor.name),
+            role: facts.opt_str(part.role),
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct CountDoc {
+    text: String,
+    human: String,
+    min: u64,
+    max: Option<u64>,
+    approximate: bool,
+}
+
+impl CountDoc {
+    fn of(count: Count) -> CountDoc {
+        let (min, max) = count.bounds();
+        CountDoc {
+            text: count.to_string(),
+            human: count.human(),
+            min,
+            max,
+            approximate: count.approximate(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SourceDoc<'f> {
+    id: &'f str,
+    title: &'f str,
+    url: Option<&'f str>,
+    publisher: Option<&'f str>,
+    quote: Option<&'f str>,
+}
+
+impl<'f> SourceDoc<'f> {
+    fn of(facts: &'f Facts, cite: &Cite) -> Option<SourceDoc<'f>> {
+        let source = facts.source(cite.source)?;
+        Some(SourceDoc {
+            id: facts.str(source.id),
+            title: facts.str(source.title),
+            url: facts.opt_str(source.url),
+            publisher: facts.opt_str(source.publisher),
+            quote: facts.opt_str(cite.quote),
+        })
+    }
+}
+
+/// An event's attributes as a JSON object, in the order written.
+struct Attributes<'f>(&'f Facts, &'f [(Sym, Attr)]);
+
+impl Serialize for Attributes<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Attributes(facts, attrs) = *self;
+        let mut map = serializer.serialize_map(None)?;
+        for (i, (key, value)) in attrs.iter().enumerate() {
+            let later = attrs.get(i + 1..).unwrap_or_default();
+            if later.iter().any(|(k, _)| k == key) {
+                continue;
+            }
+            let key = facts.str(*key);
+            match value {
+                Attr::Str(s) => map.serialize_entry(key, facts.str(*s))?,
+                Attr::Int(n) => map.serialize_entry(key, n)?,
+                Attr::Float(x) => map.serialize_entry(key, x)?,
+                Attr::Bool(b) => map.serialize_entry(key, b)?,
+            }
+        }
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod schema_check;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,260 @@
+//! Knight Lab TimelineJS3 JSON: a file TimelineJS loads as is.
+//!
+//! ```json
+//! {"title": {"text": {"headline": "…", "text": "9 events from 2016 to 2024"}, "unique_id": "title"},
+//!  "events": [{"start_date": {"year": 2024, "month": 3, "day": 22}, "end_date": {…},
+//!              "text": {"headline": "…", "text": "<p>…</p>"}, "group": "attack",
+//!              "display_date": "c. 2016", "unique_id": "moscow-attack"}]}
+//! ```
+//!
+//! Dates hold only the parts the EDTF knows, as numbers: `2024` gives a year,
+//! `2024-03` a year and month, a date-time adds hour, minute and second as
+//! written (wall-clock; the offset is shown in `display_date`). `201X` gives
+//! its known part (2010), a season the month it starts in. Years up to 0 are
+//! shifted one down, since TimelineJS has no year zero (EDTF `0000` is 1 BC,
+//! TimelineJS `-1`). An interval gives `start_date` from its start and
+//! `end_date` from its end; with one side open or unknown the known side gives
+//! `start_date` alone, because TimelineJS drops an event without one.
+//! `display_date` (our readable date) is set whenever the parts alone would
+//! mislead: approximate, uncertain, unspecified, season, interval, offset.
+//!
+//! Headline, text and group are HTML; all text from the facts is escaped.
+//! TimelineJS strips markup from `group` (decoding entities once) and then
+//! writes the label as HTML, so the group is escaped twice. Ids are slugs
+//! TimelineJS keeps unchanged (lower-case ASCII letters, digits, single
+//! dashes, not starting with a digit), made unique with `-2`, `-3`… in
+//! event order; `title` is the title slide's. This module writes no files.
+
+mod text;
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
+
+use super::timeline::{pretty_json, span};
+use super::{View, html};
+use crate::edtf::{Date, Edtf, Precision};
+use crate::model::{Event, Facts};
+
+/// The title slide's id, reserved before the events'.
+pub const TITLE_ID: &str = "title";
+
+/// The TimelineJS3 document as pretty JSON with a trailing newline.
+pub fn render(view: &View<'_>) -> Vec<u8> {
+    let ids = unique_ids(view);
+    let doc = Document {
+        title: Title {
+            text: Text {
+                headline: html::escape(view.title),
+                text: html::escape(&text::summary_line(view.sel.events.len(), span(view))),
+            },
+            unique_id: TITLE_ID,
+        },
+        events: Slides { view, ids: &ids },
+    };
+    pretty_json(&doc)
+}
+
+#[derive(Serialize)]
+struct Document<'v> {
+    title: Title,
+    events: Slides<'v>,
+}
+
+#[derive(Serialize)]
+struct Title {
+    text: Text,
+    unique_id: &'static str,
+}
+
+#[derive(Serialize)]
+struct Text {
+    headline: String,
+    text: String,
+}
+
+/// The event slides, built one at a time while writing.
+struct Slides<'v> {
+    view: &'v View<'v>,
+    ids: &'v [String],
+}
+
+impl Serialize for Slides<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let facts = self.view.facts;
+        let mut seq = serializer.serialize_seq(None)?;
+        for (ix, id) in self.view.sel.events.iter().zip(self.ids) {
+            let slide = facts.event(*ix).and_then(|e| Slide::of(facts, e, id));
+            if let Some(slide) = slide {
+                seq.serialize_element(&slide)?;
+            }
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Slide<'a> {
+    start_date: DateParts,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_date: Option<DateParts>,
+    text: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    display_date: Option<String>,
+    unique_id: &'a str,
+}
+
+impl<'a> Slide<'a> {
+    /// The slide of an event; `None` only for an interval without any date,
+    /// which the EDTF parser never produces.
+    fn of(facts: &Facts, event: &Event, id: &'a str) -> Option<Slide<'a>> {
+        let (start_date, end_date) = slide_dates(&event.date)?;
+        Some(Slide {
+            start_date,
+            end_date,
+            text: Text {
+                headline: html::escape(facts.str(event.title)),
+                text: text::body(facts, event),
+            },
+            group: facts
+                .opt_str(event.kind)
+                .map(|kind| html::escape(&html::escape(kind))),
+            display_date: needs_display_date(&event.date).then(|| event.date.human()),
+            unique_id: id,
+        })
+    }
+}
+
+/// A TimelineJS date object: only the known parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct DateParts {
+    pub year: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hour: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minute: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub second: Option<u8>,
+}
+
+impl DateParts {
+    /// The parts of one EDTF date that TimelineJS can hold.
+    pub fn of(date: &Date) -> DateParts {
+        let month = date.month().or_else(|| date.season().map(season_month));
+        let day = date.month().and(date.day());
+        let time = day.and(date.time());
+        DateParts {
+            year: timelinejs_year(date.year()),
+            month,
+            day,
+            hour: time.map(|t| t.hour),
+            minute: time.map(|t| t.minute),
+            second: time.map(|t| t.second.min(59)),
+        }
+    }
+}
+
+/// TimelineJS counts 1 BC as -1: astronomical years up to 0 move one down.
+pub fn timelinejs_year(year: i64) -> i64 {
+    if year <= 0 {
+        year.saturating_sub(1)
+    } else {
+        year
+    }
+}
+
+/// The first month of a season 21-24 (spring, summer, autumn, winter).
+fn season_month(season: u8) -> u8 {
+    match season {
+        21 => 3,
+        22 => 6,
+        23 => 9,
+        _ => 12,
+    }
+}
+
+/// `start_date` and `end_date`: both ends of a closed interval, else the one
+/// known date.
+pub fn slide_dates(edtf: &Edtf) -> Option<(DateParts, Option<DateParts>)> {
+    match (edtf.start(), edtf.end()) {
+        (Some(start), Some(end)) if edtf.is_interval() => {
+            Some((DateParts::of(start), Some(DateParts::of(end))))
+        }
+        (Some(only), _) | (None, Some(only)) => Some((DateParts::of(only), None)),
+        (None, None) => None,
+    }
+}
+
+/// Whether the date parts alone would tell less than the EDTF says.
+fn needs_display_date(edtf: &Edtf) -> bool {
+    let vague = |d: &Date| {
+        d.approximate()
+            || d.uncertain()
+            || d.unspecified_year_digits() > 0
+            || d.month_unspecified()
+            || d.day_unspecified()
+            || d.precision() == Precision::Season
+            || d.time().is_some_and(|t| t.offset_minutes.is_some())
+    };
+    edtf.is_interval() || edtf.start().is_some_and(vague)
+}
+
+/// Every event's `unique_id`, in selection order.
+fn unique_ids(view: &View<'_>) -> Vec<String> {
+    let facts = view.facts;
+    let mut used: HashSet<String> = HashSet::with_capacity(view.sel.events.len() + 1);
+    used.insert(TITLE_ID.to_owned());
+    let mut next: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    let mut ids = Vec::with_capacity(view.sel.events.len());
+    for ix in &view.sel.events {
+        let base = slug(facts.event(*ix).map_or("", |e| facts.str(e.id)));
+        let mut id = base.clone();
+        if used.contains(&id) {
+            let n = next.entry(base.clone()).or_insert(2);
+            loop {
+                id = format!("{base}-{n}");
+                *n += 1;
+                if !used.contains(&id) {
+                    break;
+                }
+            }
+        }
+        used.insert(id.clone());
+        ids.push(id);
+    }
+    ids
+}
+
+/// A slug TimelineJS's own slugify leaves unchanged: lower-case ASCII letters
+/// and digits, runs of anything else as one `-`, no dash at either end, and
+/// `event-` before a leading digit; `event` when nothing is left.
+pub fn slug(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        return "event".to_owned();
+    }
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert_str(0, "event-");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

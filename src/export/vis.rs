@@ -1,0 +1,267 @@
+//! vis-timeline JSON: DataSet items and groups.
+//!
+//! ```json
+//! {"items": [{"id": "moscow-attack", "content": "Attack on …", "start": "2024-03-22T00:00:00Z",
+//!             "type": "point", "group": "attack", "title": "<b>…</b><br>…",
+//!             "className": "approximate uncertain"}],
+//!  "groups": [{"id": "attack", "content": "attack"}]}
+//! ```
+//!
+//! Times are full UTC date-times (`2024-03-22T00:00:00Z`; a date alone would
+//! be read in the viewer's zone), years outside 0000–9999 signed with six
+//! digits (`-000043-03-15T00:00:00Z`), clamped to the range of a JavaScript
+//! `Date` (-271821-04-20 to +275760-09-13).
+//!
+//! - A single day or a date-time is a `point` at its start (a date-time with a
+//!   zone converted to UTC, one without read as UTC).
+//! - Anything wider (a month, a year, a season, `201X`, an interval) is a
+//!   `range` from its earliest day at 00:00 to the day *after* its latest day
+//!   at 00:00: vis ranges are half-open, so March 2024 runs to 2024-04-01.
+//! - An interval with one side open (`..`) or unknown (empty) is drawn as its
+//!   known date alone (point or range by that date's own width) and marked
+//!   `open-start`/`open-end`/`unknown-start`/`unknown-end` in `className`; the
+//!   tooltip gives the readable date ("from 22 Mar 2024", "? – 2 Apr 2024").
+//!   Every item has a `start`.
+//! - `className` also carries `approximate` and `uncertain`; it is absent
+//!   when empty.
+//! - `group` is the event kind (events without one are in `other`); groups
+//!   are listed once each, sorted by id. `content` and `title` are HTML: all
+//!   text from the facts is escaped. Item ids are the event ids.
+//!
+//! This module writes no files.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
+
+use super::timeline::pretty_json;
+use super::{View, html};
+use crate::edtf::{Date, Day, Edtf, End, Precision};
+use crate::model::{Event, Facts};
+
+/// The group of events without a kind.
+pub const OTHER: &str = "other";
+
+const SECONDS_PER_DAY: i64 = 86_400;
+
+/// The vis-timeline items and groups as pretty JSON with a trailing newline.
+pub fn render(view: &View<'_>) -> Vec<u8> {
+    let facts = view.facts;
+    let kinds: BTreeSet<&str> = view
+        .sel
+        .events
+        .iter()
+        .filter_map(|e| facts.event(*e))
+        .map(|e| facts.opt_str(e.kind).unwrap_or(OTHER))
+        .collect();
+    let groups = kinds
+        .into_iter()
+        .map(|kind| Group {
+            id: kind,
+            content: html::escape(kind),
+        })
+        .collect();
+    pretty_json(&Document {
+        items: Items(view),
+        groups,
+    })
+}
+
+#[derive(Serialize)]
+struct Document<'v> {
+    items: Items<'v>,
+    groups: Vec<Group<'v>>,
+}
+
+#[derive(Serialize)]
+struct Group<'f> {
+    id: &'f str,
+    content: String,
+}
+
+/// The items, built one at a time while writing.
+struct Items<'v>(&'v View<'v>);
+
+impl Serialize for Items<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let View { facts, sel, .. } = self.0;
+        let mut seq = serializer.serialize_seq(Some(sel.events.len()))?;
+        for event in sel.events.iter().filter_map(|e| facts.event(*e)) {
+            if let Some(item) = Item::of(facts, event) {
+                seq.serialize_element(&item)?;
+            }
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Item<'f> {
+    id: &'f str,
+    content: String,
+    start: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<String>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    group: &'f str,
+    title: String,
+    #[serde(rename = "className", skip_serializing_if = "String::is_empty")]
+    class_name: String,
+}
+
+impl<'f> Item<'f> {
+    fn of(facts: &'f Facts, event: &'f Event) -> Option<Item<'f>> {
+        let (start, end) = extent(&event.date)?;
+        Some(Item {
+            id: facts.str(event.id),
+            content: html::escape(facts.str(event.title)),
+            start: start.text(),
+            end: end.map(Instant::text),
+            kind: if end.is_some() { "range" } else { "point" },
+            group: facts.opt_str(event.kind).unwrap_or(OTHER),
+            title: tooltip(facts, event),
+            class_name: class_name(&event.date),
+        })
+    }
+}
+
+/// "<b>title</b><br>human · EDTF<br>place<br>actors", all escaped.
+fn tooltip(facts: &Facts, event: &Event) -> String {
+    let mut out = String::from("<b>");
+    html::push(&mut out, facts.str(event.title));
+    out.push_str("</b><br>");
+    html::push(&mut out, &event.date.human());
+    out.push_str(" · ");
+    html::push(&mut out, &event.date.to_string());
+    for line in [
+        html::place_line(facts, event),
+        html::actors_line(facts, event),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        out.push_str("<br>");
+        out.push_str(&line);
+    }
+    out
+}
+
+/// "approximate uncertain open-end", or empty.
+fn class_name(edtf: &Edtf) -> String {
+    let mut classes: Vec<&str> = Vec::new();
+    if edtf.approximate() {
+        classes.push("approximate");
+    }
+    if edtf.uncertain() {
+        classes.push("uncertain");
+    }
+    if let Edtf::Interval(start, end) = edtf {
+        for (side, open, unknown) in [
+            (start, "open-start", "unknown-start"),
+            (end, "open-end", "unknown-end"),
+        ] {
+            match side {
+                End::Open => classes.push(open),
+                End::Unknown => classes.push(unknown),
+                End::Date(_) => {}
+            }
+        }
+    }
+    classes.join(" ")
+}
+
+/// A moment in UTC: a day and the seconds into it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Instant {
+    day: Day,
+    seconds: i64,
+}
+
+impl Instant {
+    /// Midnight UTC at the start of `day`.
+    fn midnight(day: Day) -> Instant {
+        Instant { day, seconds: 0 }
+    }
+
+    /// `day` plus `seconds` (any sign), carried into whole days and clamped
+    /// to what a JavaScript `Date` can hold.
+    fn at(day: Day, seconds: i64) -> Instant {
+        let days = day
+            .days()
+            .saturating_add(seconds.div_euclid(SECONDS_PER_DAY));
+        Instant {
+            day: Day::from_days(days),
+            seconds: seconds.rem_euclid(SECONDS_PER_DAY),
+        }
+        .clamped()
+    }
+
+    /// The same moment within the range of a JavaScript `Date`.
+    fn clamped(self) -> Instant {
+        let first = Day::from_ymd(-271_821, 4, 20).unwrap_or(Day::MIN);
+        let last = Day::from_ymd(275_760, 9, 13).unwrap_or(Day::MAX);
+        self.max(Instant::midnight(first))
+            .min(Instant::midnight(last))
+    }
+
+    /// `2024-03-22T19:58:00Z`, `-000043-03-15T00:00:00Z`.
+    pub fn text(self) -> String {
+        let s = self.seconds;
+        format!(
+            "{}T{:02}:{:02}:{:02}Z",
+            self.day.iso(),
+            s / 3600,
+            s / 60 % 60,
+            s % 60
+        )
+    }
+}
+
+/// Where an item starts and, for a range, where it ends (exclusive); `None`
+/// only for an interval without any date, which the EDTF parser never makes.
+pub fn extent(edtf: &Edtf) -> Option<(Instant, Option<Instant>)> {
+    match edtf {
+        Edtf::Date(date) => Some(own_extent(date)),
+        Edtf::Interval(End::Date(first), End::Date(last)) => {
+            let start = own_extent(first).0;
+            let end = end_of(last);
+            Some((start, (end > start).then_some(end)))
+        }
+        Edtf::Interval(End::Date(only), _) | Edtf::Interval(_, End::Date(only)) => {
+            Some(own_extent(only))
+        }
+        Edtf::Interval(..) => None,
+    }
+}
+
+/// A date's own extent: a point for a day or a date-time, else a range
+/// (a point when clamping leaves it no width).
+fn own_extent(date: &Date) -> (Instant, Option<Instant>) {
+    let start = Instant::at(date.bounds().0, 0);
+    match date.precision() {
+        Precision::Time => (moment(date).unwrap_or(start), None),
+        Precision::Day => (start, None),
+        _ => {
+            let end = end_of(date);
+            (start, (end > start).then_some(end))
+        }
+    }
+}
+
+/// Where a date ends: midnight after its latest day.
+fn end_of(date: &Date) -> Instant {
+    Instant::at(date.bounds().1, SECONDS_PER_DAY)
+}
+
+/// The UTC instant of a date-time; a time without a zone is read as UTC.
+fn moment(date: &Date) -> Option<Instant> {
+    let time = date.time()?;
+    let local = i64::from(time.hour) * 3600 + i64::from(time.minute) * 60 + i64::from(time.second);
+    let offset = i64::from(time.offset_minutes.unwrap_or(0)) * 60;
+    Some(Instant::at(date.bounds().0, local - offset))
+}
+
+#[cfg(test)]
+mod tests;
