@@ -8,6 +8,7 @@ pub mod answer;
 pub mod args;
 pub mod check;
 pub mod neighbors;
+pub mod path;
 pub mod show;
 pub mod table;
 
@@ -34,6 +35,7 @@ pub enum Command {
     Check(check::Args),
     Show(show::Args),
     Neighbors(neighbors::Args),
+    Path(path::Args),
 }
 
 /// Why a command failed; `main` prints it once and picks the exit code.
@@ -79,6 +81,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Check(args) => check::run(args),
         Command::Show(args) => show::run(args),
         Command::Neighbors(args) => neighbors::run(args),
+        Command::Path(args) => path::run(args),
     }
 }
 

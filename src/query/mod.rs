@@ -7,6 +7,7 @@
 pub mod data;
 pub mod filter;
 pub mod neighbors;
+pub mod path;
 pub mod reach;
 pub mod show;
 #[cfg(test)]

@@ -5,4 +5,5 @@ mod harness;
 mod bad_inputs;
 mod check;
 mod neighbors;
+mod path;
 mod show;
