@@ -3,17 +3,19 @@
 //! This stage finds the fact files (a file, a folder read recursively in
 //! sorted path order, or `-` for JSON Lines on standard input), reads each as
 //! UTF-8, and parses it by extension into span trees, one per record, handed
-//! to a sink as they come so that a JSON Lines file of any size streams. It
-//! reports encoding and syntax errors; it must not judge what a record means
-//! (that is `validate`).
+//! to a sink as they come; JSON Lines are cut into blocks of lines so that a
+//! file of any size streams and blocks can be decoded in parallel. It reports
+//! encoding and syntax errors; it must not judge what a record means (that
+//! is `validate`).
 
 pub mod files;
 pub mod json;
+pub mod lines;
 pub mod read;
 pub mod relocate;
 pub mod toml;
 pub mod tree;
 
 pub use files::{FileId, Files, Format, Input};
-pub use read::{RawRecord, RecordShape, read_all};
+pub use read::{RawRecord, RecordShape};
 pub use tree::{Entry, Node, Span, Value};

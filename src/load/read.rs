@@ -1,24 +1,21 @@
-//! Reads fact files and hands their records, as span trees, to a sink.
+//! Reads fact documents and hands their records, as span trees, to a sink.
 //!
-//! Documents (`.toml`, `.json`) are read whole and parsed once; JSON Lines
-//! are read line by line so that a file of any size streams. Encoding
-//! problems (invalid UTF-8, a UTF-16 byte-order mark), syntax errors and
-//! records that are not tables are reported here; a record's type comes from
-//! its array's key in a document or its `type` field in JSON Lines. What the
-//! fields mean is left to the sink.
+//! Documents (`.toml`, `.json`) are read whole and parsed once (JSON Lines,
+//! which stream, are in [`super::lines`]). Encoding problems (invalid UTF-8,
+//! a UTF-16 byte-order mark), syntax errors and records that are not tables
+//! are reported here; a record's type comes from its array's key in a
+//! document or its `type` field in a tagged record. What the fields mean is
+//! left to the sink.
 
 use std::cell::OnceCell;
-use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use super::files::{FileId, Files, Format, Input, InputError, expand};
+use super::files::{FileId, Format, InputError};
 use super::tree::{Node, Span, Value};
 use super::{json, toml};
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, Pos};
 use crate::suggest::did_you_mean;
 
-/// Longest JSON Lines line read; longer lines are an error, not a crash.
-pub const MAX_LINE_BYTES: u64 = 256 << 20;
 /// Largest TOML or JSON document read; JSON Lines has no such limit.
 pub const MAX_DOCUMENT_BYTES: u64 = 1 << 30;
 
@@ -144,27 +141,6 @@ pub struct RawRecord<'r, 'a> {
     pub src: &'r SourceText<'a>,
 }
 
-/// Reads every input, handing each record to `sink`; returns the files read.
-pub fn read_all(
-    inputs: &[Input],
-    diags: &mut Diagnostics,
-    sink: &mut dyn FnMut(RawRecord<'_, '_>, &mut Diagnostics),
-) -> Result<Files, InputError> {
-    let mut files = Files::default();
-    for (path, format) in expand(inputs)? {
-        let id = files.add(path.clone(), format);
-        match (&path, format) {
-            (None, _) => read_lines(id, std::io::stdin().lock(), diags, sink),
-            (Some(p), Format::JsonLines) => match std::fs::File::open(p) {
-                Ok(f) => read_lines(id, BufReader::with_capacity(1 << 20, f), diags, sink),
-                Err(e) => return Err(InputError::Io(p.clone(), e)),
-            },
-            (Some(p), _) => read_document(id, p, format, diags, sink)?,
-        }
-    }
-    Ok(files)
-}
-
 /// Reads a whole file as UTF-8 text, without a leading byte-order mark.
 pub fn read_text(
     id: FileId,
@@ -188,7 +164,7 @@ pub fn read_text(
     Ok(decode(id, bytes, 1, diags))
 }
 
-fn read_document(
+pub fn read_document(
     id: FileId,
     path: &Path,
     format: Format,
@@ -296,7 +272,7 @@ pub fn for_each_record<'a>(
 }
 
 /// Hands on one record whose type is in its own `type` field.
-fn tagged<'a>(
+pub fn tagged<'a>(
     node: &Node<'a>,
     src: &SourceText<'a>,
     diags: &mut Diagnostics,
@@ -392,112 +368,6 @@ fn decode(id: FileId, mut bytes: Vec<u8>, line: u64, diags: &mut Diagnostics) ->
                     .help("fact files must be UTF-8"),
             );
             None
-        }
-    }
-}
-
-/// Reads JSON Lines: one record a line, blank lines skipped.
-fn read_lines(
-    id: FileId,
-    mut reader: impl BufRead,
-    diags: &mut Diagnostics,
-    sink: &mut dyn FnMut(RawRecord<'_, '_>, &mut Diagnostics),
-) {
-    let mut buf = Vec::new();
-    let mut offset = 0u64;
-    for line_no in 1u64.. {
-        buf.clear();
-        let read = match reader
-            .by_ref()
-            .take(MAX_LINE_BYTES + 1)
-            .read_until(b'\n', &mut buf)
-        {
-            Ok(0) => return,
-            Ok(n) => n as u64,
-            Err(e) => {
-                diags.push(
-                    Diagnostic::error(Code::Io, format!("read error: {e}")).at(Loc::File(id)),
-                );
-                return;
-            }
-        };
-        if read > MAX_LINE_BYTES {
-            let msg = format!("line {line_no} is longer than {} MiB", MAX_LINE_BYTES >> 20);
-            diags.push(
-                Diagnostic::error(Code::Limit, msg)
-                    .at(Loc::File(id))
-                    .help("split the record or shorten its text"),
-            );
-            return;
-        }
-        // Offsets count in the text after a byte-order mark, as `read_text` gives it.
-        let bom = if line_no == 1 && buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
-            3
-        } else {
-            0
-        };
-        let base = offset;
-        offset += read - bom as u64;
-        if line_no == 1 && (buf.starts_with(&[0xFF, 0xFE]) || buf.starts_with(&[0xFE, 0xFF])) {
-            decode(id, std::mem::take(&mut buf), 1, diags);
-            return;
-        }
-        let Some(text) = line_text(id, &buf, bom, line_no, diags) else {
-            continue;
-        };
-        read_line(id, text, line_no, base, diags, sink);
-    }
-}
-
-fn line_text<'b>(
-    id: FileId,
-    buf: &'b [u8],
-    bom: usize,
-    line_no: u64,
-    diags: &mut Diagnostics,
-) -> Option<&'b str> {
-    let bytes = buf.get(bom..).unwrap_or_default();
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Some(text.trim_end_matches('\n').trim_end_matches('\r')),
-        Err(e) => {
-            let at = e.valid_up_to();
-            let valid =
-                std::str::from_utf8(bytes.get(..at).unwrap_or_default()).unwrap_or_default();
-            let pos = Pos {
-                file: id,
-                line: line_no,
-                col: at,
-                len: 1,
-                text: Some(valid.to_string()),
-            };
-            diags.push(
-                Diagnostic::error(Code::Encoding, "invalid UTF-8")
-                    .at(Loc::At(pos))
-                    .help("fact files must be UTF-8"),
-            );
-            None
-        }
-    }
-}
-
-/// Parses one JSON Lines line and hands its record on.
-pub fn read_line(
-    id: FileId,
-    text: &str,
-    line_no: u64,
-    offset: u64,
-    diags: &mut Diagnostics,
-    sink: &mut dyn FnMut(RawRecord<'_, '_>, &mut Diagnostics),
-) {
-    if text.trim().is_empty() {
-        return;
-    }
-    let src = SourceText::new(id, text, line_no, offset);
-    match json::parse(text) {
-        Ok(node) => tagged(&node, &src, diags, &mut |rec, d| sink(rec, d)),
-        Err(e) => {
-            let span = Span::new(e.offset, e.offset + 1);
-            diags.push(Diagnostic::error(Code::Syntax, e.message).at(src.loc(span)));
         }
     }
 }

@@ -83,6 +83,31 @@ impl Interner {
         self.ends.is_empty()
     }
 
+    /// Adds every string of `other`, interned ones deduplicated, pushed ones
+    /// appended; returns the new handle of each of `other`'s handles.
+    pub fn absorb(&mut self, other: &Interner) -> Vec<Sym> {
+        let mut interned = vec![false; other.ends.len()];
+        for sym in other.table.iter() {
+            if let Some(flag) = interned.get_mut(sym.index()) {
+                *flag = true;
+            }
+        }
+        let mut map = Vec::with_capacity(other.ends.len());
+        for (i, is_interned) in interned.into_iter().enumerate() {
+            let s = slice(
+                &other.buf,
+                &other.ends,
+                Sym(u32::try_from(i).unwrap_or(u32::MAX)),
+            );
+            map.push(if is_interned {
+                self.intern(s)
+            } else {
+                self.push(s)
+            });
+        }
+        map
+    }
+
     /// Releases spare capacity once loading is over.
     pub fn shrink(&mut self) {
         self.buf.shrink_to_fit();
@@ -122,5 +147,20 @@ mod tests {
         assert_eq!(i.get("nowhere"), None);
         assert_eq!(i.intern(""), i.intern(""));
         assert_eq!(i.resolve(i.intern("")), "");
+    }
+
+    #[test]
+    fn absorbing_keeps_interned_strings_deduplicated() {
+        let mut a = Interner::default();
+        let moscow = a.intern("moscow");
+        let mut b = Interner::default();
+        let b_text = b.push("a title");
+        let b_moscow = b.intern("moscow");
+        let b_kyiv = b.intern("kyiv");
+        let map = a.absorb(&b);
+        assert_eq!(map[b_moscow.index()], moscow);
+        assert_eq!(a.resolve(map[b_text.index()]), "a title");
+        assert_eq!(a.get("kyiv"), Some(map[b_kyiv.index()]));
+        assert_eq!(a.get("a title"), None);
     }
 }

@@ -8,6 +8,7 @@
 pub mod count;
 pub mod intern;
 pub mod record;
+pub mod remap;
 
 use hashbrown::HashMap;
 

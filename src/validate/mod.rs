@@ -8,13 +8,17 @@
 //! collected; nothing here prints.
 
 mod decode;
+mod fast;
 mod fields;
 mod resolve;
+mod stream;
 mod warnings;
 
 use crate::diag::{Diagnostics, Origin, PathSeg};
-use crate::load::files::InputError;
-use crate::load::{Input, read_all};
+use crate::load::files::{InputError, expand};
+use crate::load::read::read_document;
+use crate::load::{Files, Format, Input};
+use crate::model::remap::MapSyms;
 use crate::model::{self, Facts, Interner, Sym};
 
 /// Records read so far, their references still ids.
@@ -53,13 +57,51 @@ pub struct BrokenRef {
     pub path: Vec<PathSeg>,
 }
 
+impl Pending {
+    /// Moves another store's records in after this one's, renumbering their
+    /// strings into this store's.
+    fn absorb(&mut self, other: Pending) {
+        let map = self.strings.absorb(&other.strings);
+        let f = |s: Sym| map.get(s.index()).copied().unwrap_or(s);
+        fn moved<T: MapSyms>(into: &mut Vec<T>, from: Vec<T>, f: &dyn Fn(Sym) -> Sym) {
+            into.extend(from.into_iter().map(|mut r| {
+                r.map_syms(f);
+                r
+            }));
+        }
+        moved(&mut self.sources, other.sources, &f);
+        moved(&mut self.actors, other.actors, &f);
+        moved(&mut self.places, other.places, &f);
+        moved(&mut self.events, other.events, &f);
+        moved(&mut self.relations, other.relations, &f);
+        self.broken
+            .extend(other.broken.into_iter().map(|(s, o)| (f(s), o)));
+        self.broken_refs
+            .extend(other.broken_refs.into_iter().map(|mut b| {
+                b.sym = f(b.sym);
+                b
+            }));
+    }
+}
+
 /// Reads, decodes and resolves the inputs. Errors in the facts are in
 /// `diags`; only a problem with the inputs themselves is an `Err`.
 pub fn load(inputs: &[Input], diags: &mut Diagnostics) -> Result<Facts, InputError> {
     let mut pending = Pending::default();
-    let files = read_all(inputs, diags, &mut |rec, d| {
-        decode::record(rec, &mut pending, d)
-    })?;
+    let mut files = Files::default();
+    for (path, format) in expand(inputs)? {
+        let id = files.add(path.clone(), format);
+        match (path, format) {
+            (None, _) => stream::read(std::io::stdin(), id, &mut pending, diags),
+            (Some(p), Format::JsonLines) => {
+                let file = std::fs::File::open(&p).map_err(|e| InputError::Io(p.clone(), e))?;
+                stream::read(file, id, &mut pending, diags);
+            }
+            (Some(p), _) => read_document(id, &p, format, diags, &mut |rec, d| {
+                decode::record(rec, &mut pending, d)
+            })?,
+        }
+    }
     let mut facts = resolve::resolve(pending, diags);
     facts.files = files;
     // Warnings about facts with errors would mostly echo the errors (a

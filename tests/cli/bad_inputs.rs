@@ -19,8 +19,19 @@ fn each_bad_file_gives_its_exact_diagnostics() {
         let path = format!("tests/bad/{name}");
         let run = bundled(&["check", &path]);
         assert_eq!(run.code(), 1, "{path} should be invalid:\n{}", run.stderr());
-        assert!(run.stderr().starts_with("error["), "{path}: {}", run.stderr());
-        assert!(!run.stderr().contains("panicked"), "{path}: {}", run.stderr());
-        golden(&dir.join(format!("{name}.expected")), run.stderr().as_bytes());
+        assert!(
+            run.stderr().starts_with("error["),
+            "{path}: {}",
+            run.stderr()
+        );
+        assert!(
+            !run.stderr().contains("panicked"),
+            "{path}: {}",
+            run.stderr()
+        );
+        golden(
+            &dir.join(format!("{name}.expected")),
+            run.stderr().as_bytes(),
+        );
     }
 }
