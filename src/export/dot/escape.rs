@@ -1,0 +1,225 @@
+//! Text made safe for DOT: quoted ids, escString attribute values, wrapping.
+//!
+//! `dot-writer` writes ids and values as given, so every id goes through
+//! [`id`] and every label or tooltip through [`text`] before it reaches the
+//! writer. In a quoted DOT string only `\"` is an escape; in an escString
+//! (labels, tooltips) a backslash also starts `\n`, `\l`, `\N`, `\G` and the
+//! like, so a backslash of the user's text is always doubled and stays
+//! literal; and Graphviz reads HTML entities (`&amp;`, `&#945;`) even in
+//! plain labels and tooltips, so every `&` is written `&amp;`. Nothing here
+//! decides what a label says.
+
+/// Replaces characters a label cannot show (control characters other than
+/// line breaks and tabs).
+const REPLACEMENT: char = '\u{FFFD}';
+
+/// A quoted DOT id: `"`, `\`, line breaks and control characters escaped,
+/// so keywords (`node`, `graph`, `strict`), `a:b` and spaces are plain names.
+/// Distinct texts give distinct ids.
+pub fn id(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len() + 2);
+    out.push('"');
+    for c in raw.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The inside of a quoted escString: `"` → `\"`, `\` → `\\`, `&` → `&amp;`,
+/// a line break (`\n`, `\r\n` or a lone `\r`) → `\n`, a tab → a space,
+/// other control characters → U+FFFD. The caller (dot-writer's quoted
+/// `set`) adds the quotes.
+pub fn text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '&' => out.push_str("&amp;"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\t' => out.push(' '),
+            c if c.is_control() => out.push(REPLACEMENT),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Breaks long lines at spaces so that no line runs much past `width`
+/// characters where a space allows it. Only single spaces become line
+/// breaks; every other character is kept.
+pub fn wrap(raw: &str, width: usize) -> String {
+    let mut out: Vec<char> = Vec::with_capacity(raw.len());
+    let mut line_start = 0;
+    let mut last_space: Option<usize> = None;
+    for c in raw.chars() {
+        if c == '\n' {
+            line_start = out.len() + 1;
+            last_space = None;
+        } else if c == ' ' && out.len() > line_start {
+            last_space = Some(out.len());
+        }
+        out.push(c);
+        if out.len() - line_start > width
+            && let Some(at) = last_space.take()
+        {
+            if let Some(slot) = out.get_mut(at) {
+                *slot = '\n';
+            }
+            line_start = at + 1;
+        }
+    }
+    out.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_quoted_and_escaped() {
+        assert_eq!(id("plain"), "\"plain\"");
+        assert_eq!(id(""), "\"\"");
+        assert_eq!(id("say \"hi\""), "\"say \\\"hi\\\"\"");
+        assert_eq!(id("back\\slash"), "\"back\\\\slash\"");
+        assert_eq!(id("trailing\\"), "\"trailing\\\\\"");
+        assert_eq!(id("two\nlines\r"), "\"two\\nlines\\r\"");
+        assert_eq!(id("nul\u{0}bell\u{7}"), "\"nul\\u{0}bell\\u{7}\"");
+    }
+
+    #[test]
+    fn keywords_ports_and_punctuation_stay_inside_quotes() {
+        for raw in [
+            "node", "NODE", "graph", "strict", "edge", "digraph", "subgraph", "a:b", "a:b:c",
+            "a-b", "a b", "{x}", "a;b", "a=b", "->", "<b>", "&amp;", "[1]",
+        ] {
+            assert_eq!(id(raw), format!("\"{raw}\""), "{raw}");
+        }
+    }
+
+    #[test]
+    fn distinct_texts_give_distinct_ids() {
+        let texts = [
+            "a\\n", "a\n", "a\\\"", "a\"", "a\\", "a", "a\\u{0}", "a\u{0}", "a\\r", "a\r",
+        ];
+        let mut ids: Vec<String> = texts.iter().map(|t| id(t)).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), texts.len());
+    }
+
+    #[test]
+    fn labels_keep_backslash_sequences_literal() {
+        assert_eq!(
+            text("\\N \\G \\E \\T \\H \\L"),
+            "\\\\N \\\\G \\\\E \\\\T \\\\H \\\\L"
+        );
+        assert_eq!(text("\\l\\r\\n"), "\\\\l\\\\r\\\\n");
+        assert_eq!(text("trailing\\"), "trailing\\\\");
+        assert_eq!(text("\\"), "\\\\");
+        assert_eq!(text("\\\""), "\\\\\\\"");
+    }
+
+    #[test]
+    fn labels_escape_quotes_and_break_lines() {
+        assert_eq!(text("say \"hi\""), "say \\\"hi\\\"");
+        assert_eq!(text("a\nb"), "a\\nb");
+        assert_eq!(text("a\r\nb"), "a\\nb");
+        assert_eq!(text("a\rb"), "a\\nb");
+        assert_eq!(text("a\tb"), "a b");
+        assert_eq!(
+            text("nul\u{0}esc\u{1b}del\u{7f}"),
+            "nul\u{FFFD}esc\u{FFFD}del\u{FFFD}"
+        );
+        assert_eq!(text(""), "");
+    }
+
+    #[test]
+    fn markup_and_punctuation_are_plain_text_in_labels() {
+        for raw in [
+            "<b>bold</b>",
+            "{a|b}",
+            "a;b",
+            "x=y",
+            "[1]",
+            "a:b",
+            "node",
+            "<",
+            ">",
+        ] {
+            assert_eq!(text(raw), raw);
+        }
+    }
+
+    #[test]
+    fn ampersands_cannot_start_entities() {
+        assert_eq!(text("&"), "&amp;");
+        assert_eq!(
+            text("AT&T &amp; &#945; &lt;"),
+            "AT&amp;T &amp;amp; &amp;#945; &amp;lt;"
+        );
+    }
+
+    #[test]
+    fn unicode_passes_through() {
+        for raw in [
+            "Zürich",
+            "Москва",
+            "東京",
+            "🎉👨‍👩‍👧",
+            "داعش خراسان",
+            "ירושלים",
+            "\u{202E}abc",
+            "\u{2028}",
+        ] {
+            assert_eq!(text(raw), raw);
+            assert_eq!(id(raw), format!("\"{raw}\""));
+        }
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_only() {
+        assert_eq!(
+            wrap("Attack on a Moscow concert hall", 12),
+            "Attack on a\nMoscow\nconcert hall"
+        );
+        assert_eq!(wrap("short", 12), "short");
+        assert_eq!(
+            wrap("averyveryverylongword and more", 8),
+            "averyveryverylongword\nand more"
+        );
+        assert_eq!(wrap("line one\nline two", 8), "line one\nline two");
+        assert_eq!(wrap("", 8), "");
+        assert_eq!(wrap("a  b", 1), "a\n b");
+    }
+
+    #[test]
+    fn wrap_keeps_every_other_character() {
+        let raw = "Quantock: the U.S. remains ISIS-K's target No. 1 — داعش \"x\" \\N";
+        let wrapped = wrap(raw, 10);
+        assert_eq!(wrapped.chars().count(), raw.chars().count());
+        for (a, b) in raw.chars().zip(wrapped.chars()) {
+            assert!(a == b || (a == ' ' && b == '\n'));
+        }
+        assert!(
+            wrapped
+                .lines()
+                .all(|l| l.chars().count() <= 10 || !l.contains(' '))
+        );
+    }
+}
