@@ -53,7 +53,9 @@ mod tests {
         let ids = ["moscow", "moskva", "mosul"];
         assert_eq!(
             nearest("moscw", ids.iter().copied(), 2),
-            vec!["moscow", "moskva"]
+            vec!["moscow", "mosul"]
         );
+        assert_eq!(nearest("moscw", ids.iter().copied(), 1), vec!["moscow"]);
+        assert!(nearest("moscw", ["paris"].into_iter(), 3).is_empty());
     }
 }

@@ -6,7 +6,9 @@
 
 pub mod answer;
 pub mod args;
+pub mod build;
 pub mod check;
+pub mod export;
 pub mod neighbors;
 pub mod path;
 pub mod show;
@@ -33,6 +35,8 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     Check(check::Args),
+    Build(build::Args),
+    Export(export::Args),
     Show(show::Args),
     Neighbors(neighbors::Args),
     Path(path::Args),
@@ -79,6 +83,8 @@ impl From<InputError> for Error {
 pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Build(args) => build::run(args),
+        Command::Export(args) => export::run(args),
         Command::Show(args) => show::run(args),
         Command::Neighbors(args) => neighbors::run(args),
         Command::Path(args) => path::run(args),

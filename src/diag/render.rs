@@ -199,7 +199,7 @@ mod tests {
         let pos = Pos {
             file: FileId(0),
             line: 3,
-            col: 8,
+            col: 7,
             len: 9,
             text: Some("date = \"2024-13\"".into()),
         };
@@ -207,7 +207,7 @@ mod tests {
             .at(Loc::At(pos))
             .help("fix it");
         let text = human(&d, &files(), Style::default());
-        let expected = "error[invalid-date]: invalid date\n --> facts/a.toml:3:9\n  |\n3 | date = \"2024-13\"\n  |         ^^^^^^^^^\n   = help: fix it\n";
+        let expected = "error[invalid-date]: invalid date\n --> facts/a.toml:3:8\n  |\n3 | date = \"2024-13\"\n  |        ^^^^^^^^^\n   = help: fix it\n";
         assert_eq!(text, expected);
     }
 

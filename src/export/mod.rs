@@ -24,3 +24,12 @@ pub struct View<'f> {
     /// The title of the diagram or timeline.
     pub title: &'f str,
 }
+
+/// The default title: the source's title when there is exactly one source,
+/// else "Timeline".
+pub fn default_title(facts: &Facts) -> String {
+    match facts.sources.as_slice() {
+        [one] => facts.str(one.title).to_string(),
+        _ => "Timeline".to_string(),
+    }
+}

@@ -195,10 +195,8 @@ impl<'a> Parser<'a> {
             self.require_digits()?;
         }
         let text = self.text.get(start..self.pos).unwrap_or_default();
-        if integer {
-            if let Ok(n) = text.parse::<i64>() {
-                return Ok(Value::Int(n));
-            }
+        if let (true, Ok(n)) = (integer, text.parse::<i64>()) {
+            return Ok(Value::Int(n));
         }
         match text.parse::<f64>() {
             Ok(f) if f.is_finite() => Ok(Value::Float(f)),

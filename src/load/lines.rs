@@ -168,10 +168,11 @@ impl<R: Read> Iterator for Blocks<R> {
                     return Some(Chunk::Problem(d));
                 }
             };
-            if !self.started && (self.carry.len() >= 3 || !more) {
-                if let Some(d) = self.start() {
-                    return Some(Chunk::Problem(d));
-                }
+            if !self.started
+                && (self.carry.len() >= 3 || !more)
+                && let Some(d) = self.start()
+            {
+                return Some(Chunk::Problem(d));
             }
             if !more {
                 self.done = true;
@@ -204,8 +205,7 @@ pub fn each_line(
     f: &mut dyn FnMut(u64, u64, &str, &mut Diagnostics),
 ) {
     let mut offset = block.first_offset;
-    let mut line_no = block.first_line;
-    for raw in block.bytes.split_inclusive(|b| *b == b'\n') {
+    for (line_no, raw) in (block.first_line..).zip(block.bytes.split_inclusive(|b| *b == b'\n')) {
         let body = raw.strip_suffix(b"\n").unwrap_or(raw);
         let body = body.strip_suffix(b"\r").unwrap_or(body);
         match std::str::from_utf8(body) {
@@ -213,7 +213,6 @@ pub fn each_line(
             Err(e) => diags.push(invalid_utf8(file, line_no, body, e.valid_up_to())),
         }
         offset += raw.len() as u64;
-        line_no += 1;
     }
 }
 

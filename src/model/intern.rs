@@ -7,16 +7,26 @@
 //! here knows what a string means.
 
 use std::hash::BuildHasher;
+use std::num::NonZeroU32;
 
 use hashbrown::{DefaultHashBuilder, HashTable};
 
-/// A handle on a string held by an [`Interner`].
+/// A handle on a string held by an [`Interner`]. It is never zero, so an
+/// `Option<Sym>` takes four bytes too.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Sym(u32);
+pub struct Sym(NonZeroU32);
 
 impl Sym {
     pub fn index(self) -> usize {
-        self.0 as usize
+        self.0.get() as usize - 1
+    }
+
+    fn from_index(i: usize) -> Sym {
+        let n = u32::try_from(i)
+            .ok()
+            .and_then(|i| i.checked_add(1))
+            .and_then(NonZeroU32::new);
+        Sym(n.unwrap_or(NonZeroU32::MAX))
     }
 }
 
@@ -59,7 +69,7 @@ impl Interner {
     pub fn push(&mut self, s: &str) -> Sym {
         self.buf.push_str(s);
         self.ends.push(self.buf.len());
-        Sym(u32::try_from(self.ends.len() - 1).unwrap_or(u32::MAX))
+        Sym::from_index(self.ends.len() - 1)
     }
 
     /// The handle of `s` if it was interned (not merely pushed).
@@ -94,11 +104,7 @@ impl Interner {
         }
         let mut map = Vec::with_capacity(other.ends.len());
         for (i, is_interned) in interned.into_iter().enumerate() {
-            let s = slice(
-                &other.buf,
-                &other.ends,
-                Sym(u32::try_from(i).unwrap_or(u32::MAX)),
-            );
+            let s = slice(&other.buf, &other.ends, Sym::from_index(i));
             map.push(if is_interned {
                 self.intern(s)
             } else {
@@ -146,7 +152,8 @@ mod tests {
         assert_eq!(i.get("russia"), Some(b));
         assert_eq!(i.get("nowhere"), None);
         assert_eq!(i.intern(""), i.intern(""));
-        assert_eq!(i.resolve(i.intern("")), "");
+        let empty = i.intern("");
+        assert_eq!(i.resolve(empty), "");
     }
 
     #[test]

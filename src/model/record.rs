@@ -127,7 +127,7 @@ pub struct Actor<S: Stage = Resolved> {
     pub kind: Option<Sym>,
     pub aliases: Vec<Sym>,
     pub note: Option<Sym>,
-    pub sources: Vec<Cite<S>>,
+    pub sources: Box<[Cite<S>]>,
     pub origin: Origin,
 }
 
@@ -148,7 +148,7 @@ pub struct Place<S: Stage = Resolved> {
     pub aliases: Vec<Sym>,
     pub coords: Option<Coords>,
     pub note: Option<Sym>,
-    pub sources: Vec<Cite<S>>,
+    pub sources: Box<[Cite<S>]>,
     pub origin: Origin,
 }
 
@@ -175,12 +175,12 @@ pub struct Event<S: Stage = Resolved> {
     pub date: Edtf,
     pub kind: Option<Sym>,
     pub place: Option<S::Place>,
-    pub actors: Vec<Participant<S>>,
+    pub actors: Box<[Participant<S>]>,
     pub killed: Option<Count>,
     pub injured: Option<Count>,
     pub summary: Option<Sym>,
-    pub attributes: Vec<(Sym, Attr)>,
-    pub sources: Vec<Cite<S>>,
+    pub attributes: Box<[(Sym, Attr)]>,
+    pub sources: Box<[Cite<S>]>,
     pub origin: Origin,
 }
 
@@ -192,6 +192,6 @@ pub struct Relation<S: Stage = Resolved> {
     pub to: S::Entity,
     pub date: Option<Edtf>,
     pub note: Option<Sym>,
-    pub sources: Vec<Cite<S>>,
+    pub sources: Box<[Cite<S>]>,
     pub origin: Origin,
 }

@@ -216,18 +216,18 @@ impl Filter {
         let Some(ev) = facts.event(e) else {
             return false;
         };
-        if let Some(w) = &self.window {
-            if !ev.date.bounds().overlaps(w) {
-                return false;
-            }
+        if let Some(w) = &self.window
+            && !ev.date.bounds().overlaps(w)
+        {
+            return false;
         }
         if !self.kinds.is_empty() && !self.kinds.iter().any(|k| k.is_some() && *k == ev.kind) {
             return false;
         }
-        if let Some(a) = self.actor {
-            if !ev.actors.iter().any(|p| p.actor == a) {
-                return false;
-            }
+        if let Some(a) = self.actor
+            && !ev.actors.iter().any(|p| p.actor == a)
+        {
+            return false;
         }
         if let Some(p) = self.place {
             let inside = ev

@@ -156,7 +156,7 @@ impl Decoder<'_, '_, '_> {
             kind,
             aliases,
             note,
-            sources,
+            sources: sources.into(),
             origin,
         });
         self.keep(id, record, |s, r| s.actors.push(r));
@@ -178,7 +178,7 @@ impl Decoder<'_, '_, '_> {
             aliases,
             coords,
             note,
-            sources,
+            sources: sources.into(),
             origin,
         });
         self.keep(id, record, |s, r| s.places.push(r));
@@ -202,12 +202,12 @@ impl Decoder<'_, '_, '_> {
                 date,
                 kind,
                 place,
-                actors,
+                actors: actors.into(),
                 killed,
                 injured,
                 summary,
-                attributes,
-                sources,
+                attributes: attributes.into(),
+                sources: sources.into(),
                 origin,
             }),
             _ => None,
@@ -230,7 +230,7 @@ impl Decoder<'_, '_, '_> {
                 to,
                 date,
                 note,
-                sources,
+                sources: sources.into(),
                 origin,
             }),
             _ => None,

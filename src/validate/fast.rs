@@ -124,9 +124,9 @@ impl<'de: 'a, 'a> Deserialize<'de> for IdWith<'a> {
                     extra: None,
                 })
             }
-            fn visit_string<E: de::Error>(self, s: String) -> Result<Self::Value, E> {
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
                 Ok(IdWith {
-                    id: Cow::Owned(s),
+                    id: Cow::Owned(s.to_owned()),
                     extra: None,
                 })
             }
@@ -178,8 +178,8 @@ impl<'de: 'a, 'a> Deserialize<'de> for CountVal<'a> {
             fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
                 Ok(CountVal::Text(Cow::Borrowed(s)))
             }
-            fn visit_string<E: de::Error>(self, s: String) -> Result<Self::Value, E> {
-                Ok(CountVal::Text(Cow::Owned(s)))
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(CountVal::Text(Cow::Owned(s.to_owned())))
             }
         }
         d.deserialize_any(V)
@@ -221,8 +221,8 @@ impl<'de: 'a, 'a> Deserialize<'de> for AttrVal<'a> {
             fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
                 Ok(AttrVal::Str(Cow::Borrowed(s)))
             }
-            fn visit_string<E: de::Error>(self, s: String) -> Result<Self::Value, E> {
-                Ok(AttrVal::Str(Cow::Owned(s)))
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(AttrVal::Str(Cow::Owned(s.to_owned())))
             }
         }
         d.deserialize_any(V)
@@ -472,7 +472,7 @@ impl Fast<'_> {
             kind: self.intern(kind),
             aliases,
             note: self.push(note),
-            sources,
+            sources: sources.into(),
             origin: self.origin,
         };
         self.s.actors.push(record);
@@ -524,7 +524,7 @@ impl Fast<'_> {
             aliases,
             coords,
             note: self.push(note),
-            sources,
+            sources: sources.into(),
             origin: self.origin,
         };
         self.s.places.push(record);
@@ -587,8 +587,8 @@ impl Fast<'_> {
             killed,
             injured,
             summary: self.push(summary),
-            attributes,
-            sources,
+            attributes: attributes.into(),
+            sources: sources.into(),
             origin: self.origin,
         };
         self.s.events.push(record);
@@ -633,7 +633,7 @@ impl Fast<'_> {
             to: self.s.strings.intern(to),
             date,
             note: self.push(note),
-            sources,
+            sources: sources.into(),
             origin: self.origin,
         };
         self.s.relations.push(record);

@@ -10,7 +10,8 @@ use hashbrown::HashMap;
 use super::{Pending, RefTarget};
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, PathSeg};
 use crate::model::{
-    self, ActorIx, Cite, Ent, EntityKind, Facts, Participant, PlaceIx, Resolved, SourceIx, Sym,
+    self, ActorIx, Cite, Ent, EntityKind, Facts, Interner, Participant, PlaceIx, Resolved,
+    SourceIx, Sym,
 };
 use crate::suggest::nearest;
 
@@ -53,22 +54,38 @@ fn u32_of(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-pub fn resolve(p: Pending, diags: &mut Diagnostics) -> Facts {
+/// The records of a pending store, taken out to be resolved one by one.
+struct Records {
+    actors: Vec<model::Actor<model::Pending>>,
+    places: Vec<model::Place<model::Pending>>,
+    events: Vec<model::Event<model::Pending>>,
+    relations: Vec<model::Relation<model::Pending>>,
+}
+
+pub fn resolve(mut p: Pending, diags: &mut Diagnostics) -> Facts {
+    let recs = Records {
+        actors: std::mem::take(&mut p.actors),
+        places: std::mem::take(&mut p.places),
+        events: std::mem::take(&mut p.events),
+        relations: std::mem::take(&mut p.relations),
+    };
     let mut r = Resolver {
         p: &p,
-        defs: HashMap::new(),
+        defs: HashMap::with_capacity(
+            recs.actors.len() + recs.places.len() + recs.events.len() + p.sources.len(),
+        ),
         broken: hashbrown::HashSet::new(),
         diags,
-        actor_count: u32_of(p.actors.len()),
-        place_count: u32_of(p.places.len()),
+        actor_count: u32_of(recs.actors.len()),
+        place_count: u32_of(recs.places.len()),
     };
-    r.define_all();
-    let actors: Vec<_> = p.actors.iter().map(|a| r.actor(a)).collect();
-    let places: Vec<_> = p.places.iter().map(|pl| r.place(pl)).collect();
-    let events: Vec<_> = p.events.iter().map(|e| r.event(e)).collect();
-    let relations: Vec<_> = p
+    r.define_all(&recs);
+    let actors: Vec<_> = recs.actors.into_iter().map(|a| r.actor(a)).collect();
+    let places: Vec<_> = recs.places.into_iter().map(|pl| r.place(pl)).collect();
+    let events: Vec<_> = recs.events.into_iter().map(|e| r.event(e)).collect();
+    let relations: Vec<_> = recs
         .relations
-        .iter()
+        .into_iter()
         .filter_map(|rel| r.relation(rel))
         .collect();
     r.broken_refs();
@@ -82,7 +99,7 @@ pub fn resolve(p: Pending, diags: &mut Diagnostics) -> Facts {
         }
     }
     let within: Vec<Option<PlaceIx>> = places.iter().map(|pl| pl.within).collect();
-    cycles(&within, &p, diags);
+    cycles(&within, &places, &p.strings, diags);
     let Pending {
         mut strings,
         sources,
@@ -127,11 +144,12 @@ impl Resolver<'_> {
         self.defs.insert(id, def);
     }
 
-    fn define_all(&mut self) {
+    fn define_all(&mut self, recs: &Records) {
         let p = self.p;
         for (i, s) in p.sources.iter().enumerate() {
             self.define(s.id, Kind::Source, i, s.origin);
         }
+        let p = recs;
         for (i, a) in p.actors.iter().enumerate() {
             self.define(a.id, Kind::Entity(EntityKind::Actor), i, a.origin);
         }
@@ -303,20 +321,20 @@ impl Resolver<'_> {
         ok.then_some(out)
     }
 
-    fn actor(&mut self, a: &model::Actor<model::Pending>) -> model::Actor {
+    fn actor(&mut self, a: model::Actor<model::Pending>) -> model::Actor {
         let sources = self.cites(&a.sources, a.origin).unwrap_or_default();
         model::Actor {
             id: a.id,
             name: a.name,
             kind: a.kind,
-            aliases: a.aliases.clone(),
+            aliases: a.aliases,
             note: a.note,
-            sources,
+            sources: sources.into(),
             origin: a.origin,
         }
     }
 
-    fn place(&mut self, pl: &model::Place<model::Pending>) -> model::Place {
+    fn place(&mut self, pl: model::Place<model::Pending>) -> model::Place {
         let place_kind = [Kind::Entity(EntityKind::Place)];
         let within = pl.within.and_then(|w| {
             self.lookup(w, &place_kind, pl.origin, &[PathSeg::Key("in")])
@@ -329,17 +347,17 @@ impl Resolver<'_> {
             name: pl.name,
             kind: pl.kind,
             within: within.map(|d| PlaceIx(d.index)),
-            aliases: pl.aliases.clone(),
+            aliases: pl.aliases,
             coords: pl.coords,
             note: pl.note,
-            sources,
+            sources: sources.into(),
             origin: pl.origin,
         }
     }
 
     /// Resolves an event; a bad reference is reported and left out, so that
     /// event numbers stay those of the pending list.
-    fn event(&mut self, e: &model::Event<model::Pending>) -> model::Event<Resolved> {
+    fn event(&mut self, e: model::Event<model::Pending>) -> model::Event<Resolved> {
         let place_kind = [Kind::Entity(EntityKind::Place)];
         let place = e.place.and_then(|p| {
             self.lookup(p, &place_kind, e.origin, &[PathSeg::Key("place")])
@@ -353,37 +371,36 @@ impl Resolver<'_> {
                 PathSeg::Index(i),
                 PathSeg::Key("id"),
             ];
-            match self.lookup(
+            if let Ok(Some(def)) = self.lookup(
                 part.actor,
                 &[Kind::Entity(EntityKind::Actor)],
                 e.origin,
                 path,
             ) {
-                Ok(Some(def)) => actors.push(Participant {
+                actors.push(Participant {
                     actor: ActorIx(def.index),
                     role: part.role,
-                }),
-                Ok(None) | Err(()) => {}
+                });
             }
         }
         let sources = self.cites(&e.sources, e.origin).unwrap_or_default();
         model::Event {
             id: e.id,
             title: e.title,
-            date: e.date.clone(),
+            date: e.date,
             kind: e.kind,
             place: place.map(|d| PlaceIx(d.index)),
-            actors,
+            actors: actors.into(),
             killed: e.killed,
             injured: e.injured,
             summary: e.summary,
-            attributes: e.attributes.clone(),
-            sources,
+            attributes: e.attributes,
+            sources: sources.into(),
             origin: e.origin,
         }
     }
 
-    fn relation(&mut self, r: &model::Relation<model::Pending>) -> Option<model::Relation> {
+    fn relation(&mut self, r: model::Relation<model::Pending>) -> Option<model::Relation> {
         let ends = [
             Kind::Entity(EntityKind::Actor),
             Kind::Entity(EntityKind::Place),
@@ -398,9 +415,9 @@ impl Resolver<'_> {
             kind: r.kind,
             from: self.ent(from),
             to: self.ent(to),
-            date: r.date.clone(),
+            date: r.date,
             note: r.note,
-            sources: sources?,
+            sources: sources?.into(),
             origin: r.origin,
         })
     }
@@ -420,7 +437,12 @@ fn article(word: &str) -> &'static str {
 }
 
 /// Reports each cycle of `in` once, at the `in` of its first member.
-fn cycles(within: &[Option<PlaceIx>], p: &Pending, diags: &mut Diagnostics) {
+fn cycles(
+    within: &[Option<PlaceIx>],
+    places: &[model::Place],
+    strings: &Interner,
+    diags: &mut Diagnostics,
+) {
     // 0 = unvisited, 1 = on the current walk, 2 = done.
     let mut state = vec![0u8; within.len()];
     for start in 0..within.len() {
@@ -436,7 +458,7 @@ fn cycles(within: &[Option<PlaceIx>], p: &Pending, diags: &mut Diagnostics) {
                     at = within.get(i).copied().flatten().map(|w| w.index());
                 }
                 Some(1) => {
-                    report_cycle(&walk, i, p, diags);
+                    report_cycle(&walk, i, places, strings, diags);
                     break;
                 }
                 _ => break,
@@ -450,14 +472,20 @@ fn cycles(within: &[Option<PlaceIx>], p: &Pending, diags: &mut Diagnostics) {
     }
 }
 
-fn report_cycle(walk: &[usize], back_to: usize, p: &Pending, diags: &mut Diagnostics) {
+fn report_cycle(
+    walk: &[usize],
+    back_to: usize,
+    places: &[model::Place],
+    strings: &Interner,
+    diags: &mut Diagnostics,
+) {
     let cycle: Vec<usize> = walk.iter().copied().skip_while(|&i| i != back_to).collect();
     let names: Vec<&str> = cycle
         .iter()
-        .filter_map(|&i| p.places.get(i))
-        .map(|pl| p.strings.resolve(pl.id))
+        .filter_map(|&i| places.get(i))
+        .map(|pl| strings.resolve(pl.id))
         .collect();
-    let Some(first) = cycle.first().and_then(|&i| p.places.get(i)) else {
+    let Some(first) = cycle.first().and_then(|&i| places.get(i)) else {
         return;
     };
     let chain = names
@@ -468,7 +496,7 @@ fn report_cycle(walk: &[usize], back_to: usize, p: &Pending, diags: &mut Diagnos
         .join(" → ");
     let msg = format!(
         "place `{}` encloses itself: {chain}",
-        p.strings.resolve(first.id)
+        strings.resolve(first.id)
     );
     let d = Diagnostic::error(Code::PlaceCycle, msg)
         .at(Loc::Field(first.origin, vec![PathSeg::Key("in")]))

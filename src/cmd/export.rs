@@ -1,0 +1,108 @@
+//! `chronicle export FORMAT`: one export, filtered, to standard output or a file.
+
+use std::path::PathBuf;
+
+use super::Error;
+use super::args::FactsArgs;
+use crate::export::dot::{self, Layout};
+use crate::export::{View, timeline, timelinejs, vis};
+use crate::graph::Graph;
+use crate::output;
+use crate::query::filter::FilterArgs;
+
+/// The export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Graphviz DOT.
+    Dot,
+    /// chronicle's own timeline JSON.
+    Timeline,
+    /// Knight Lab TimelineJS3 JSON.
+    Timelinejs,
+    /// vis-timeline items and groups JSON.
+    Vis,
+}
+
+/// Write one export, filtered, to standard output or a file.
+///
+/// Examples:
+///   chronicle export dot | dot -Tsvg > graph.svg
+///   chronicle export dot --layout timeline --actor ISIS-K -o isis-k.dot
+///   chronicle export timelinejs --since 2024-01 --place Russia
+///   chronicle export vis --around moscow --depth 2
+#[derive(clap::Args, Debug)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// The format to write.
+    #[arg(value_enum)]
+    pub format: Format,
+    #[command(flatten)]
+    pub facts: FactsArgs,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// DOT only: `graph` (free layout) or `timeline` (events left to right in time order).
+    #[arg(long, value_enum, default_value_t = Layout::Graph)]
+    pub layout: Layout,
+    /// Title of the diagram or timeline.
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+/// Renders one format.
+pub fn render(view: &View<'_>, format: Format, layout: Layout) -> Vec<u8> {
+    match format {
+        Format::Dot => dot::render(view, &dot::Options { layout }),
+        Format::Timeline => timeline::render(view),
+        Format::Timelinejs => timelinejs::render(view),
+        Format::Vis => vis::render(view),
+    }
+}
+
+/// Tells that Graphviz will not draw a graph this large in reasonable time.
+pub fn warn_large(nodes: usize) {
+    eprintln!(
+        "warning: the graph has {nodes} nodes; Graphviz will not lay out more than about {} in reasonable time.\n  \
+         the DOT file is valid; to draw it, narrow it first: --since/--until, --kind, --actor, --place or --around ENTITY --depth N",
+        dot::LAYOUT_LIMIT
+    );
+}
+
+pub fn run(args: Args) -> Result<(), Error> {
+    let facts = super::load_valid(&args.facts)?;
+    let graph = Graph::build(&facts);
+    let filter = args
+        .filter
+        .resolve(&facts, &graph)
+        .map_err(|e| Error::Usage(e.to_string()))?;
+    let sel = filter.select(&facts, &graph);
+    if sel.truncated {
+        eprintln!(
+            "warning: --around stopped at {} entities",
+            crate::query::filter::AROUND_LIMIT
+        );
+    }
+    let title = args
+        .title
+        .clone()
+        .unwrap_or_else(|| crate::export::default_title(&facts));
+    let view = View {
+        facts: &facts,
+        graph: &graph,
+        sel: &sel,
+        title: &title,
+    };
+    let bytes = render(&view, args.format, args.layout);
+    let nodes = sel.keep.iter().filter(|k| **k).count();
+    if args.format == Format::Dot && nodes > dot::LAYOUT_LIMIT {
+        warn_large(nodes);
+    }
+    match &args.out {
+        Some(path) => output::write_atomic(path, &bytes)
+            .map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?,
+        None => output::print(&bytes)?,
+    }
+    Ok(())
+}
