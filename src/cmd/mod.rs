@@ -12,7 +12,10 @@ pub mod export;
 pub mod neighbors;
 pub mod path;
 pub mod show;
+pub mod sources;
+pub mod stats;
 pub mod table;
+pub mod timeline;
 
 use clap::{Parser, Subcommand};
 
@@ -40,6 +43,9 @@ pub enum Command {
     Show(show::Args),
     Neighbors(neighbors::Args),
     Path(path::Args),
+    Timeline(timeline::Args),
+    Stats(stats::Args),
+    Sources(sources::Args),
 }
 
 /// Why a command failed; `main` prints it once and picks the exit code.
@@ -88,6 +94,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Show(args) => show::run(args),
         Command::Neighbors(args) => neighbors::run(args),
         Command::Path(args) => path::run(args),
+        Command::Timeline(args) => timeline::run(args),
+        Command::Stats(args) => stats::run(args),
+        Command::Sources(args) => sources::run(args),
     }
 }
 

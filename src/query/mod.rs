@@ -10,5 +10,7 @@ pub mod neighbors;
 pub mod path;
 pub mod reach;
 pub mod show;
+pub mod sources;
+pub mod stats;
 #[cfg(test)]
 pub(crate) mod testing;

@@ -6,4 +6,8 @@ mod bad_inputs;
 mod check;
 mod neighbors;
 mod path;
+mod schema;
 mod show;
+mod sources;
+mod stats;
+mod timeline;

@@ -2,6 +2,7 @@
 //! with the connection that reached each.
 
 use crate::harness::{Scratch, bundled};
+use crate::schema::assert_valid;
 use crate::show::no_trailing_spaces;
 
 /// (distance, id) of each neighbour of a `--json` run.
@@ -10,6 +11,7 @@ fn found(args: &[&str]) -> Vec<(u64, String)> {
     all.extend_from_slice(args);
     all.push("--json");
     let doc = bundled(&all).status(0).json();
+    assert_valid("neighbors", &doc);
     doc["neighbors"]
         .as_array()
         .unwrap()
@@ -163,6 +165,7 @@ fn the_walk_stops_at_the_limit_and_says_so() {
     let run =
         run.stderr_has("warning: stopped at 3 entities (--limit); there are more within 1 hop");
     let doc = run.json();
+    assert_valid("neighbors", &doc);
     assert_eq!(doc["truncated"], true);
     assert_eq!(doc["count"], 2);
     bundled(&["neighbors", "isis-k", "--limit", "3"])

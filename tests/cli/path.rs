@@ -4,13 +4,16 @@
 use serde_json::Value;
 
 use crate::harness::bundled;
+use crate::schema::assert_valid;
 use crate::show::no_trailing_spaces;
 
 fn json(args: &[&str]) -> Value {
     let mut all = vec!["path"];
     all.extend_from_slice(args);
     all.push("--json");
-    bundled(&all).status(0).json()
+    let doc = bundled(&all).status(0).json();
+    assert_valid("path", &doc);
+    doc
 }
 
 /// The entities each path of an answer visits after its start.

@@ -2,6 +2,7 @@
 //! connection in time order, as text or as one JSON object.
 
 use crate::harness::{Scratch, bundled};
+use crate::schema::assert_valid;
 
 /// Fails when a line of text ends in a space.
 #[track_caller]
@@ -70,6 +71,7 @@ fn names_and_aliases_find_the_entity_whatever_the_case() {
 fn json_is_one_object_with_every_field_of_the_card() {
     let run = bundled(&["show", "moscow-concert-hall-attack-2024", "--json"]).status(0);
     let doc = run.json();
+    assert_valid("show", &doc);
     assert_eq!(doc["id"], "moscow-concert-hall-attack-2024");
     assert_eq!(doc["type"], "event");
     assert_eq!(doc["kind"], "attack");
@@ -91,6 +93,7 @@ fn json_is_one_object_with_every_field_of_the_card() {
 #[test]
 fn json_of_a_place_has_its_chain_and_null_event_fields() {
     let doc = bundled(&["show", "moscow", "--json"]).status(0).json();
+    assert_valid("show", &doc);
     assert_eq!(doc["within"][0]["id"], "russia");
     assert_eq!(doc["coords"]["lat"], 55.7558);
     assert!(doc["date"].is_null());
@@ -156,4 +159,22 @@ fn other_fact_files_are_read_with_f() {
 fn invalid_facts_exit_one_with_their_diagnostics() {
     let s = Scratch::new().file("facts/x.toml", "[[actor]]\nid = \"x\"\n");
     s.run(&["show", "x"]).status(1).stdout_is("");
+}
+
+#[test]
+fn every_entity_of_the_bundled_facts_has_a_card_matching_the_schema() {
+    let stats = bundled(&["stats", "--json"]).status(0).json();
+    assert_eq!(stats["records"]["actors"], 15);
+    for id in [
+        "isis-k",
+        "united-states",
+        "mark-quantock",
+        "russia",
+        "khorasan",
+        "iran-bombing-2024-01",
+        "quantock-statement-us-target-no-1",
+    ] {
+        let doc = bundled(&["show", id, "--json"]).status(0).json();
+        assert_valid("show", &doc);
+    }
 }

@@ -1,0 +1,91 @@
+//! `chronicle sources SOURCE`: every claim resting on one source, and the
+//! events that would be left unsourced without it.
+//!
+//! `--json`: one object, described by `schemas/sources.schema.json`. Finding
+//! the claims is `query::sources`'s job; this file only prints.
+
+use super::Error;
+use super::answer::{Loaded, bold, named, print_json, print_text};
+use super::args::{FactsArgs, JsonArg};
+use super::table::Table;
+use crate::query::data::date_cell;
+use crate::query::sources::{SourceAnswer, claims, find};
+
+/// List every claim that rests on one source, with its quotes, so that a
+/// discredited source can be traced through the graph; and the events that
+/// would be left with no source at all without it.
+///
+/// Examples:
+///   chronicle sources conservative-institute-2024-04-02
+///   chronicle sources "ISIS-K group that targeted Russia now looking toward US" --json
+#[derive(clap::Args, Debug)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// The source: its id, or its title (case-insensitive).
+    #[arg(value_name = "SOURCE")]
+    pub source: String,
+    #[command(flatten)]
+    pub facts: FactsArgs,
+    #[command(flatten)]
+    pub json: JsonArg,
+}
+
+pub fn run(args: Args) -> Result<(), Error> {
+    let loaded = Loaded::load(&args.facts)?;
+    let source = find(&loaded.facts, &args.source).map_err(Error::Usage)?;
+    let answer = claims(&loaded.facts, &loaded.graph, source);
+    if args.json.json {
+        return print_json(&answer);
+    }
+    print_text(&render(&answer))
+}
+
+/// The answer as text.
+pub fn render(a: &SourceAnswer) -> String {
+    let s = &a.source;
+    let mut text = format!("{}\n", named(&s.title, &s.id));
+    let mut t = Table::plain();
+    let mut put = |label: &str, value: Option<String>| {
+        if let Some(v) = value {
+            t.row(&[label, v.as_str()]);
+        }
+    };
+    put("publisher", s.publisher.clone());
+    put("url", s.url.clone());
+    put(
+        "published",
+        s.published.as_ref().map(|d| date_cell(Some(d))),
+    );
+    put("reliability", s.reliability.map(str::to_string));
+    put("credibility", s.credibility.map(|c| c.to_string()));
+    put("note", s.note.clone());
+    text.push_str(&t.render(false));
+    text.push_str(&format!("\nclaims ({})\n", a.count));
+    if !a.claims.is_empty() {
+        let mut t = Table::new(&["record", "claim", "date", "sole", "quote"]);
+        for c in &a.claims {
+            let name = match (&c.id, c.record) {
+                (Some(id), "relation") => format!("{} [{id}]", c.name),
+                (Some(id), _) => named(&c.name, id),
+                (None, _) => c.name.clone(),
+            };
+            let sole = if c.sole { "yes" } else { "" };
+            let date = date_cell(c.date.as_ref());
+            let first = c.quotes.first().map_or("", String::as_str);
+            t.row(&[c.record, name.as_str(), date.as_str(), sole, first]);
+            for q in c.quotes.iter().skip(1) {
+                t.row(&["", "", "", "", q.as_str()]);
+            }
+        }
+        text.push_str(&t.render(bold()));
+    }
+    text.push_str(&format!(
+        "\nevents left with no source without it ({})\n",
+        a.orphaned_events.len()
+    ));
+    for e in &a.orphaned_events {
+        text.push_str(&named(&e.name, &e.id));
+        text.push('\n');
+    }
+    text
+}

@@ -1,0 +1,290 @@
+//! Every claim that rests on one source, so that a discredited source can be
+//! traced through the graph.
+//!
+//! A claim is a record (actor, place, event, relation) citing the source,
+//! with the quotes it takes from it; `sole` marks records that cite nothing
+//! else, which would be left unsourced were this source struck out. Records
+//! come actors, places, events (in time order), then relations, each in
+//! file order. One pass over the records. Returns data; prints nothing.
+
+use serde::Serialize;
+
+use super::data::{DateOut, EntityOut};
+use crate::graph::Graph;
+use crate::model::{Cite, Facts, Reliability, Source, SourceIx};
+use crate::suggest::nearest;
+
+/// The source as the facts describe it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SourceOut {
+    pub id: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<DateOut>,
+    /// Admiralty reliability, `A` to `F`.
+    pub reliability: Option<&'static str>,
+    /// Admiralty credibility, 1 to 6.
+    pub credibility: Option<u8>,
+    pub note: Option<String>,
+}
+
+/// One record citing the source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Claim {
+    /// `actor`, `place`, `event` or `relation`.
+    pub record: &'static str,
+    /// The record's id (null for a relation without one).
+    pub id: Option<String>,
+    /// A name or title; for a relation `from kind to`.
+    pub name: String,
+    /// An event's or a dated relation's date.
+    pub date: Option<DateOut>,
+    /// A relation's ends.
+    pub from: Option<EntityOut>,
+    pub to: Option<EntityOut>,
+    /// The quotes it takes from this source (citations without a quote add none).
+    pub quotes: Vec<String>,
+    /// True when this source is the only one the record cites.
+    pub sole: bool,
+}
+
+/// Everything resting on one source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SourceAnswer {
+    pub source: SourceOut,
+    pub count: usize,
+    pub claims: Vec<Claim>,
+    /// Events citing no other source: left unsourced without this one.
+    pub orphaned_events: Vec<EntityOut>,
+}
+
+/// Finds a source by id, or by id or title ignoring case; the error lists
+/// the nearest ids.
+pub fn find(facts: &Facts, typed: &str) -> Result<SourceIx, String> {
+    if let Some(s) = facts.lookup_source(typed) {
+        return Ok(s);
+    }
+    let lower = typed.to_lowercase();
+    let matching: Vec<SourceIx> = (0..facts.sources.len())
+        .filter_map(|i| u32::try_from(i).ok().map(SourceIx))
+        .filter(|s| {
+            facts.source(*s).is_some_and(|src| {
+                facts.str(src.id).to_lowercase() == lower
+                    || facts.str(src.title).to_lowercase() == lower
+            })
+        })
+        .collect();
+    match matching.as_slice() {
+        [one] => Ok(*one),
+        [] => {
+            let ids = facts.sources.iter().map(|s| facts.str(s.id));
+            let near: Vec<String> = nearest(typed, ids, 3)
+                .into_iter()
+                .map(|s| format!("`{s}`"))
+                .collect();
+            let hint = if near.is_empty() {
+                String::new()
+            } else {
+                format!("; did you mean {}?", near.join(", "))
+            };
+            Err(format!("no source is called `{typed}`{hint}"))
+        }
+        many => {
+            let ids: Vec<String> = many
+                .iter()
+                .filter_map(|s| facts.source(*s))
+                .map(|s| format!("`{}`", facts.str(s.id)))
+                .collect();
+            Err(format!(
+                "`{typed}` is ambiguous: it names sources {}; use an id",
+                ids.join(", ")
+            ))
+        }
+    }
+}
+
+fn source_out(facts: &Facts, s: &Source) -> SourceOut {
+    let text = |sym| facts.opt_str(sym).map(str::to_string);
+    SourceOut {
+        id: facts.str(s.id).to_string(),
+        title: facts.str(s.title).to_string(),
+        publisher: text(s.publisher),
+        url: text(s.url),
+        published: s.published.as_ref().map(DateOut::new),
+        reliability: s.reliability.map(Reliability::letter),
+        credibility: s.credibility,
+        note: text(s.note),
+    }
+}
+
+/// The quotes taken from `source`, and whether the record cites it and only it.
+fn cited(facts: &Facts, cites: &[Cite], source: SourceIx) -> Option<(Vec<String>, bool)> {
+    if !cites.iter().any(|c| c.source == source) {
+        return None;
+    }
+    let quotes = cites
+        .iter()
+        .filter(|c| c.source == source)
+        .filter_map(|c| facts.opt_str(c.quote).map(str::to_string))
+        .collect();
+    Some((quotes, cites.iter().all(|c| c.source == source)))
+}
+
+/// Every claim resting on `source`.
+pub fn claims(facts: &Facts, graph: &Graph, source: SourceIx) -> SourceAnswer {
+    let mut list = Vec::new();
+    let mut orphaned = Vec::new();
+    let base = |record, ent, date: Option<DateOut>, (quotes, sole)| Claim {
+        record,
+        id: Some(facts.id_of(ent).to_string()),
+        name: facts.label_of(ent).to_string(),
+        date,
+        from: None,
+        to: None,
+        quotes,
+        sole,
+    };
+    for (i, a) in facts.actors.iter().enumerate() {
+        if let (Some(c), Ok(ix)) = (cited(facts, &a.sources, source), u32::try_from(i)) {
+            let ent = facts.actor_ent(crate::model::ActorIx(ix));
+            list.push(base("actor", ent, None, c));
+        }
+    }
+    for (i, p) in facts.places.iter().enumerate() {
+        if let (Some(c), Ok(ix)) = (cited(facts, &p.sources, source), u32::try_from(i)) {
+            let ent = facts.place_ent(crate::model::PlaceIx(ix));
+            list.push(base("place", ent, None, c));
+        }
+    }
+    for &e in &graph.by_time {
+        let Some(ev) = facts.event(e) else { continue };
+        if let Some(c) = cited(facts, &ev.sources, source) {
+            let ent = facts.event_ent(e);
+            if c.1 {
+                orphaned.push(EntityOut::new(facts, ent));
+            }
+            list.push(base("event", ent, Some(DateOut::new(&ev.date)), c));
+        }
+    }
+    for r in &facts.relations {
+        if let Some((quotes, sole)) = cited(facts, &r.sources, source) {
+            let name = format!(
+                "{} {} {}",
+                facts.id_of(r.from),
+                facts.str(r.kind),
+                facts.id_of(r.to)
+            );
+            list.push(Claim {
+                record: "relation",
+                id: facts.opt_str(r.id).map(str::to_string),
+                name,
+                date: r.date.as_ref().map(DateOut::new),
+                from: Some(EntityOut::new(facts, r.from)),
+                to: Some(EntityOut::new(facts, r.to)),
+                quotes,
+                sole,
+            });
+        }
+    }
+    let source = facts
+        .source(source)
+        .map(|s| source_out(facts, s))
+        .unwrap_or_else(|| SourceOut {
+            id: String::new(),
+            title: String::new(),
+            publisher: None,
+            url: None,
+            published: None,
+            reliability: None,
+            credibility: None,
+            note: None,
+        });
+    SourceAnswer {
+        source,
+        count: list.len(),
+        claims: list,
+        orphaned_events: orphaned,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::testing::facts_from;
+
+    const FACTS: &str = r#"
+[[source]]
+id = "paper"
+title = "The Paper"
+reliability = "C"
+credibility = 3
+[[source]]
+id = "wire"
+title = "The Wire"
+
+[[actor]]
+id = "a"
+name = "A"
+sources = [{ id = "paper", quote = "A did it" }, { id = "wire" }]
+[[place]]
+id = "p"
+name = "P"
+sources = ["wire"]
+[[event]]
+id = "late"
+title = "Late"
+date = "2024"
+actors = ["a"]
+sources = [{ id = "paper", quote = "one" }, { id = "paper", quote = "two" }]
+[[event]]
+id = "early"
+title = "Early"
+date = "2016"
+actors = ["a"]
+sources = ["paper", "wire"]
+[[relation]]
+kind = "near"
+from = "a"
+to = "p"
+sources = ["paper"]
+"#;
+
+    #[test]
+    fn every_record_citing_the_source_with_its_quotes() {
+        let (facts, graph) = facts_from(FACTS);
+        let paper = find(&facts, "paper").unwrap();
+        let answer = claims(&facts, &graph, paper);
+        let seen: Vec<(&str, &str, bool)> = answer
+            .claims
+            .iter()
+            .map(|c| (c.record, c.name.as_str(), c.sole))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("actor", "A", false),
+                ("event", "Early", false),
+                ("event", "Late", true),
+                ("relation", "a near p", true),
+            ]
+        );
+        assert_eq!(answer.claims[2].quotes, ["one", "two"]);
+        assert_eq!(answer.claims[0].quotes, ["A did it"]);
+        assert_eq!(answer.source.reliability, Some("C"));
+        let orphans: Vec<&str> = answer
+            .orphaned_events
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(orphans, ["late"]);
+    }
+
+    #[test]
+    fn sources_are_found_by_id_or_title_and_misspellings_get_suggestions() {
+        let (facts, _) = facts_from(FACTS);
+        assert!(find(&facts, "THE WIRE").is_ok());
+        let err = find(&facts, "papr").unwrap_err();
+        assert_eq!(err, "no source is called `papr`; did you mean `paper`?");
+    }
+}

@@ -1,0 +1,178 @@
+//! `chronicle timeline`: the kept events in time order, as a table or as the
+//! canonical timeline JSON.
+
+use serde_json::Value;
+
+use crate::harness::{Scratch, bundled};
+use crate::schema::assert_valid;
+use crate::show::no_trailing_spaces;
+
+fn ids(doc: &Value) -> Vec<String> {
+    doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn json(args: &[&str]) -> Value {
+    let mut all = vec!["timeline"];
+    all.extend_from_slice(args);
+    all.push("--json");
+    let doc = bundled(&all).status(0).json();
+    assert_valid("timeline", &doc);
+    doc
+}
+
+#[test]
+fn every_event_in_time_order_open_starts_first() {
+    let run = bundled(&["timeline"]).status(0).stderr_is("");
+    let text = run.stdout();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 12, "a header and 11 events:\n{text}");
+    assert!(lines[0].starts_with("date         when            kind        title"));
+    assert!(lines[1].starts_with("/2024-04-02  ? – 2 Apr 2024  statement   Kurilla: "));
+    assert!(lines[6].starts_with("2016~        c. 2016         attack      ISIS-K's last attack in Western Europe [western-europe-attack-2016]  "));
+    assert!(
+        lines[11].starts_with(
+            "2024-03-22   22 Mar 2024     attack      Attack on a Moscow concert hall"
+        )
+    );
+    assert!(lines[6].ends_with("  Western Europe  ISIS-K (perpetrator)"));
+    no_trailing_spaces(&text);
+}
+
+#[test]
+fn actor_lists_the_groups_events_with_approximate_and_year_only_dates() {
+    let doc = json(&["--actor", "ISIS-K"]);
+    assert_eq!(
+        ids(&doc),
+        [
+            "kurilla-statement-six-month-threat",
+            "kurilla-statement-taliban-suppression",
+            "quantock-statement-us-target-no-1",
+            "western-europe-attack-2016",
+            "us-service-members-killed-2021",
+            "iran-bombing-2024-01",
+            "moscow-concert-hall-attack-2024",
+        ]
+    );
+    let dates: Vec<&str> = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(&dates[3..], ["2016~", "2021", "2024-01", "2024-03-22"]);
+    assert_eq!(doc["events"][3]["approximate"], true);
+    assert_eq!(doc["events"][4]["precision"], "year");
+    let text = bundled(&["timeline", "--actor", "ISIS-K"])
+        .status(0)
+        .stdout();
+    let at = |part: &str| text.find(part).unwrap_or_else(|| panic!("{part}:\n{text}"));
+    assert!(at("2016~        c. 2016") < at("2021         2021"));
+    assert!(at("2021         2021") < at("2024-01      Jan 2024"));
+    assert!(
+        !text.contains("U.S. pullout"),
+        "the pullout is not ISIS-K's"
+    );
+}
+
+#[test]
+fn place_includes_the_events_of_places_inside_it() {
+    assert_eq!(
+        ids(&json(&["--place", "Russia"])),
+        ["moscow-concert-hall-attack-2024"]
+    );
+    bundled(&["timeline", "--place", "Russia"])
+        .status(0)
+        .stdout_has("2024-03-22  22 Mar 2024  attack  Attack on a Moscow concert hall [moscow-concert-hall-attack-2024]  Moscow  ISIS-K (perpetrator), Russian government (target)\n");
+}
+
+#[test]
+fn since_and_until_keep_events_that_may_fall_in_the_window() {
+    let march = ids(&json(&["--since", "2024-03", "--until", "2024-03"]));
+    assert!(march.contains(&"us-warning-to-russia-2024-03-07".to_string()));
+    assert!(march.contains(&"moscow-concert-hall-attack-2024".to_string()));
+    assert!(
+        march.contains(&"quantock-statement-patient-foe".to_string()),
+        "said on or before 2 April: maybe in March"
+    );
+    assert!(!march.contains(&"iran-bombing-2024-01".to_string()));
+    let before = ids(&json(&["--until", "2021"]));
+    assert!(before.contains(&"western-europe-attack-2016".to_string()));
+    assert!(!before.contains(&"us-warning-to-russia-2024-03-07".to_string()));
+}
+
+#[test]
+fn kind_and_around_filter_too() {
+    assert_eq!(
+        ids(&json(&["--kind", "attack"])),
+        [
+            "western-europe-attack-2016",
+            "us-service-members-killed-2021",
+            "moscow-concert-hall-attack-2024"
+        ]
+    );
+    assert_eq!(
+        ids(&json(&["--around", "Moscow"])),
+        ["moscow-concert-hall-attack-2024"]
+    );
+}
+
+#[test]
+fn json_is_the_canonical_timeline_document() {
+    let doc = json(&[]);
+    assert_eq!(doc["chronicle"], 1);
+    assert_eq!(
+        doc["title"],
+        "ISIS-K group that targeted Russia now looking toward US"
+    );
+    assert_eq!(doc["events"].as_array().unwrap().len(), 11);
+    assert_eq!(doc["range"]["start"], "2016-01-01");
+}
+
+#[test]
+fn no_events_is_said_plainly() {
+    bundled(&["timeline", "--kind", "parade"])
+        .status(0)
+        .stdout_is("no events\n");
+    let doc = json(&["--kind", "parade"]);
+    assert_eq!(doc["events"], serde_json::json!([]));
+}
+
+#[test]
+fn bad_filters_and_unknown_names_are_usage_errors() {
+    bundled(&["timeline", "--actor", "ISIS-J"])
+        .status(2)
+        .stderr_has("did you mean")
+        .stderr_has("`isis-k`");
+    bundled(&["timeline", "--place", "isis-k"])
+        .status(2)
+        .stderr_has("--place `isis-k` is an actor, not a place");
+    bundled(&["timeline", "--until", "2024-13"])
+        .status(2)
+        .stderr_has("--until `2024-13` is not an EDTF date");
+}
+
+#[test]
+fn facts_come_from_f() {
+    let s = Scratch::new().file(
+        "x/a.toml",
+        "[[event]]\nid = \"e\"\ntitle = \"E\"\ndate = \"1999-12-31\"\n",
+    );
+    s.run(&["timeline", "-f", "x"]).status(0).stdout_is("date        when         kind  title  place  actors\n1999-12-31  31 Dec 1999        E [e]\n");
+}
+
+#[test]
+fn json_is_byte_for_byte_the_timeline_export() {
+    let args = ["--actor", "ISIS-K", "--since", "2020"];
+    let mine = bundled(&[&["timeline", "--json"][..], &args].concat())
+        .status(0)
+        .stdout();
+    let export = bundled(&[&["export", "timeline"][..], &args].concat())
+        .status(0)
+        .stdout();
+    assert_eq!(mine, export);
+}
