@@ -5,7 +5,8 @@
 //! construction) with every diagnostic, [`graph`] builds the petgraph graph
 //! and its indexes, [`query`] and [`export`] answer questions and write
 //! formats, and [`cmd`] holds the thin subcommands. [`diag`] renders
-//! diagnostics; [`edtf`] parses dates.
+//! diagnostics; [`edtf`] parses dates; [`write`] writes facts back out as
+//! TOML, JSON or JSON Lines.
 
 pub mod cmd;
 pub mod diag;
@@ -18,3 +19,4 @@ pub mod output;
 pub mod query;
 pub mod suggest;
 pub mod validate;
+pub mod write;

@@ -9,6 +9,7 @@ pub mod args;
 pub mod build;
 pub mod check;
 pub mod export;
+pub mod fmt;
 pub mod neighbors;
 pub mod path;
 pub mod show;
@@ -40,6 +41,7 @@ pub enum Command {
     Check(check::Args),
     Build(build::Args),
     Export(export::Args),
+    Fmt(fmt::Args),
     Show(show::Args),
     Neighbors(neighbors::Args),
     Path(path::Args),
@@ -91,6 +93,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
         Command::Export(args) => export::run(args),
+        Command::Fmt(args) => fmt::run(args),
         Command::Show(args) => show::run(args),
         Command::Neighbors(args) => neighbors::run(args),
         Command::Path(args) => path::run(args),

@@ -333,7 +333,12 @@ pub fn tagged<'a>(
 }
 
 /// Decodes bytes as UTF-8 after a byte-order mark check; reports problems.
-fn decode(id: FileId, mut bytes: Vec<u8>, line: u64, diags: &mut Diagnostics) -> Option<String> {
+pub fn decode(
+    id: FileId,
+    mut bytes: Vec<u8>,
+    line: u64,
+    diags: &mut Diagnostics,
+) -> Option<String> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let msg = "file is UTF-16 (it starts with a UTF-16 byte-order mark)";
         diags.push(

@@ -16,7 +16,7 @@ mod warnings;
 
 use crate::diag::{Diagnostics, Origin, PathSeg};
 use crate::load::files::{InputError, expand};
-use crate::load::read::read_document;
+use crate::load::read::{self, SourceText, for_each_record, parse_document, read_document};
 use crate::load::{Files, Format, Input};
 use crate::model::remap::MapSyms;
 use crate::model::{self, Facts, Interner, Sym};
@@ -102,6 +102,35 @@ pub fn load(inputs: &[Input], diags: &mut Diagnostics) -> Result<Facts, InputErr
             })?,
         }
     }
+    Ok(finish(pending, files, diags))
+}
+
+/// Reads, decodes and resolves one fact document held in memory, as if it
+/// were standard input in that encoding (so diagnostics name `<stdin>`).
+pub fn load_bytes(bytes: &[u8], format: Format) -> (Facts, Diagnostics) {
+    let mut pending = Pending::default();
+    let mut files = Files::default();
+    let mut diags = Diagnostics::default();
+    let id = files.add(None, format);
+    match format {
+        Format::JsonLines => stream::read(bytes, id, &mut pending, &mut diags),
+        Format::Toml | Format::Json => {
+            if let Some(text) = read::decode(id, bytes.to_vec(), 1, &mut diags) {
+                let src = SourceText::new(id, &text, 1, 0);
+                if let Some(doc) = parse_document(&src, format, &mut diags) {
+                    for_each_record(&doc, &src, &mut diags, &mut |rec, d| {
+                        decode::record(rec, &mut pending, d)
+                    });
+                }
+            }
+        }
+    }
+    let facts = finish(pending, files, &mut diags);
+    (facts, diags)
+}
+
+/// Resolves what was read and adds the warnings.
+fn finish(pending: Pending, files: Files, diags: &mut Diagnostics) -> Facts {
     let mut facts = resolve::resolve(pending, diags);
     facts.files = files;
     // Warnings about facts with errors would mostly echo the errors (a
@@ -109,5 +138,5 @@ pub fn load(inputs: &[Input], diags: &mut Diagnostics) -> Result<Facts, InputErr
     if !diags.has_errors() {
         warnings::check(&facts, diags);
     }
-    Ok(facts)
+    facts
 }

@@ -1,0 +1,1 @@
+//! Random valid fact sets for the property tests.

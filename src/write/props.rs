@@ -1,0 +1,1 @@
+//! Property tests: random fact sets through every encoding.

@@ -1,0 +1,186 @@
+//! The writers on chosen inputs: the bundled facts through each encoding,
+//! the escaping of hostile text, number forms and attribute keys.
+
+use std::path::PathBuf;
+
+use super::{jsonl, toml, write};
+use crate::diag::Diagnostics;
+use crate::load::{Format, Input};
+use crate::model::Facts;
+use crate::validate::load_bytes;
+
+const FORMATS: [Format; 3] = [Format::Toml, Format::Json, Format::JsonLines];
+
+fn bundled() -> Facts {
+    let mut diags = Diagnostics::default();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("facts");
+    let facts = crate::validate::load(&[Input::Path(root)], &mut diags).unwrap();
+    assert!(!diags.has_errors(), "{:#?}", diags.list);
+    facts
+}
+
+/// Loads bytes that must be valid facts.
+fn valid(bytes: &[u8], format: Format) -> Facts {
+    let (facts, diags) = load_bytes(bytes, format);
+    assert!(
+        !diags.has_errors(),
+        "{format:?} does not load:\n{}\n{:#?}",
+        String::from_utf8_lossy(bytes),
+        diags.list
+    );
+    facts
+}
+
+#[test]
+fn the_bundled_facts_survive_every_encoding_and_a_second_pass_changes_nothing() {
+    let facts = bundled();
+    let canonical = jsonl::write(&facts);
+    for format in FORMATS {
+        let bytes = write(&facts, format);
+        let again = valid(&bytes, format);
+        assert_eq!(jsonl::write(&again), canonical, "{format:?}");
+        assert_eq!(write(&again, format), bytes, "{format:?}: a second pass");
+        assert_eq!(again.events.len(), 11);
+    }
+}
+
+#[test]
+fn records_come_in_canonical_order_with_fields_in_table_order() {
+    let facts = valid(
+        br#"
+[[relation]]
+kind = "k"
+from = "e"
+to = "a"
+[[event]]
+sources = ["s"]
+date = "2024-03-22"
+title = "E"
+id = "e"
+killed = 13
+injured = "~5"
+[[actor]]
+name = "A"
+id = "a"
+[[source]]
+title = "S"
+id = "s"
+"#,
+        Format::Toml,
+    );
+    let text = String::from_utf8(toml::write(&facts)).unwrap();
+    assert_eq!(
+        text,
+        "[[source]]\nid = \"s\"\ntitle = \"S\"\n\n\
+         [[actor]]\nid = \"a\"\nname = \"A\"\n\n\
+         [[event]]\nid = \"e\"\ntitle = \"E\"\ndate = \"2024-03-22\"\nkilled = 13\ninjured = \"~5\"\nsources = [\"s\"]\n\n\
+         [[relation]]\nkind = \"k\"\nfrom = \"e\"\nto = \"a\"\n"
+    );
+    let lines = String::from_utf8(jsonl::write(&facts)).unwrap();
+    assert_eq!(
+        lines.lines().next(),
+        Some(r#"{"type":"source","id":"s","title":"S"}"#)
+    );
+}
+
+#[test]
+fn toml_strings_escape_quotes_backslashes_and_control_characters() {
+    let mut out = String::new();
+    toml::string(
+        &mut out,
+        "a\"b\\c\nd\re\tf\u{0}\u{8}\u{c}\u{1f}\u{7f}é🎉\u{2028}",
+    );
+    assert_eq!(
+        out,
+        "\"a\\\"b\\\\c\\nd\\re\\tf\\u0000\\b\\f\\u001F\\u007Fé🎉\u{2028}\""
+    );
+    let mut key = String::new();
+    toml::key(&mut key, "plain_key-1");
+    toml::key(&mut key, " ");
+    toml::key(&mut key, "");
+    toml::key(&mut key, "a.b");
+    assert_eq!(key, "plain_key-1\" \"\"\"\"a.b\"");
+}
+
+#[test]
+fn hostile_text_and_numbers_come_back_through_every_encoding() {
+    let jsonl_in = concat!(
+        r#"{"type":"source","id":"s\"\\","title":"<b>&amp;</b> \"q\" \\ \n\r\t\u0000\u007f 🎉 مرحبا","note":"]]\n[[actor]]"}"#,
+        "\n",
+        r#"{"type":"place","id":"p","name":"P","lat":55.0,"lon":-0.000001,"sources":[{"id":"s\"\\","quote":""}]}"#,
+        "\n",
+        r#"{"type":"event","id":"e","title":"T","date":"2024-03-22T19:58:00+03:00","killed":"18446744073709551615","injured":"10-20","place":"p","attributes":{"":1,"a b":-9223372036854775808,"x":1e300,"y":-0.0,"z":"","t":true,"\"":"\\"},"sources":["s\"\\"]}"#,
+        "\n",
+    );
+    let facts = valid(jsonl_in.as_bytes(), Format::JsonLines);
+    let canonical = jsonl::write(&facts);
+    for format in FORMATS {
+        let bytes = write(&facts, format);
+        let again = valid(&bytes, format);
+        assert_eq!(jsonl::write(&again), canonical, "{format:?}");
+    }
+    let text = String::from_utf8(toml::write(&facts)).unwrap();
+    assert!(text.contains("lat = 55.0\nlon = -1e-6\n"), "{text}");
+    assert!(text.contains("x = 1e300, y = -0.0"), "{text}");
+    assert!(
+        text.contains("\"\" = 1, \"a b\" = -9223372036854775808"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_exact_count_beyond_the_integers_of_toml_is_written_as_a_string() {
+    let facts = valid(
+        br#"[[event]]
+id = "e"
+title = "E"
+date = "2024"
+killed = "18446744073709551615"
+injured = 9223372036854775807
+"#,
+        Format::Toml,
+    );
+    let text = String::from_utf8(toml::write(&facts)).unwrap();
+    assert!(
+        text.contains("killed = \"18446744073709551615\"\ninjured = 9223372036854775807\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_key_given_twice_is_written_once_where_last_given_with_its_last_value() {
+    let line =
+        r#"{"type":"event","id":"e","title":"E","date":"2024","attributes":{"a":1,"b":2,"a":3}}"#;
+    let facts = valid(line.as_bytes(), Format::JsonLines);
+    assert_eq!(facts.events[0].attributes.len(), 3);
+    let text = String::from_utf8(toml::write(&facts)).unwrap();
+    assert!(text.contains("attributes = { b = 2, a = 3 }"), "{text}");
+    let many: Vec<String> = (0..20).map(|i| format!("\"k{}\":{i}", i % 7)).collect();
+    let line = format!(
+        r#"{{"type":"event","id":"e","title":"E","date":"2024","attributes":{{{}}}}}"#,
+        many.join(",")
+    );
+    let facts = valid(line.as_bytes(), Format::JsonLines);
+    let text = String::from_utf8(toml::write(&facts)).unwrap();
+    assert!(
+        text.contains(
+            "attributes = { k6 = 13, k0 = 14, k1 = 15, k2 = 16, k3 = 17, k4 = 18, k5 = 19 }"
+        ),
+        "{text}"
+    );
+    for format in FORMATS {
+        valid(&write(&facts, format), format);
+    }
+}
+
+#[test]
+fn an_empty_fact_set_is_written_empty_and_loads() {
+    let facts = Facts::default();
+    assert_eq!(write(&facts, Format::Toml), b"");
+    assert_eq!(write(&facts, Format::Json), b"{}\n");
+    assert_eq!(write(&facts, Format::JsonLines), b"");
+    for format in FORMATS {
+        let again = valid(&write(&facts, format), format);
+        assert_eq!(again.entity_count(), 0);
+    }
+}
