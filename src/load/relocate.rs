@@ -2,9 +2,15 @@
 //!
 //! The loaded model keeps only where each record starts (an [`Origin`]), not
 //! the position of every value. When a later stage reports a problem with a
-//! field, this module rereads that file once, finds the record that starts at
-//! the origin and follows the path to the value. Standard input cannot be
-//! reread, so its diagnostics keep just the file name.
+//! field, this module reads that file again — once per file, however many
+//! diagnostics point into it — finds the records that start at the origins
+//! and follows each path to its value. A JSON Lines file is streamed, never
+//! held whole; a document is parsed once. Standard input cannot be reread,
+//! so its diagnostics keep just the file name.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
 
 use hashbrown::HashMap;
 
@@ -12,62 +18,125 @@ use super::files::{FileId, Files, Format};
 use super::json;
 use super::read::{SourceText, for_each_record, parse_document, read_text};
 use super::tree::{Node, Span, Value};
-use crate::diag::{Diagnostics, Loc, Origin, PathSeg, Pos};
+use crate::diag::{Diagnostics, Loc, PathSeg, Pos};
 
 /// Replaces every field location by a resolved position where possible.
 pub fn relocate(files: &Files, diags: &mut Diagnostics) {
-    let mut texts: HashMap<FileId, Option<String>> = HashMap::new();
-    let mut locs: Vec<&mut Loc> = Vec::new();
+    let mut by_file: BTreeMap<FileId, Vec<&mut Loc>> = BTreeMap::new();
     for d in &mut diags.list {
-        locs.extend(d.loc.iter_mut());
-        locs.extend(d.notes.iter_mut().filter_map(|n| n.loc.as_mut()));
+        let locs = d
+            .loc
+            .iter_mut()
+            .chain(d.notes.iter_mut().filter_map(|n| n.loc.as_mut()));
+        for loc in locs {
+            if let Loc::Field(origin, _) = loc {
+                by_file.entry(origin.file).or_default().push(loc);
+            }
+        }
     }
-    for loc in locs {
-        let Loc::Field(origin, path) = loc else {
-            continue;
+    for (file, locs) in by_file {
+        let entry = files.get(file);
+        let path = entry.and_then(|e| e.path.as_deref());
+        let found = match (path, entry.map(|e| e.format)) {
+            (Some(p), Some(Format::JsonLines)) => in_lines(file, p, &locs),
+            (Some(p), Some(format)) => in_document(file, p, format, &locs),
+            _ => HashMap::new(),
         };
-        let text = texts
-            .entry(origin.file)
-            .or_insert_with(|| reread(files, origin.file));
-        let found = text.as_deref().and_then(|t| find(files, t, *origin, path));
-        *loc = match found {
-            Some(pos) => Loc::At(pos),
-            None => Loc::File(origin.file),
-        };
+        for (i, loc) in locs.into_iter().enumerate() {
+            *loc = match found.get(&i) {
+                Some(pos) => Loc::At(pos.clone()),
+                None => Loc::File(file),
+            };
+        }
     }
 }
 
-fn reread(files: &Files, id: FileId) -> Option<String> {
-    let path = files.get(id)?.path.as_ref()?;
-    read_text(id, path, &mut Diagnostics::default())
-        .ok()
-        .flatten()
+fn parts(loc: &Loc) -> Option<(u64, &[PathSeg])> {
+    match loc {
+        Loc::Field(origin, path) => Some((origin.offset, path.as_slice())),
+        _ => None,
+    }
 }
 
-fn find(files: &Files, text: &str, origin: Origin, path: &[PathSeg]) -> Option<Pos> {
-    let format = files.get(origin.file)?.format;
-    let offset = usize::try_from(origin.offset).ok()?;
-    if format == Format::JsonLines {
-        let line_start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
-        let line_no = 1 + text.get(..line_start)?.matches('\n').count() as u64;
-        let line = text
-            .get(line_start..)?
-            .split('\n')
-            .next()?
-            .trim_end_matches('\r');
-        let src = SourceText::new(origin.file, line, line_no, line_start as u64);
-        let node = json::parse(line).ok()?;
-        return Some(src.pos(follow(&node, path)));
+/// Streams a JSON Lines file once, resolving each location on its line.
+fn in_lines(file: FileId, path: &Path, locs: &[&mut Loc]) -> HashMap<usize, Pos> {
+    let mut wanted: Vec<(u64, usize)> = locs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| Some((parts(l)?.0, i)))
+        .collect();
+    wanted.sort_unstable();
+    let mut found = HashMap::new();
+    let Ok(f) = std::fs::File::open(path) else {
+        return found;
+    };
+    let mut reader = BufReader::with_capacity(1 << 20, f);
+    let (mut buf, mut start, mut line_no, mut next) = (Vec::new(), 0u64, 1u64, 0usize);
+    while next < wanted.len() {
+        buf.clear();
+        let Ok(n) = reader.read_until(b'\n', &mut buf) else {
+            break;
+        };
+        if n == 0 {
+            break;
+        }
+        // Offsets count after a byte-order mark.
+        let bom = if line_no == 1 && buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            3
+        } else {
+            0
+        };
+        let end = start + (n - bom) as u64;
+        let text = std::str::from_utf8(buf.get(bom..).unwrap_or_default()).unwrap_or_default();
+        let text = text.trim_end_matches('\n').trim_end_matches('\r');
+        while let Some(&(_, i)) = wanted.get(next).filter(|(o, _)| *o < end) {
+            next += 1;
+            let Some((_, segs)) = locs.get(i).and_then(|l| parts(l)) else {
+                continue;
+            };
+            let src = SourceText::new(file, text, line_no, start);
+            if let Ok(node) = json::parse(text) {
+                found.insert(i, src.pos(follow(&node, segs)));
+            }
+        }
+        start = end;
+        line_no += 1;
     }
-    let src = SourceText::new(origin.file, text, 1, 0);
-    let doc = parse_document(&src, format, &mut Diagnostics::default())?;
-    let mut span = None;
+    found
+}
+
+/// Parses a document once, resolving each location in its record.
+fn in_document(
+    file: FileId,
+    path: &Path,
+    format: Format,
+    locs: &[&mut Loc],
+) -> HashMap<usize, Pos> {
+    let mut found = HashMap::new();
+    let Ok(Some(text)) = read_text(file, path, &mut Diagnostics::default()) else {
+        return found;
+    };
+    let src = SourceText::new(file, &text, 1, 0);
+    let Some(doc) = parse_document(&src, format, &mut Diagnostics::default()) else {
+        return found;
+    };
+    let mut records: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, loc) in locs.iter().enumerate() {
+        if let Some((offset, _)) = parts(loc) {
+            records.entry(offset).or_default().push(i);
+        }
+    }
     for_each_record(&doc, &src, &mut Diagnostics::default(), &mut |rec, _| {
-        if span.is_none() && rec.node.span.start == offset {
-            span = Some(follow(rec.node, path));
+        let Some(list) = records.get(&(rec.node.span.start as u64)) else {
+            return;
+        };
+        for &i in list {
+            if let Some((_, segs)) = locs.get(i).and_then(|l| parts(l)) {
+                found.insert(i, src.pos(follow(rec.node, segs)));
+            }
         }
     });
-    span.map(|s| src.pos(s))
+    found
 }
 
 /// Follows the path as far as the tree's shape allows; the span of a key

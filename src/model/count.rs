@@ -2,19 +2,20 @@
 //!
 //! "over 140" is not 140 and "about 100" is not 100: a [`Count`] keeps the
 //! qualifier with the number so that exports can say what the source said.
-//! Parsing reports the byte offset of the first bad character.
+//! Parsing reports the byte offset of the first bad character. Numbers go up
+//! to 4,294,967,295: a count is kept in 32 bits (a million events carry two).
 
 use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Count {
-    Exact(u64),
+    Exact(u32),
     /// `~100`: about.
-    About(u64),
+    About(u32),
     /// `140+`: at least.
-    AtLeast(u64),
+    AtLeast(u32),
     /// `10-20`: somewhere in the range, both ends included.
-    Range(u64, u64),
+    Range(u32, u32),
 }
 
 /// Why a count string is not a count, and where.
@@ -58,9 +59,9 @@ impl Count {
     /// The smallest and largest values the count allows (None: no upper bound).
     pub fn bounds(self) -> (u64, Option<u64>) {
         match self {
-            Count::Exact(n) | Count::About(n) => (n, Some(n)),
-            Count::AtLeast(n) => (n, None),
-            Count::Range(lo, hi) => (lo, Some(hi)),
+            Count::Exact(n) | Count::About(n) => (n.into(), Some(n.into())),
+            Count::AtLeast(n) => (n.into(), None),
+            Count::Range(lo, hi) => (lo.into(), Some(hi.into())),
         }
     }
 
@@ -91,7 +92,7 @@ impl fmt::Display for Count {
     }
 }
 
-fn number(text: &str, offset: usize) -> Result<u64, CountError> {
+fn number(text: &str, offset: usize) -> Result<u32, CountError> {
     if let Some(bad) = text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
         let message = format!("unexpected `{}` in a count", bad.1);
         return Err(CountError {

@@ -52,9 +52,25 @@ pub trait Stage: Clone + Debug {
 pub struct Pending;
 impl Stage for Pending {
     type Actor = Sym;
-    type Place = Sym;
+    type Place = PlaceRef;
     type Entity = Sym;
     type Source = Sym;
+}
+
+/// A place reference as written. It takes as much room as a resolved
+/// [`PlaceIx`] does in an `Option`, so that a pending event and a resolved
+/// one have the same size and resolving a million events reuses their memory
+/// instead of holding two copies.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlaceRef {
+    pub sym: Sym,
+    _room: u32,
+}
+
+impl PlaceRef {
+    pub fn new(sym: Sym) -> PlaceRef {
+        PlaceRef { sym, _room: 0 }
+    }
 }
 
 /// References resolved to the records they name.

@@ -55,7 +55,9 @@ impl MapSyms for Place<Pending> {
         self.id = f(self.id);
         self.name = f(self.name);
         opt(&mut self.kind, f);
-        opt(&mut self.within, f);
+        if let Some(w) = &mut self.within {
+            w.sym = f(w.sym);
+        }
         all(&mut self.aliases, f);
         opt(&mut self.note, f);
         cites(&mut self.sources, f);
@@ -67,7 +69,9 @@ impl MapSyms for Event<Pending> {
         self.id = f(self.id);
         self.title = f(self.title);
         opt(&mut self.kind, f);
-        opt(&mut self.place, f);
+        if let Some(p) = &mut self.place {
+            p.sym = f(p.sym);
+        }
         for Participant { actor, role } in &mut self.actors {
             *actor = f(*actor);
             opt(role, f);

@@ -14,8 +14,8 @@ use crate::edtf::Edtf;
 use crate::load::read::{RawRecord, RecordShape};
 use crate::load::{Node, Span, Value};
 use crate::model::{
-    Actor, Attr, Cite, Coords, Count, Event, Participant, Pending, Place, Relation, Reliability,
-    Source, Sym,
+    Actor, Attr, Cite, Coords, Count, Event, Participant, Pending, Place, PlaceRef, Relation,
+    Reliability, Source, Sym,
 };
 
 const SOURCE: &[&str] = &[
@@ -165,7 +165,7 @@ impl Decoder<'_, '_, '_> {
     fn place(&mut self, id: Option<Sym>, origin: Origin) {
         let name = self.req_text("name", false);
         let kind = self.text("kind", false);
-        let within = self.reference("in", RefTarget::Place);
+        let within = self.reference("in", RefTarget::Place).map(PlaceRef::new);
         let aliases = self.aliases();
         let coords = self.coords();
         let note = self.text("note", true);
@@ -188,7 +188,7 @@ impl Decoder<'_, '_, '_> {
         let title = self.req_text("title", true);
         let date = self.req_date("date");
         let kind = self.text("kind", false);
-        let place = self.reference("place", RefTarget::Place);
+        let place = self.reference("place", RefTarget::Place).map(PlaceRef::new);
         let actors = self.participants();
         let killed = self.count("killed");
         let injured = self.count("injured");
@@ -295,9 +295,10 @@ impl Decoder<'_, '_, '_> {
     fn count(&mut self, name: &str) -> Option<Count> {
         let node = self.f.get(name)?;
         let result = match &node.value {
-            Value::Int(n) => u64::try_from(*n)
+            Value::Int(n) if *n < 0 => Err((0, "a count cannot be negative".to_string())),
+            Value::Int(n) => u32::try_from(*n)
                 .map(Count::Exact)
-                .map_err(|_| (0, "a count cannot be negative".to_string())),
+                .map_err(|_| (0, "count is too large".to_string())),
             Value::Str(s) => Count::parse(s).map_err(|e| (e.offset, e.message)),
             _ => {
                 self.f.wrong_type(

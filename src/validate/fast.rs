@@ -18,10 +18,10 @@ use super::Pending;
 use crate::diag::Origin;
 use crate::edtf::Edtf;
 use crate::load::FileId;
-use crate::model::Pending as P;
 use crate::model::{
     Actor, Attr, Cite, Coords, Count, Event, Participant, Place, Relation, Reliability, Source, Sym,
 };
+use crate::model::{Pending as P, PlaceRef};
 
 /// A field that must not be `null` when present.
 #[derive(Debug)]
@@ -307,7 +307,7 @@ fn date(v: &Val<Str<'_>>) -> Result<Option<Edtf>, ()> {
 fn count(v: &Val<CountVal<'_>>) -> Result<Option<Count>, ()> {
     match &v.0 {
         None => Ok(None),
-        Some(CountVal::Int(n)) => u64::try_from(*n)
+        Some(CountVal::Int(n)) => u32::try_from(*n)
             .map(|n| Some(Count::Exact(n)))
             .map_err(|_| ()),
         Some(CountVal::Text(s)) => Count::parse(s).map(Some).map_err(|_| ()),
@@ -520,7 +520,7 @@ impl Fast<'_> {
             id: self.s.strings.intern(id),
             name: self.s.strings.intern(name),
             kind: self.intern(kind),
-            within: self.intern(within),
+            within: self.intern(within).map(PlaceRef::new),
             aliases,
             coords,
             note: self.push(note),
@@ -579,7 +579,7 @@ impl Fast<'_> {
             title: self.s.strings.push(title),
             date,
             kind: self.intern(kind),
-            place: self.intern(place),
+            place: self.intern(place).map(PlaceRef::new),
             actors: actors
                 .into_iter()
                 .map(|(actor, role)| Participant { actor, role })

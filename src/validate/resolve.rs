@@ -337,7 +337,7 @@ impl Resolver<'_> {
     fn place(&mut self, pl: model::Place<model::Pending>) -> model::Place {
         let place_kind = [Kind::Entity(EntityKind::Place)];
         let within = pl.within.and_then(|w| {
-            self.lookup(w, &place_kind, pl.origin, &[PathSeg::Key("in")])
+            self.lookup(w.sym, &place_kind, pl.origin, &[PathSeg::Key("in")])
                 .ok()
                 .flatten()
         });
@@ -360,7 +360,7 @@ impl Resolver<'_> {
     fn event(&mut self, e: model::Event<model::Pending>) -> model::Event<Resolved> {
         let place_kind = [Kind::Entity(EntityKind::Place)];
         let place = e.place.and_then(|p| {
-            self.lookup(p, &place_kind, e.origin, &[PathSeg::Key("place")])
+            self.lookup(p.sym, &place_kind, e.origin, &[PathSeg::Key("place")])
                 .ok()
                 .flatten()
         });
