@@ -3,7 +3,9 @@
 mod harness;
 
 mod bad_inputs;
+mod build;
 mod check;
+mod export;
 mod neighbors;
 mod path;
 mod schema;

@@ -1,0 +1,85 @@
+//! `chronicle build`: the main job, its outputs and its refusals.
+
+use crate::harness::{Scratch, bundled, golden, root};
+
+const OUTPUTS: [&str; 4] = [
+    "graph.dot",
+    "timeline.json",
+    "timeline.timelinejs.json",
+    "timeline.vis.json",
+];
+
+#[test]
+fn the_committed_exports_match_the_bundled_facts() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    bundled(&["build", "-o", dir]).status(0).stderr_is("");
+    for name in OUTPUTS {
+        let written = std::fs::read(out.path().join(name)).unwrap();
+        golden(&root().join("exports").join(name), &written);
+    }
+}
+
+#[test]
+fn build_says_what_it_wrote_and_is_deterministic() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let run = bundled(&["build", "-o", a.path().to_str().unwrap()]).status(0);
+    for name in OUTPUTS {
+        assert!(
+            run.stdout()
+                .contains(&format!("wrote {}", a.path().join(name).display())),
+            "{}",
+            run.stdout()
+        );
+    }
+    assert!(
+        run.stdout()
+            .ends_with("11 events, 15 actors, 7 places, 18 relations\n")
+    );
+    bundled(&["build", "-o", b.path().to_str().unwrap()]).status(0);
+    for name in OUTPUTS {
+        assert_eq!(
+            std::fs::read(a.path().join(name)).unwrap(),
+            std::fs::read(b.path().join(name)).unwrap(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn invalid_facts_write_nothing() {
+    let s = Scratch::new().file("facts/a.toml", "[[actor]]\nid = \"a\"\n");
+    s.run(&["build", "-o", "out"])
+        .status(1)
+        .stderr_has("error[missing-field]")
+        .stderr_has("nothing done");
+    assert!(!s.path().join("out").exists());
+}
+
+#[test]
+fn an_output_path_that_is_a_file_is_refused() {
+    let s = Scratch::new()
+        .file("facts/a.toml", "[[actor]]\nid = \"a\"\nname = \"A\"\n")
+        .file("out", "not a folder");
+    s.run(&["build", "-o", "out"])
+        .status(2)
+        .stderr_is("error: `out` is not a folder\n");
+}
+
+#[test]
+fn the_title_defaults_to_the_single_source_and_can_be_set() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    bundled(&["build", "-o", dir, "--title", "Case <42>"]).status(0);
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("timeline.json")).unwrap()).unwrap();
+    assert_eq!(doc["title"], "Case <42>");
+    let committed: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root().join("exports/timeline.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        committed["title"],
+        "ISIS-K group that targeted Russia now looking toward US"
+    );
+}
