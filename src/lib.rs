@@ -16,6 +16,7 @@ pub mod graph;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod query;
 pub mod suggest;
 pub mod validate;

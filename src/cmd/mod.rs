@@ -106,7 +106,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 /// Loads and validates; diagnostics are located, sorted and returned.
 pub fn load(inputs: &[crate::load::Input]) -> Result<(Facts, Diagnostics), Error> {
     let mut diags = Diagnostics::default();
-    let facts = crate::validate::load(inputs, &mut diags)?;
+    let facts = crate::validate::load_with(inputs, &mut diags, &mut crate::progress::Bar::stderr())?;
     relocate(&facts.files, &mut diags);
     diags.sort();
     Ok((facts, diags))

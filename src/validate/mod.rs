@@ -87,21 +87,55 @@ impl Pending {
 /// Reads, decodes and resolves the inputs. Errors in the facts are in
 /// `diags`; only a problem with the inputs themselves is an `Err`.
 pub fn load(inputs: &[Input], diags: &mut Diagnostics) -> Result<Facts, InputError> {
+    load_with(inputs, diags, &mut NoProgress)
+}
+
+/// Told how reading goes, so that a long load can show a progress bar.
+pub trait Progress {
+    /// A file begins; `total` is its size when known.
+    fn file(&mut self, name: &str, total: Option<u64>);
+    /// `bytes` more of the current file were read.
+    fn advance(&mut self, bytes: u64);
+    /// Reading is over (resolving follows).
+    fn done(&mut self);
+}
+
+/// Progress that shows nothing.
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn file(&mut self, _: &str, _: Option<u64>) {}
+    fn advance(&mut self, _: u64) {}
+    fn done(&mut self) {}
+}
+
+/// [`load`], reporting progress as files are read.
+pub fn load_with(
+    inputs: &[Input],
+    diags: &mut Diagnostics,
+    progress: &mut dyn Progress,
+) -> Result<Facts, InputError> {
     let mut pending = Pending::default();
     let mut files = Files::default();
     for (path, format) in expand(inputs)? {
         let id = files.add(path.clone(), format);
+        let size = path
+            .as_deref()
+            .and_then(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len());
+        progress.file(files.name(id), size);
         match (path, format) {
-            (None, _) => stream::read(std::io::stdin(), id, &mut pending, diags),
+            (None, _) => stream::read(std::io::stdin(), id, &mut pending, diags, progress),
             (Some(p), Format::JsonLines) => {
                 let file = std::fs::File::open(&p).map_err(|e| InputError::Io(p.clone(), e))?;
-                stream::read(file, id, &mut pending, diags);
+                stream::read(file, id, &mut pending, diags, progress);
             }
             (Some(p), _) => read_document(id, &p, format, diags, &mut |rec, d| {
                 decode::record(rec, &mut pending, d)
             })?,
         }
     }
+    progress.done();
     Ok(finish(pending, files, diags))
 }
 
@@ -113,7 +147,7 @@ pub fn load_bytes(bytes: &[u8], format: Format) -> (Facts, Diagnostics) {
     let mut diags = Diagnostics::default();
     let id = files.add(None, format);
     match format {
-        Format::JsonLines => stream::read(bytes, id, &mut pending, &mut diags),
+        Format::JsonLines => stream::read(bytes, id, &mut pending, &mut diags, &mut NoProgress),
         Format::Toml | Format::Json => {
             if let Some(text) = read::decode(id, bytes.to_vec(), 1, &mut diags) {
                 let src = SourceText::new(id, &text, 1, 0);

@@ -13,7 +13,7 @@ use std::io::Read;
 use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Arc, Mutex};
 
-use super::{Pending, decode, fast};
+use super::{Pending, Progress, decode, fast};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::FileId;
 use crate::load::lines::{Block, Blocks, Chunk, each_line, read_line};
@@ -21,6 +21,8 @@ use crate::load::lines::{Block, Blocks, Chunk, each_line, read_line};
 /// What a worker makes of one block.
 struct Decoded {
     index: u64,
+    /// Bytes of input the block held.
+    bytes: u64,
     store: Pending,
     diags: Vec<Diagnostic>,
 }
@@ -38,6 +40,7 @@ fn decode_block(block: &Block, file: FileId) -> Decoded {
     });
     Decoded {
         index: block.index,
+        bytes: block.bytes.len() as u64,
         store,
         diags: diags.list,
     }
@@ -51,7 +54,13 @@ fn workers() -> usize {
 }
 
 /// Reads a JSON Lines stream into the store.
-pub fn read(reader: impl Read + Send, file: FileId, store: &mut Pending, diags: &mut Diagnostics) {
+pub fn read(
+    reader: impl Read + Send,
+    file: FileId,
+    store: &mut Pending,
+    diags: &mut Diagnostics,
+    progress: &mut dyn Progress,
+) {
     let (work_tx, work_rx) = sync_channel::<Block>(4);
     let (done_tx, done_rx) = sync_channel::<Decoded>(4);
     let work_rx = Arc::new(Mutex::new(work_rx));
@@ -76,7 +85,7 @@ pub fn read(reader: impl Read + Send, file: FileId, store: &mut Pending, diags: 
             }
             problems
         });
-        merge(&done_rx, store, diags);
+        merge(&done_rx, store, diags, progress);
         for d in problems.join().unwrap_or_default() {
             diags.push(d);
         }
@@ -97,12 +106,18 @@ fn worker(rx: &Mutex<Receiver<Block>>, tx: &std::sync::mpsc::SyncSender<Decoded>
 }
 
 /// Merges decoded blocks in stream order.
-fn merge(rx: &Receiver<Decoded>, store: &mut Pending, diags: &mut Diagnostics) {
+fn merge(
+    rx: &Receiver<Decoded>,
+    store: &mut Pending,
+    diags: &mut Diagnostics,
+    progress: &mut dyn Progress,
+) {
     let mut waiting: BTreeMap<u64, Decoded> = BTreeMap::new();
     let mut next = 0u64;
     for decoded in rx {
         waiting.insert(decoded.index, decoded);
         while let Some(d) = waiting.remove(&next) {
+            progress.advance(d.bytes);
             store.absorb(d.store);
             d.diags.into_iter().for_each(|x| diags.push(x));
             next += 1;
