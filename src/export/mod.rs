@@ -8,6 +8,8 @@ pub mod dot;
 #[cfg(test)]
 mod fixture;
 pub mod html;
+#[cfg(test)]
+mod props;
 pub mod timeline;
 pub mod timelinejs;
 pub mod vis;

@@ -13,7 +13,7 @@ mod record;
 pub mod toml;
 
 #[cfg(test)]
-mod arb;
+pub(crate) mod arb;
 #[cfg(test)]
 mod props;
 #[cfg(test)]

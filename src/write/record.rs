@@ -10,9 +10,8 @@
 //! - `sources` entries: a bare id when there is no quote, else `{ id, quote }`
 //!   (an empty quote is still a quote); `actors` of an event likewise with
 //!   `role`.
-//! - Dates: canonical EDTF. Counts: an exact count as an integer (as a
-//!   string beyond the largest integer of TOML and JSON), the others as
-//!   written in the format (`"~100"`, `"140+"`, `"10-20"`).
+//! - Dates: canonical EDTF. Counts: an exact count as an integer, the
+//!   others as written in the format (`"~100"`, `"140+"`, `"10-20"`).
 //! - Attributes: in the order written; a key given twice is written once,
 //!   where it was last given, with its last value (as the timeline export
 //!   does), since TOML cannot hold the same key twice.
@@ -144,12 +143,10 @@ fn id_with<'f>(facts: &'f Facts, id: &'f str, extra: &'f str, with: Option<Sym>)
     }
 }
 
-/// An exact count as an integer where it fits, else the count as written.
+/// An exact count as an integer, the others as written.
 fn count<'f>(c: Count) -> Val<'f> {
     match c {
-        Count::Exact(n) => {
-            i64::try_from(n).map_or_else(|_| Val::Str(n.to_string().into()), Val::Int)
-        }
+        Count::Exact(n) => Val::Int(i64::from(n)),
         other => Val::Str(other.to_string().into()),
     }
 }

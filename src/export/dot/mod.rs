@@ -16,9 +16,9 @@ mod style;
 mod timeline;
 
 #[cfg(test)]
-mod fixture;
+pub(super) mod fixture;
 #[cfg(test)]
-mod graphviz_tests;
+pub(super) mod graphviz_tests;
 #[cfg(test)]
 mod tests;
 
