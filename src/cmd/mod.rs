@@ -8,8 +8,10 @@ pub mod answer;
 pub mod args;
 pub mod build;
 pub mod check;
+pub mod completions;
 pub mod export;
 pub mod fmt;
+pub mod man;
 pub mod neighbors;
 pub mod path;
 pub mod show;
@@ -48,6 +50,8 @@ pub enum Command {
     Timeline(timeline::Args),
     Stats(stats::Args),
     Sources(sources::Args),
+    Completions(completions::Args),
+    Man(man::Args),
 }
 
 /// Why a command failed; `main` prints it once and picks the exit code.
@@ -100,6 +104,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Timeline(args) => timeline::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Sources(args) => sources::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }
 

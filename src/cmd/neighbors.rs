@@ -14,8 +14,10 @@ use crate::query::data::date_cell;
 use crate::query::filter::FilterArgs;
 use crate::query::neighbors::{DEFAULT_LIMIT, Neighbors, Options, check_kinds, neighbors};
 
-/// List everything within N hops of an actor, place or event: its
-/// distance, and the edge, entity and date that reached it.
+/// List everything within N hops of an entity, with the edge that reached it.
+///
+/// Each entity comes with its distance and the edge kind, entity and date
+/// that first reached it, nearest first.
 ///
 /// Edges are followed both ways. --depth sets the hops (default 1). --rel
 /// follows only edges of that kind: a relation kind, an actor's role

@@ -12,8 +12,13 @@ use super::table::Table;
 use crate::query::data::{CiteOut, EntityOut, Link, date_cell};
 use crate::query::show::{Card, card};
 
-/// Show everything known about an actor, place or event, and all it is
-/// connected to, in time order.
+/// Show an entity's card and everything it is connected to, in time order.
+///
+/// The card: the record's fields (kind, aliases, note, coordinates and the
+/// places around a place; date, place, actors, counts, summary and
+/// attributes of an event), its sources with their quotes, then every edge
+/// in and out, by date (undated last), with direction, kind, the entity at
+/// the other end, date and sources.
 ///
 /// Examples:
 ///   chronicle show ISIS-K

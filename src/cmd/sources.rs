@@ -11,9 +11,11 @@ use super::table::Table;
 use crate::query::data::date_cell;
 use crate::query::sources::{SourceAnswer, claims, find};
 
-/// List every claim that rests on one source, with its quotes, so that a
-/// discredited source can be traced through the graph; and the events that
-/// would be left with no source at all without it.
+/// List every claim resting on one source, and what it alone supports.
+///
+/// Each actor, place, event and relation citing the source, with its
+/// quotes, so that a discredited source can be traced through the graph;
+/// then the events that would be left with no source at all without it.
 ///
 /// Examples:
 ///   chronicle sources conservative-institute-2024-04-02

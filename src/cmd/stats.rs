@@ -11,8 +11,11 @@ use super::table::Table;
 use crate::query::filter::FilterArgs;
 use crate::query::stats::{Connected, KindCount, Stats, stats};
 
-/// Count records and kinds, describe the dates, and find the most connected
-/// actors and places and the sources carrying the most claims.
+/// Count records and kinds, describe dates, rank actors, places and sources.
+///
+/// Counts by record type and kind, the span of event dates and how precise
+/// they are, connected components, the most connected actors and places, and
+/// the sources carrying the most claims.
 ///
 /// With filters, the figures describe what the filters keep: the kept
 /// events with their actors and places, the relations between kept

@@ -5,6 +5,7 @@ mod harness;
 mod bad_inputs;
 mod build;
 mod check;
+mod completions;
 mod export;
 mod neighbors;
 mod path;

@@ -176,3 +176,57 @@ fn json_is_byte_for_byte_the_timeline_export() {
         .stdout();
     assert_eq!(mine, export);
 }
+
+/// Runs chronicle with stdout piped, reads a few bytes, closes the pipe
+/// (as `| head -c 100` does) and returns the exit code and standard error.
+pub fn closed_pipe(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String) {
+    use assert_cmd::cargo::CommandCargoExt;
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::cargo_bin("chronicle")
+        .unwrap()
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let mut first = [0u8; 100];
+    out.read_exact(&mut first).unwrap();
+    drop(out);
+    let done = child.wait_with_output().unwrap();
+    (
+        done.status.code(),
+        String::from_utf8_lossy(&done.stderr).into_owned(),
+    )
+}
+
+/// Facts with `n` events, enough to fill a pipe many times over.
+pub fn many_events(n: usize) -> Scratch {
+    let mut toml = String::from(
+        "[[source]]\nid = \"s\"\ntitle = \"S\"\n[[actor]]\nid = \"a\"\nname = \"A\"\nsources = [\"s\"]\n",
+    );
+    for i in 0..n {
+        toml.push_str(&format!(
+            "[[event]]\nid = \"e{i}\"\ntitle = \"Event number {i} with a long enough title\"\ndate = \"2024-01-01\"\nactors = [\"a\"]\nsources = [\"s\"]\n"
+        ));
+    }
+    Scratch::new().file("facts/many.toml", &toml)
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let s = many_events(3000);
+    for args in [
+        &["timeline"][..],
+        &["timeline", "--json"],
+        &["neighbors", "a"],
+        &["show", "a", "--json"],
+    ] {
+        let (code, stderr) = closed_pipe(s.path(), args);
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        assert_eq!(stderr, "", "{args:?}");
+    }
+}
