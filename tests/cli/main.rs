@@ -7,6 +7,8 @@ mod build;
 mod check;
 mod completions;
 mod export;
+mod fmt;
+mod kill;
 mod neighbors;
 mod path;
 mod schema;
