@@ -16,6 +16,7 @@ mod warnings;
 
 use crate::diag::{Diagnostics, Origin, PathSeg};
 use crate::load::files::{InputError, expand};
+use crate::load::lines::BLOCK_BYTES;
 use crate::load::read::{self, SourceText, for_each_record, parse_document, read_document};
 use crate::load::{Files, Format, Input};
 use crate::model::remap::MapSyms;
@@ -147,6 +148,9 @@ pub fn load_bytes(bytes: &[u8], format: Format) -> (Facts, Diagnostics) {
     let mut diags = Diagnostics::default();
     let id = files.add(None, format);
     match format {
+        Format::JsonLines if bytes.len() <= BLOCK_BYTES => {
+            stream::read_here(bytes, id, &mut pending, &mut diags)
+        }
         Format::JsonLines => stream::read(bytes, id, &mut pending, &mut diags, &mut NoProgress),
         Format::Toml | Format::Json => {
             if let Some(text) = read::decode(id, bytes.to_vec(), 1, &mut diags) {

@@ -92,6 +92,24 @@ pub fn read(
     });
 }
 
+/// Reads a JSON Lines stream on the calling thread, block after block:
+/// for input too small to be worth threads. The records and diagnostics are
+/// those [`read`] gives.
+pub fn read_here(reader: impl Read, file: FileId, store: &mut Pending, diags: &mut Diagnostics) {
+    let mut problems = Vec::new();
+    for chunk in Blocks::new(reader, file) {
+        match chunk {
+            Chunk::Block(b) => {
+                let decoded = decode_block(&b, file);
+                store.absorb(decoded.store);
+                decoded.diags.into_iter().for_each(|d| diags.push(d));
+            }
+            Chunk::Problem(d) => problems.push(d),
+        }
+    }
+    problems.into_iter().for_each(|d| diags.push(d));
+}
+
 fn worker(rx: &Mutex<Receiver<Block>>, tx: &std::sync::mpsc::SyncSender<Decoded>, file: FileId) {
     loop {
         let block = match rx.lock() {
