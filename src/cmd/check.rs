@@ -42,6 +42,7 @@ pub fn run(args: Args) -> Result<(), Error> {
         inputs.extend(args.facts.inputs());
     }
     let (facts, mut diags) = load(&inputs)?;
+    super::locate(&facts, &mut diags);
     if args.deny_warnings {
         diags.deny_warnings();
     }

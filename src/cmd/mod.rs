@@ -109,13 +109,19 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     }
 }
 
-/// Loads and validates; diagnostics are located, sorted and returned.
+/// Loads and validates; diagnostics are returned as found (see [`locate`]).
 pub fn load(inputs: &[crate::load::Input]) -> Result<(Facts, Diagnostics), Error> {
     let mut diags = Diagnostics::default();
-    let facts = crate::validate::load_with(inputs, &mut diags, &mut crate::progress::Bar::stderr())?;
-    relocate(&facts.files, &mut diags);
-    diags.sort();
+    let facts =
+        crate::validate::load_with(inputs, &mut diags, &mut crate::progress::Bar::stderr())?;
     Ok((facts, diags))
+}
+
+/// Finds every diagnostic's line and column and sorts them, just before
+/// they are printed (it rereads files, so only diagnostics shown pay for it).
+pub fn locate(facts: &Facts, diags: &mut Diagnostics) {
+    relocate(&facts.files, diags);
+    diags.sort();
 }
 
 /// Prints diagnostics to standard error for people.
@@ -137,8 +143,9 @@ pub fn print_diagnostics(facts: &Facts, diags: &Diagnostics, min: Severity) {
 /// Loads facts for a command that needs them valid: errors are printed and
 /// end the command; warnings are mentioned in one line.
 pub fn load_valid(facts: &args::FactsArgs) -> Result<Facts, Error> {
-    let (facts, diags) = load(&facts.inputs())?;
+    let (facts, mut diags) = load(&facts.inputs())?;
     if diags.has_errors() {
+        locate(&facts, &mut diags);
         print_diagnostics(&facts, &diags, Severity::Error);
         eprintln!(
             "error: the facts have {} error(s); nothing done",

@@ -39,61 +39,90 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Val<T> {
     }
 }
 
-type Str<'a> = Cow<'a, str>;
+/// A string borrowed from the line when it holds no escapes. (serde's own
+/// `Cow<str>` always allocates, except as a direct `#[serde(borrow)]` field.)
+#[derive(Debug)]
+struct Str<'a>(Cow<'a, str>);
+
+impl std::ops::Deref for Str<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Str<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
+                Ok(Str(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(Str(Cow::Owned(s.to_owned())))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
 
 /// Every field of every record type; which belong to the type is checked after.
 #[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
 struct Flat<'a> {
-    #[serde(rename = "type", borrow)]
+    #[serde(rename = "type")]
     tag: Str<'a>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     id: Val<Str<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     title: Val<Str<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     name: Val<Str<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     kind: Val<Str<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     publisher: Val<Str<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     url: Val<Str<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     published: Val<Str<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     reliability: Val<Str<'a>>,
     #[serde(default)]
     credibility: Val<i64>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     note: Val<Str<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     aliases: Val<Vec<Str<'a>>>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     sources: Val<Vec<IdWith<'a>>>,
-    #[serde(default, borrow, rename = "in")]
+    #[serde(default, rename = "in")]
     within: Val<Str<'a>>,
     #[serde(default)]
     lat: Val<f64>,
     #[serde(default)]
     lon: Val<f64>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     date: Val<Str<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     place: Val<Str<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     actors: Val<Vec<IdWith<'a>>>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     killed: Val<CountVal<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     injured: Val<CountVal<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     summary: Val<Str<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     attributes: Val<Attrs<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     from: Val<Str<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default)]
     to: Val<Str<'a>>,
 }
 
@@ -120,13 +149,13 @@ impl<'de: 'a, 'a> Deserialize<'de> for IdWith<'a> {
             }
             fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
                 Ok(IdWith {
-                    id: Cow::Borrowed(s),
+                    id: Str(Cow::Borrowed(s)),
                     extra: None,
                 })
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
                 Ok(IdWith {
-                    id: Cow::Owned(s.to_owned()),
+                    id: Str(Cow::Owned(s.to_owned())),
                     extra: None,
                 })
             }
@@ -176,10 +205,10 @@ impl<'de: 'a, 'a> Deserialize<'de> for CountVal<'a> {
                     .map_err(|_| E::custom("too large"))
             }
             fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
-                Ok(CountVal::Text(Cow::Borrowed(s)))
+                Ok(CountVal::Text(Str(Cow::Borrowed(s))))
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
-                Ok(CountVal::Text(Cow::Owned(s.to_owned())))
+                Ok(CountVal::Text(Str(Cow::Owned(s.to_owned()))))
             }
         }
         d.deserialize_any(V)
@@ -219,10 +248,10 @@ impl<'de: 'a, 'a> Deserialize<'de> for AttrVal<'a> {
                 Ok(AttrVal::Float(x))
             }
             fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
-                Ok(AttrVal::Str(Cow::Borrowed(s)))
+                Ok(AttrVal::Str(Str(Cow::Borrowed(s))))
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
-                Ok(AttrVal::Str(Cow::Owned(s.to_owned())))
+                Ok(AttrVal::Str(Str(Cow::Owned(s.to_owned()))))
             }
         }
         d.deserialize_any(V)

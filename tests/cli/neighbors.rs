@@ -188,3 +188,24 @@ fn unknown_entity_is_a_usage_error() {
         .status(2)
         .stderr_has("did you mean `moscow`");
 }
+
+#[test]
+fn rel_and_filters_work_in_text_too() {
+    bundled(&["neighbors", "moscow", "--rel", "located_in"])
+        .status(0)
+        .stdout_is("Moscow [moscow] within 1 hop: 1 found\nhops  entity           type   link           from             date\n1     Russia [russia]  place  -> located_in  Moscow [moscow]\n");
+    bundled(&["neighbors", "moscow", "--until", "2024-03-01"])
+        .status(0)
+        .stdout_is("Moscow [moscow] within 1 hop: 1 found\nhops  entity           type   link           from             date\n1     Russia [russia]  place  -> located_in  Moscow [moscow]\n");
+}
+
+#[test]
+fn other_fact_files_are_read_with_f() {
+    let s = Scratch::new().file(
+        "x/a.toml",
+        "[[actor]]\nid = \"a\"\nname = \"A\"\n[[actor]]\nid = \"b\"\nname = \"B\"\n[[relation]]\nkind = \"knows\"\nfrom = \"a\"\nto = \"b\"\ndate = \"2020\"\n",
+    );
+    s.run(&["neighbors", "b", "-f", "x"])
+        .status(0)
+        .stdout_is("B [b] within 1 hop: 1 found\nhops  entity  type   link      from   date\n1     A [a]   actor  <- knows  B [b]  2020\n");
+}

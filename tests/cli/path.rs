@@ -358,3 +358,20 @@ fn unknown_endpoints_are_usage_errors_that_suggest_the_nearest() {
         .status(2)
         .stderr_has("--since `soon` is not an EDTF date");
 }
+
+#[test]
+fn filters_and_other_fact_files_work_in_text_too() {
+    bundled(&["path", "ISIS-K", "Russia", "--until", "2024-02"])
+        .status(0)
+        .stdout_is("no path from ISIS-K [isis-k] to Russia [russia] within 6 hops\n");
+    let s = crate::harness::Scratch::new().file(
+        "x/a.toml",
+        "[[actor]]\nid = \"a\"\nname = \"A\"\n[[actor]]\nid = \"b\"\nname = \"B\"\n[[relation]]\nid = \"r\"\nkind = \"knows\"\nfrom = \"a\"\nto = \"b\"\ndate = \"2020-05\"\n",
+    );
+    s.run(&["path", "b", "a", "-f", "x", "--chronological", "--directed"])
+        .status(0)
+        .stdout_is("no time-respecting directed path from B [b] to A [a] within 6 hops\n");
+    s.run(&["path", "b", "a", "-f", "x"]).status(0).stdout_is(
+        "shortest path from B [b] to A [a]: 1 hop\n#  from   link      to     date                sources\n1  B [b]  <- knows  A [a]  2020-05 (May 2020)\n",
+    );
+}

@@ -171,3 +171,15 @@ fn a_bad_filter_is_a_usage_error() {
         .status(2)
         .stderr_has("no actor, place or event is called `Atlantis`");
 }
+
+#[test]
+fn filters_work_in_text_too() {
+    bundled(&["stats", "--place", "Russia"])
+        .status(0)
+        .stdout_has("records\nrecord     count\nsources    1\nactors     2\nplaces     2\nevents     1\nrelations  1\n")
+        .stdout_has("events       2024-03-22 to 2024-03-22\n");
+    let s = Scratch::new().file("x/a.toml", "[[actor]]\nid = \"a\"\nname = \"A\"\n");
+    s.run(&["stats", "-f", "x"])
+        .status(0)
+        .stdout_has("actors     1\n");
+}

@@ -230,3 +230,22 @@ fn a_closed_pipe_ends_quietly() {
         assert_eq!(stderr, "", "{args:?}");
     }
 }
+
+#[test]
+fn every_filter_works_in_text_too() {
+    let march = bundled(&["timeline", "--since", "2024-03", "--until", "2024-03"])
+        .status(0)
+        .stdout();
+    assert!(
+        march.contains("2024-03-07   7 Mar 2024      warning"),
+        "{march}"
+    );
+    assert!(!march.contains("Jan 2024"), "{march}");
+    let attacks = bundled(&["timeline", "--kind", "attack"])
+        .status(0)
+        .stdout();
+    assert_eq!(attacks.lines().count(), 4, "{attacks}");
+    bundled(&["timeline", "--around", "moscow"])
+        .status(0)
+        .stdout_has("2024-03-22  22 Mar 2024  attack  Attack on a Moscow concert hall");
+}
