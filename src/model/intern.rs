@@ -84,6 +84,11 @@ impl Interner {
         slice(&self.buf, &self.ends, sym)
     }
 
+    /// Every string, in handle order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len()).map(|i| slice(&self.buf, &self.ends, Sym::from_index(i)))
+    }
+
     /// How many handles exist (interned and pushed).
     pub fn len(&self) -> usize {
         self.ends.len()
@@ -91,6 +96,16 @@ impl Interner {
 
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
+    }
+
+    /// Room for `strings` more strings of `bytes` more bytes, `interned` of
+    /// them deduplicated, so that loading does not grow the table step by step.
+    pub fn reserve(&mut self, strings: usize, bytes: usize, interned: usize) {
+        self.buf.reserve(bytes);
+        self.ends.reserve(strings);
+        let (buf, ends, hasher) = (&self.buf, &self.ends, &self.hasher);
+        self.table
+            .reserve(interned, |&k| hasher.hash_one(slice(buf, ends, k)));
     }
 
     /// Adds every string of `other`, interned ones deduplicated, pushed ones

@@ -59,6 +59,19 @@ pub struct BrokenRef {
 }
 
 impl Pending {
+    /// Reserves room for the records of a JSON Lines file of `bytes` bytes
+    /// (about one record a 300 bytes, most of them events). Room not used is
+    /// never touched, so it costs address space, not memory.
+    fn reserve_for(&mut self, bytes: u64) {
+        let records = usize::try_from(bytes / 300).unwrap_or(0);
+        self.events.reserve(records);
+        self.strings.reserve(
+            records * 4,
+            usize::try_from(bytes / 3).unwrap_or(0),
+            records,
+        );
+    }
+
     /// Moves another store's records in after this one's, renumbering their
     /// strings into this store's.
     fn absorb(&mut self, other: Pending) {
@@ -129,6 +142,7 @@ pub fn load_with(
             (None, _) => stream::read(std::io::stdin(), id, &mut pending, diags, progress),
             (Some(p), Format::JsonLines) => {
                 let file = std::fs::File::open(&p).map_err(|e| InputError::Io(p.clone(), e))?;
+                pending.reserve_for(size.unwrap_or(0));
                 stream::read(file, id, &mut pending, diags, progress);
             }
             (Some(p), _) => read_document(id, &p, format, diags, &mut |rec, d| {

@@ -30,6 +30,11 @@ struct Decoded {
 /// Decodes one block into a store of its own.
 fn decode_block(block: &Block, file: FileId) -> Decoded {
     let mut store = Pending::default();
+    // About one record a 300 bytes, a handful of strings each.
+    let records = block.bytes.len() / 300 + 16;
+    store
+        .strings
+        .reserve(records * 6, block.bytes.len() / 2, records * 3);
     let mut diags = Diagnostics::default();
     each_line(block, file, &mut diags, &mut |line_no, offset, text, d| {
         if !fast::line(text, file, offset, &mut store) {

@@ -1,0 +1,267 @@
+//! The serde side of the fast decoder: a JSON Lines record deserialised
+//! into borrowed fields, every field of every record type in one struct.
+//! Only shapes are checked here (a string, a list, a count); what the
+//! values mean is checked by the decoder.
+
+use std::borrow::Cow;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+
+/// A field that must not be `null` when present.
+#[derive(Debug)]
+pub struct Val<T>(pub Option<T>);
+
+impl<T> Default for Val<T> {
+    fn default() -> Self {
+        Val(None)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Val<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::deserialize(d).map(|v| Val(Some(v)))
+    }
+}
+
+/// A string borrowed from the line when it holds no escapes. (serde's own
+/// `Cow<str>` always allocates, except as a direct `#[serde(borrow)]` field.)
+#[derive(Debug)]
+pub struct Str<'a>(pub Cow<'a, str>);
+
+impl std::ops::Deref for Str<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Str<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
+                Ok(Str(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(Str(Cow::Owned(s.to_owned())))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// Every field of every record type; which belong to the type is checked after.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct Flat<'a> {
+    #[serde(rename = "type")]
+    pub tag: Str<'a>,
+    #[serde(default)]
+    pub id: Val<Str<'a>>,
+    #[serde(default)]
+    pub title: Val<Str<'a>>,
+    #[serde(default)]
+    pub name: Val<Str<'a>>,
+    #[serde(default)]
+    pub kind: Val<Str<'a>>,
+    #[serde(default)]
+    pub publisher: Val<Str<'a>>,
+    #[serde(default)]
+    pub url: Val<Str<'a>>,
+    #[serde(default)]
+    pub published: Val<Str<'a>>,
+    #[serde(default)]
+    pub reliability: Val<Str<'a>>,
+    #[serde(default)]
+    pub credibility: Val<i64>,
+    #[serde(default)]
+    pub note: Val<Str<'a>>,
+    #[serde(default)]
+    pub aliases: Val<Vec<Str<'a>>>,
+    #[serde(default)]
+    pub sources: Val<Vec<IdWith<'a>>>,
+    #[serde(default, rename = "in")]
+    pub within: Val<Str<'a>>,
+    #[serde(default)]
+    pub lat: Val<f64>,
+    #[serde(default)]
+    pub lon: Val<f64>,
+    #[serde(default)]
+    pub date: Val<Str<'a>>,
+    #[serde(default)]
+    pub place: Val<Str<'a>>,
+    #[serde(default)]
+    pub actors: Val<Vec<IdWith<'a>>>,
+    #[serde(default)]
+    pub killed: Val<CountVal<'a>>,
+    #[serde(default)]
+    pub injured: Val<CountVal<'a>>,
+    #[serde(default)]
+    pub summary: Val<Str<'a>>,
+    #[serde(default)]
+    pub attributes: Val<Attrs<'a>>,
+    #[serde(default)]
+    pub from: Val<Str<'a>>,
+    #[serde(default)]
+    pub to: Val<Str<'a>>,
+}
+
+/// A bare id, or `{ id, role }` / `{ id, quote }`.
+#[derive(Debug)]
+pub struct IdWith<'a> {
+    pub id: Str<'a>,
+    pub extra: Option<(Extra, Str<'a>)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extra {
+    Role,
+    Quote,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for IdWith<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = IdWith<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an id or a table")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
+                Ok(IdWith {
+                    id: Str(Cow::Borrowed(s)),
+                    extra: None,
+                })
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(IdWith {
+                    id: Str(Cow::Owned(s.to_owned())),
+                    extra: None,
+                })
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut m: M) -> Result<Self::Value, M::Error> {
+                let (mut id, mut extra) = (None, None);
+                while let Some(key) = m.next_key::<Str<'de>>()? {
+                    match key.as_ref() {
+                        "id" if id.is_none() => id = Some(m.next_value::<Str<'de>>()?),
+                        "role" if extra.is_none() => {
+                            extra = Some((Extra::Role, m.next_value::<Str<'de>>()?))
+                        }
+                        "quote" if extra.is_none() => {
+                            extra = Some((Extra::Quote, m.next_value::<Str<'de>>()?))
+                        }
+                        _ => return Err(de::Error::custom("unexpected key")),
+                    }
+                }
+                let id = id.ok_or_else(|| de::Error::custom("no id"))?;
+                Ok(IdWith { id, extra })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A count as written: an integer or a string.
+#[derive(Debug)]
+pub enum CountVal<'a> {
+    Int(i64),
+    Text(Str<'a>),
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for CountVal<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = CountVal<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a count")
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
+                Ok(CountVal::Int(n))
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
+                i64::try_from(n)
+                    .map(CountVal::Int)
+                    .map_err(|_| E::custom("too large"))
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
+                Ok(CountVal::Text(Str(Cow::Borrowed(s))))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(CountVal::Text(Str(Cow::Owned(s.to_owned()))))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Attribute values: strings, numbers, booleans.
+#[derive(Debug)]
+pub struct Attrs<'a>(pub Vec<(Str<'a>, AttrVal<'a>)>);
+
+#[derive(Debug)]
+pub enum AttrVal<'a> {
+    Str(Str<'a>),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for AttrVal<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = AttrVal<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string, number or boolean")
+            }
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<Self::Value, E> {
+                Ok(AttrVal::Bool(b))
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
+                Ok(AttrVal::Int(n))
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
+                Ok(i64::try_from(n).map_or(AttrVal::Float(n as f64), AttrVal::Int))
+            }
+            fn visit_f64<E: de::Error>(self, x: f64) -> Result<Self::Value, E> {
+                Ok(AttrVal::Float(x))
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
+                Ok(AttrVal::Str(Str(Cow::Borrowed(s))))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(AttrVal::Str(Str(Cow::Owned(s.to_owned()))))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Attrs<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Attrs<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a table")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut m: M) -> Result<Self::Value, M::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = m.next_entry::<Str<'de>, AttrVal<'de>>()? {
+                    out.push((k, v));
+                }
+                Ok(Attrs(out))
+            }
+            fn visit_seq<S: SeqAccess<'de>>(self, _: S) -> Result<Self::Value, S::Error> {
+                Err(de::Error::custom("not a table"))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}

@@ -1,0 +1,159 @@
+//! The fast decoder must accept exactly the records the diagnostic decoder
+//! accepts, and build the same records from them.
+
+use proptest::prelude::*;
+
+use super::line;
+use crate::diag::Diagnostics;
+use crate::load::FileId;
+use crate::load::lines::read_line;
+use crate::model::Interner;
+use crate::model::remap::MapSyms;
+use crate::validate::{Pending, decode};
+
+/// The records of a store as text, each string renumbered in the order it
+/// is met, so that stores that number their strings differently compare equal.
+fn describe(store: &Pending) -> String {
+    let canon = std::cell::RefCell::new(Interner::default());
+    let f = |s: crate::model::Sym| canon.borrow_mut().intern(store.strings.resolve(s));
+    fn each<T: MapSyms + Clone + std::fmt::Debug>(
+        list: &[T],
+        f: &dyn Fn(crate::model::Sym) -> crate::model::Sym,
+        out: &mut String,
+    ) {
+        for r in list {
+            let mut r = r.clone();
+            r.map_syms(f);
+            out.push_str(&format!("{r:?}\n"));
+        }
+    }
+    let mut out = String::new();
+    each(&store.sources, &f, &mut out);
+    each(&store.actors, &f, &mut out);
+    each(&store.places, &f, &mut out);
+    each(&store.events, &f, &mut out);
+    each(&store.relations, &f, &mut out);
+    out.push_str(&canon.borrow().iter().collect::<Vec<_>>().join("|"));
+    out
+}
+
+/// (accepted by the fast decoder, its store, accepted by the diagnostic one, its store)
+fn both(text: &str) -> (bool, String, bool, String) {
+    let mut fast = Pending::default();
+    let fast_ok = line(text, FileId(0), 0, &mut fast);
+    let mut slow = Pending::default();
+    let mut diags = Diagnostics::default();
+    read_line(FileId(0), text, 1, 0, &mut diags, &mut |rec, d| {
+        decode::record(rec, &mut slow, d)
+    });
+    let slow_ok = !diags.has_errors() && slow.broken.is_empty();
+    (fast_ok, describe(&fast), slow_ok, describe(&slow))
+}
+
+#[track_caller]
+fn agree(text: &str) {
+    let (fast_ok, fast, slow_ok, slow) = both(text);
+    if fast_ok {
+        assert!(
+            slow_ok,
+            "fast accepted what the diagnostic decoder refuses: {text}"
+        );
+        assert_eq!(fast, slow, "different records from {text}");
+    } else {
+        assert!(
+            fast.lines().count() <= 1,
+            "a refused line left records behind: {text}"
+        );
+    }
+}
+
+const VALID: &[&str] = &[
+    r#"{"type":"source","id":"s","title":"T","publisher":"P","url":"https://x","published":"2024-04-02","reliability":"c","credibility":3,"note":"n"}"#,
+    r#"{"type":"actor","id":"a","name":"A \"q\" \\ é","kind":"group","aliases":["U.S.","x"],"note":"n","sources":["s",{"id":"s","quote":"q"}]}"#,
+    r#"{"type":"place","id":"p","name":"P","kind":"city","in":"q","lat":55.75,"lon":-37,"aliases":["pp"],"sources":[{"id":"s"}]}"#,
+    r#"{"type":"event","id":"e","title":"E","date":"2024-03-07/2024-03-22","kind":"attack","place":"p","actors":["a",{"id":"b","role":"perpetrator"}],"killed":"140+","injured":12,"summary":"s","attributes":{"k":"v","n":1,"f":1.5,"b":true},"sources":[{"id":"s","quote":"\u00e9"}]}"#,
+    r#"{"type":"relation","id":"r","kind":"warned","from":"a","to":"b","date":"../2024-03-07","note":"n","sources":["s"]}"#,
+    r#"  {"type":"relation","kind":"k","from":"a","to":"b"}  "#,
+];
+
+const INVALID: &[&str] = &[
+    r#"{"type":"event","id":"e","title":"E"}"#,
+    r#"{"type":"event","id":"e","title":"E","date":"2024-02-30"}"#,
+    r#"{"type":"event","id":"e","title":"E","date":"2024","killed":"lots"}"#,
+    r#"{"type":"event","id":"e","title":"E","date":"2024","killed":1.5}"#,
+    r#"{"type":"event","id":"e","title":"E","date":"2024","killed":-1}"#,
+    r#"{"type":"actor","id":"a b","name":"A"}"#,
+    r#"{"type":"actor","id":"","name":"A"}"#,
+    r#"{"type":"actor","id":"a","name":"  "}"#,
+    r#"{"type":"actor","id":"a","name":"A","date":"2024"}"#,
+    r#"{"type":"actor","id":"a","name":"A","colour":"red"}"#,
+    r#"{"type":"actor","id":"a","name":"A","name":"B"}"#,
+    r#"{"type":"actor","id":"a","name":null}"#,
+    r#"{"type":"actor","id":"a","name":"A","aliases":[""]}"#,
+    r#"{"type":"actor","id":"a","name":"A","sources":[{"id":"s","role":"x"}]}"#,
+    r#"{"type":"event","id":"e","title":"E","date":"2024","actors":[{"id":"a","quote":"x"}]}"#,
+    r#"{"type":"place","id":"p","name":"P","lat":91,"lon":0}"#,
+    r#"{"type":"place","id":"p","name":"P","lat":1}"#,
+    r#"{"type":"source","id":"s","title":"T","reliability":"G"}"#,
+    r#"{"type":"source","id":"s","title":"T","credibility":7}"#,
+    r#"{"type":"actors","id":"a","name":"A"}"#,
+    r#"{"type":"event","id":"e","title":"E","date":"2024","attributes":{"k":[1]}}"#,
+    r#"{"type":"actor","id":"a","name":"A"} x"#,
+    r#"{"type":"actor","id":"a","name":"\ud800"}"#,
+];
+
+#[test]
+fn valid_records_are_taken_by_both_decoders_alike() {
+    for text in VALID {
+        let (fast_ok, fast, slow_ok, slow) = both(text);
+        assert!(fast_ok && slow_ok, "{text}");
+        assert_eq!(fast, slow, "{text}");
+    }
+}
+
+#[test]
+fn invalid_records_are_left_to_the_diagnostic_decoder() {
+    for text in INVALID {
+        let (fast_ok, _, slow_ok, _) = both(text);
+        assert!(!fast_ok, "fast decoder accepted {text}");
+        assert!(!slow_ok, "diagnostic decoder accepted {text}");
+    }
+}
+
+#[test]
+fn blank_lines_are_skipped_by_both() {
+    assert_eq!(both("   "), (true, String::new(), true, String::new()));
+}
+
+/// Valid lines with one change: a character replaced, dropped or doubled.
+fn mutated() -> impl Strategy<Value = String> {
+    let alphabet = prop::sample::select(vec![
+        '"', '\\', '{', '}', '[', ']', ',', ':', ' ', '0', '9', '-', 'X', '~', '?', '/', '.', 'a',
+        'é', 'n', 't',
+    ]);
+    (
+        prop::sample::select(VALID.to_vec()),
+        any::<prop::sample::Index>(),
+        alphabet,
+        0..3u8,
+    )
+        .prop_map(|(line, at, c, how)| {
+            let mut chars: Vec<char> = line.chars().collect();
+            let i = at.index(chars.len());
+            match how {
+                0 => chars[i] = c,
+                1 => drop(chars.remove(i)),
+                _ => chars.insert(i, c),
+            }
+            chars.into_iter().collect()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_decoders_agree_on_mutated_lines(text in mutated()) {
+        agree(&text);
+    }
+}
