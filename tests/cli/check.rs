@@ -326,3 +326,25 @@ fn help_lists_every_subcommand_and_check_has_examples() {
         .stdout_has("Examples:")
         .stdout_has("--deny-warnings");
 }
+
+#[test]
+fn references_of_a_record_with_errors_are_still_checked() {
+    let text = event("")
+        .replace("2024-03-22", "2024-13")
+        .replace("actors = [\"a\"]", "actors = [\"nobody\"]")
+        .replace(
+            "sources = [\"s\"]",
+            "sources = [{ id = \"nothing\", quote = \"q\" }]",
+        );
+    let s = Scratch::new().file("a.toml", &text);
+    let codes: Vec<(String, u64, u64)> = found(&s.run(&["check", "--json", "a.toml"]).status(1))
+        .into_iter()
+        .map(|d| (d.0, d.2, d.3))
+        .collect();
+    let expected = [
+        ("invalid-date", 10, 14),
+        ("unknown-reference", 11, 11),
+        ("unknown-reference", 12, 19),
+    ];
+    assert_eq!(codes, expected.map(|(c, l, k)| (c.to_string(), l, k)));
+}
