@@ -7,11 +7,12 @@
 
 use hashbrown::HashMap;
 
+mod cycles;
+
 use super::{Pending, RefTarget};
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, PathSeg};
 use crate::model::{
-    self, ActorIx, Cite, Ent, EntityKind, Facts, Interner, Participant, PlaceIx, Resolved,
-    SourceIx, Sym,
+    self, ActorIx, Cite, Ent, EntityKind, Facts, Participant, PlaceIx, Resolved, SourceIx, Sym,
 };
 use crate::suggest::nearest;
 
@@ -99,7 +100,7 @@ pub fn resolve(mut p: Pending, diags: &mut Diagnostics) -> Facts {
         }
     }
     let within: Vec<Option<PlaceIx>> = places.iter().map(|pl| pl.within).collect();
-    cycles(&within, &places, &p.strings, diags);
+    cycles::report(&within, &places, &p.strings, diags);
     let Pending {
         mut strings,
         sources,
@@ -434,72 +435,4 @@ fn article(word: &str) -> &'static str {
         Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
         _ => "a",
     }
-}
-
-/// Reports each cycle of `in` once, at the `in` of its first member.
-fn cycles(
-    within: &[Option<PlaceIx>],
-    places: &[model::Place],
-    strings: &Interner,
-    diags: &mut Diagnostics,
-) {
-    // 0 = unvisited, 1 = on the current walk, 2 = done.
-    let mut state = vec![0u8; within.len()];
-    for start in 0..within.len() {
-        let mut walk = Vec::new();
-        let mut at = Some(start);
-        while let Some(i) = at {
-            match state.get(i).copied() {
-                Some(0) => {
-                    if let Some(s) = state.get_mut(i) {
-                        *s = 1;
-                    }
-                    walk.push(i);
-                    at = within.get(i).copied().flatten().map(|w| w.index());
-                }
-                Some(1) => {
-                    report_cycle(&walk, i, places, strings, diags);
-                    break;
-                }
-                _ => break,
-            }
-        }
-        for i in walk {
-            if let Some(s) = state.get_mut(i) {
-                *s = 2;
-            }
-        }
-    }
-}
-
-fn report_cycle(
-    walk: &[usize],
-    back_to: usize,
-    places: &[model::Place],
-    strings: &Interner,
-    diags: &mut Diagnostics,
-) {
-    let cycle: Vec<usize> = walk.iter().copied().skip_while(|&i| i != back_to).collect();
-    let names: Vec<&str> = cycle
-        .iter()
-        .filter_map(|&i| places.get(i))
-        .map(|pl| strings.resolve(pl.id))
-        .collect();
-    let Some(first) = cycle.first().and_then(|&i| places.get(i)) else {
-        return;
-    };
-    let chain = names
-        .iter()
-        .chain(names.first())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" → ");
-    let msg = format!(
-        "place `{}` encloses itself: {chain}",
-        strings.resolve(first.id)
-    );
-    let d = Diagnostic::error(Code::PlaceCycle, msg)
-        .at(Loc::Field(first.origin, vec![PathSeg::Key("in")]))
-        .help("`in` names the place around this one; follow the chain and break the loop");
-    diags.push(d);
 }
