@@ -7,7 +7,7 @@
 //! enclose themselves are reported there, and warnings last. Every problem is
 //! collected; nothing here prints.
 
-mod decode;
+pub(crate) mod decode;
 mod fast;
 mod fields;
 mod resolve;

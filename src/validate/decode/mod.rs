@@ -44,15 +44,20 @@ const EVENT: &[&str] = &[
 ];
 const RELATION: &[&str] = &["id", "kind", "from", "to", "date", "note", "sources"];
 
-/// Decodes one raw record into the store.
-pub fn record(rec: RawRecord<'_, '_>, store: &mut Store, diags: &mut Diagnostics) {
-    let names = match rec.shape {
+/// The fields a record type knows, in the order the format lists them.
+pub fn fields_of(shape: RecordShape) -> &'static [&'static str] {
+    match shape {
         RecordShape::Source => SOURCE,
         RecordShape::Actor => ACTOR,
         RecordShape::Place => PLACE,
         RecordShape::Event => EVENT,
         RecordShape::Relation => RELATION,
-    };
+    }
+}
+
+/// Decodes one raw record into the store.
+pub fn record(rec: RawRecord<'_, '_>, store: &mut Store, diags: &mut Diagnostics) {
+    let names = fields_of(rec.shape);
     let Some(mut f) = Fields::new(&rec, names, diags) else {
         return;
     };

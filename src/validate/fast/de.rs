@@ -6,6 +6,8 @@
 use std::borrow::Cow;
 
 use serde::Deserialize;
+
+use crate::load::RecordShape;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// A field that must not be `null` when present.
@@ -263,5 +265,47 @@ impl<'de: 'a, 'a> Deserialize<'de> for Attrs<'a> {
             }
         }
         d.deserialize_map(V)
+    }
+}
+
+impl Flat<'_> {
+    /// The names of the fields present, `type` aside.
+    fn present(&self) -> impl Iterator<Item = &'static str> {
+        let fields = [
+            ("id", self.id.0.is_some()),
+            ("title", self.title.0.is_some()),
+            ("name", self.name.0.is_some()),
+            ("kind", self.kind.0.is_some()),
+            ("publisher", self.publisher.0.is_some()),
+            ("url", self.url.0.is_some()),
+            ("published", self.published.0.is_some()),
+            ("reliability", self.reliability.0.is_some()),
+            ("credibility", self.credibility.0.is_some()),
+            ("note", self.note.0.is_some()),
+            ("aliases", self.aliases.0.is_some()),
+            ("sources", self.sources.0.is_some()),
+            ("in", self.within.0.is_some()),
+            ("lat", self.lat.0.is_some()),
+            ("lon", self.lon.0.is_some()),
+            ("date", self.date.0.is_some()),
+            ("place", self.place.0.is_some()),
+            ("actors", self.actors.0.is_some()),
+            ("killed", self.killed.0.is_some()),
+            ("injured", self.injured.0.is_some()),
+            ("summary", self.summary.0.is_some()),
+            ("attributes", self.attributes.0.is_some()),
+            ("from", self.from.0.is_some()),
+            ("to", self.to.0.is_some()),
+        ];
+        fields
+            .into_iter()
+            .filter(|(_, present)| *present)
+            .map(|(name, _)| name)
+    }
+
+    /// Whether every field present belongs to the record type.
+    pub fn only(&self, shape: RecordShape) -> bool {
+        let known = crate::validate::decode::fields_of(shape);
+        self.present().all(|name| known.contains(&name))
     }
 }

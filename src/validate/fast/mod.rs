@@ -19,6 +19,7 @@ use super::Pending;
 use crate::diag::Origin;
 use crate::edtf::Edtf;
 use crate::load::FileId;
+use crate::load::RecordShape;
 use crate::model::{
     Actor, Attr, Cite, Coords, Count, Event, Participant, Place, Relation, Reliability, Source, Sym,
 };
@@ -86,11 +87,6 @@ fn count(v: &Val<CountVal<'_>>) -> Result<Option<Count>, ()> {
     }
 }
 
-/// Whether only the fields of the record type are present.
-fn only(present: &[bool]) -> bool {
-    !present.iter().any(|p| *p)
-}
-
 struct Fast<'s> {
     s: &'s mut Pending,
     origin: Origin,
@@ -156,24 +152,7 @@ impl Fast<'_> {
     }
 
     fn try_source(&mut self, f: Flat<'_>) -> Result<(), ()> {
-        if !only(&[
-            f.name.0.is_some(),
-            f.kind.0.is_some(),
-            f.aliases.0.is_some(),
-            f.sources.0.is_some(),
-            f.within.0.is_some(),
-            f.lat.0.is_some(),
-            f.lon.0.is_some(),
-            f.date.0.is_some(),
-            f.place.0.is_some(),
-            f.actors.0.is_some(),
-            f.killed.0.is_some(),
-            f.injured.0.is_some(),
-            f.summary.0.is_some(),
-            f.attributes.0.is_some(),
-            f.from.0.is_some(),
-            f.to.0.is_some(),
-        ]) {
+        if !f.only(RecordShape::Source) {
             return Err(());
         }
         let (id, title) = (id_field(&f.id)?.ok_or(())?, text(&f.title)?.ok_or(())?);
@@ -212,26 +191,7 @@ impl Fast<'_> {
     }
 
     fn try_actor(&mut self, f: Flat<'_>) -> Result<(), ()> {
-        if !only(&[
-            f.title.0.is_some(),
-            f.publisher.0.is_some(),
-            f.url.0.is_some(),
-            f.published.0.is_some(),
-            f.reliability.0.is_some(),
-            f.credibility.0.is_some(),
-            f.within.0.is_some(),
-            f.lat.0.is_some(),
-            f.lon.0.is_some(),
-            f.date.0.is_some(),
-            f.place.0.is_some(),
-            f.actors.0.is_some(),
-            f.killed.0.is_some(),
-            f.injured.0.is_some(),
-            f.summary.0.is_some(),
-            f.attributes.0.is_some(),
-            f.from.0.is_some(),
-            f.to.0.is_some(),
-        ]) {
+        if !f.only(RecordShape::Actor) {
             return Err(());
         }
         let (id, name) = (id_field(&f.id)?.ok_or(())?, text(&f.name)?.ok_or(())?);
@@ -256,23 +216,7 @@ impl Fast<'_> {
     }
 
     fn try_place(&mut self, f: Flat<'_>) -> Result<(), ()> {
-        if !only(&[
-            f.title.0.is_some(),
-            f.publisher.0.is_some(),
-            f.url.0.is_some(),
-            f.published.0.is_some(),
-            f.reliability.0.is_some(),
-            f.credibility.0.is_some(),
-            f.date.0.is_some(),
-            f.place.0.is_some(),
-            f.actors.0.is_some(),
-            f.killed.0.is_some(),
-            f.injured.0.is_some(),
-            f.summary.0.is_some(),
-            f.attributes.0.is_some(),
-            f.from.0.is_some(),
-            f.to.0.is_some(),
-        ]) {
+        if !f.only(RecordShape::Place) {
             return Err(());
         }
         let (id, name) = (id_field(&f.id)?.ok_or(())?, text(&f.name)?.ok_or(())?);
@@ -308,21 +252,7 @@ impl Fast<'_> {
     }
 
     fn try_event(&mut self, f: Flat<'_>) -> Result<(), ()> {
-        if !only(&[
-            f.name.0.is_some(),
-            f.publisher.0.is_some(),
-            f.url.0.is_some(),
-            f.published.0.is_some(),
-            f.reliability.0.is_some(),
-            f.credibility.0.is_some(),
-            f.note.0.is_some(),
-            f.aliases.0.is_some(),
-            f.within.0.is_some(),
-            f.lat.0.is_some(),
-            f.lon.0.is_some(),
-            f.from.0.is_some(),
-            f.to.0.is_some(),
-        ]) {
+        if !f.only(RecordShape::Event) {
             return Err(());
         }
         let (id, title) = (id_field(&f.id)?.ok_or(())?, text(&f.title)?.ok_or(())?);
@@ -372,25 +302,7 @@ impl Fast<'_> {
     }
 
     fn try_relation(&mut self, f: Flat<'_>) -> Result<(), ()> {
-        if !only(&[
-            f.title.0.is_some(),
-            f.name.0.is_some(),
-            f.publisher.0.is_some(),
-            f.url.0.is_some(),
-            f.published.0.is_some(),
-            f.reliability.0.is_some(),
-            f.credibility.0.is_some(),
-            f.aliases.0.is_some(),
-            f.within.0.is_some(),
-            f.lat.0.is_some(),
-            f.lon.0.is_some(),
-            f.place.0.is_some(),
-            f.actors.0.is_some(),
-            f.killed.0.is_some(),
-            f.injured.0.is_some(),
-            f.summary.0.is_some(),
-            f.attributes.0.is_some(),
-        ]) {
+        if !f.only(RecordShape::Relation) {
             return Err(());
         }
         let id = id_field(&f.id)?;
