@@ -8,6 +8,7 @@
 //! diagnostics; [`edtf`] parses dates; [`write`] writes facts back out as
 //! TOML, JSON or JSON Lines.
 
+pub mod cache;
 pub mod cmd;
 pub mod diag;
 pub mod edtf;

@@ -141,9 +141,12 @@ pub fn print_diagnostics(facts: &Facts, diags: &Diagnostics, min: Severity) {
 }
 
 /// Loads facts for a command that needs them valid: errors are printed and
-/// end the command; warnings are mentioned in one line.
+/// end the command; warnings are mentioned in one line. Valid fact sets
+/// come from the cache when their files are unchanged.
 pub fn load_valid(facts: &args::FactsArgs) -> Result<Facts, Error> {
-    let (facts, mut diags) = load(&facts.inputs())?;
+    let crate::cache::Loaded {
+        facts, mut diags, ..
+    } = crate::cache::load_cached(&facts.inputs(), load)?;
     if diags.has_errors() {
         locate(&facts, &mut diags);
         print_diagnostics(&facts, &diags, Severity::Error);

@@ -95,7 +95,7 @@ pub enum PathSeg {
 
 /// Where a record starts: its file and the byte offset of its first character.
 /// Packed to 12 bytes: every record keeps one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[repr(C, packed(4))]
 pub struct Origin {
     pub file: FileId,

@@ -11,14 +11,14 @@ use super::Precision;
 use super::day::{Day, days_in_month};
 
 /// A month or day part: a value or `XX`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Part {
     Value(u8),
     Unspecified,
 }
 
 /// The qualifier written after a date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Qualifier {
     None,
     /// `?`
@@ -30,7 +30,7 @@ pub(crate) enum Qualifier {
 }
 
 /// A time of day with an optional UTC offset.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Time {
     /// 0-23.
     pub hour: u8,
@@ -43,7 +43,7 @@ pub struct Time {
 }
 
 /// A single EDTF date, possibly with unspecified digits, a season, a time or a qualifier.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Date {
     /// Astronomical year with unspecified digits as 0.
     pub(crate) year: i64,

@@ -29,7 +29,7 @@ pub use parse::parse;
 use std::str::FromStr;
 
 /// A parsed EDTF value: a single date (or date-time) or an interval.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Edtf {
     /// `2024-03-22`, `201X?`, `2024-21`, `2024-03-22T19:58:00Z`, `Y-170000002`.
     Date(Date),
@@ -38,7 +38,7 @@ pub enum Edtf {
 }
 
 /// One end of an interval.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum End {
     /// A dated end.
     Date(Date),

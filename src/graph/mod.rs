@@ -168,19 +168,51 @@ impl Graph {
     }
 }
 
-/// Events in time order: earliest bound, latest bound, id.
+/// Events in time order: earliest bound, latest bound, id. Ids are unique,
+/// so an unstable sort on the whole key gives the one order there is; the
+/// key holds the id itself so that ties compare without looking events up.
 fn by_time(facts: &Facts) -> Vec<EventIx> {
-    let mut keyed: Vec<((crate::edtf::Day, crate::edtf::Day), EventIx)> = facts
+    let mut keyed: Vec<((crate::edtf::Day, crate::edtf::Day), &str, EventIx)> = facts
         .events
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.date.bounds().sort_key(), EventIx(ix(i))))
+        .map(|(i, e)| (e.date.bounds().sort_key(), facts.str(e.id), EventIx(ix(i))))
         .collect();
-    keyed.sort_by(|a, b| {
-        a.0.cmp(&b.0).then_with(|| {
-            let id = |e: EventIx| facts.event(e).map_or("", |ev| facts.str(ev.id));
-            id(a.1).cmp(id(b.1))
-        })
-    });
-    keyed.into_iter().map(|(_, e)| e).collect()
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, _, e)| e).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::query::testing::facts_from;
+
+    #[test]
+    fn events_run_by_bounds_then_id() {
+        let (facts, graph) = facts_from(
+            r#"
+[[event]]
+id = "b"
+title = "B"
+date = "2024-03-22"
+[[event]]
+id = "late"
+title = "Late"
+date = "2024-03"
+[[event]]
+id = "a"
+title = "A"
+date = "2024-03-22"
+[[event]]
+id = "open"
+title = "Open"
+date = "../2024"
+"#,
+        );
+        let ids: Vec<&str> = graph
+            .by_time
+            .iter()
+            .map(|e| facts.str(facts.events[e.index()].id))
+            .collect();
+        assert_eq!(ids, ["open", "late", "a", "b"]);
+    }
 }

@@ -8,11 +8,13 @@
 use std::path::{Path, PathBuf};
 
 /// A handle on one file of the run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct FileId(pub u32);
 
 /// The encoding of a fact file, chosen by its extension.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     Toml,
     Json,
@@ -47,7 +49,7 @@ impl Input {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct FileEntry {
     /// None for standard input.
     pub path: Option<PathBuf>,
@@ -56,7 +58,7 @@ pub struct FileEntry {
 }
 
 /// The files of a run, indexed by [`FileId`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Files {
     entries: Vec<FileEntry>,
 }

@@ -13,7 +13,9 @@ use hashbrown::{DefaultHashBuilder, HashTable};
 
 /// A handle on a string held by an [`Interner`]. It is never zero, so an
 /// `Option<Sym>` takes four bytes too.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Sym(NonZeroU32);
 
 impl Sym {
@@ -136,6 +138,70 @@ impl Interner {
         let (buf, ends, hasher) = (&self.buf, &self.ends, &self.hasher);
         self.table
             .shrink_to_fit(|&k| hasher.hash_one(slice(buf, ends, k)));
+    }
+}
+
+/// An interner taken apart for storage: its text, where each string ends,
+/// and which handles are interned (the others were pushed).
+#[derive(Debug, PartialEq, serde::Deserialize)]
+pub struct InternerParts {
+    pub buf: String,
+    pub ends: Vec<usize>,
+    pub interned: Vec<Sym>,
+}
+
+impl Interner {
+    /// The text, the string ends and the interned handles (ascending): what
+    /// [`Interner::from_parts`] takes back.
+    pub fn parts(&self) -> (&str, &[usize], Vec<Sym>) {
+        let mut interned: Vec<Sym> = self.table.iter().copied().collect();
+        interned.sort_unstable();
+        (&self.buf, &self.ends, interned)
+    }
+
+    /// Puts an interner back together, rebuilding its table; `None` when the
+    /// parts do not describe one (ends out of order or off a character
+    /// boundary, a handle out of range or interned twice).
+    pub fn from_parts(parts: InternerParts) -> Option<Interner> {
+        let InternerParts {
+            buf,
+            ends,
+            interned,
+        } = parts;
+        let mut start = 0;
+        for &end in &ends {
+            if end < start || !buf.is_char_boundary(end) {
+                return None;
+            }
+            start = end;
+        }
+        if start != buf.len() {
+            return None;
+        }
+        let mut out = Interner {
+            buf,
+            ends,
+            table: HashTable::with_capacity(interned.len()),
+            hasher: DefaultHashBuilder::default(),
+        };
+        for sym in interned {
+            if sym.index() >= out.ends.len() {
+                return None;
+            }
+            let (buf, ends, hasher) = (&out.buf, &out.ends, &out.hasher);
+            let s = slice(buf, ends, sym);
+            let hash = hasher.hash_one(s);
+            if out
+                .table
+                .find(hash, |&k| slice(buf, ends, k) == s)
+                .is_some()
+            {
+                return None;
+            }
+            out.table
+                .insert_unique(hash, sym, |&k| hasher.hash_one(slice(buf, ends, k)));
+        }
+        Some(out)
     }
 }
 

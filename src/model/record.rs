@@ -16,7 +16,7 @@ use crate::edtf::Edtf;
 macro_rules! index_type {
     ($($(#[$doc:meta])* $name:ident),*) => {$(
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
         pub struct $name(pub u32);
         impl $name {
             pub fn index(self) -> usize { self.0 as usize }
@@ -41,14 +41,14 @@ index_type!(
 
 /// What references are at one stage of validation.
 pub trait Stage: Clone + Debug {
-    type Actor: Copy + Debug + PartialEq;
-    type Place: Copy + Debug + PartialEq;
-    type Entity: Copy + Debug + PartialEq;
-    type Source: Copy + Debug + PartialEq;
+    type Actor: Copy + Debug + PartialEq + serde::Serialize + serde::de::DeserializeOwned;
+    type Place: Copy + Debug + PartialEq + serde::Serialize + serde::de::DeserializeOwned;
+    type Entity: Copy + Debug + PartialEq + serde::Serialize + serde::de::DeserializeOwned;
+    type Source: Copy + Debug + PartialEq + serde::Serialize + serde::de::DeserializeOwned;
 }
 
 /// References as written: interned ids.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Pending;
 impl Stage for Pending {
     type Actor = Sym;
@@ -61,7 +61,7 @@ impl Stage for Pending {
 /// [`PlaceIx`] does in an `Option`, so that a pending event and a resolved
 /// one have the same size and resolving a million events reuses their memory
 /// instead of holding two copies.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PlaceRef {
     pub sym: Sym,
     _room: u32,
@@ -74,7 +74,7 @@ impl PlaceRef {
 }
 
 /// References resolved to the records they name.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Resolved;
 impl Stage for Resolved {
     type Actor = ActorIx;
@@ -84,14 +84,16 @@ impl Stage for Resolved {
 }
 
 /// A claim's source, with the words it rests on.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Cite<S: Stage = Resolved> {
     pub source: S::Source,
     pub quote: Option<Sym>,
 }
 
 /// Admiralty-scale source reliability, A (completely reliable) to F (cannot be judged).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Reliability {
     A,
     B,
@@ -122,7 +124,7 @@ impl Reliability {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub id: Sym,
     pub title: Sym,
@@ -136,7 +138,7 @@ pub struct Source {
     pub origin: Origin,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Actor<S: Stage = Resolved> {
     pub id: Sym,
     pub name: Sym,
@@ -148,13 +150,13 @@ pub struct Actor<S: Stage = Resolved> {
 }
 
 /// A point on the globe, in range by construction.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Coords {
     pub lat: f64,
     pub lon: f64,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Place<S: Stage = Resolved> {
     pub id: Sym,
     pub name: Sym,
@@ -169,14 +171,14 @@ pub struct Place<S: Stage = Resolved> {
 }
 
 /// An actor's part in an event.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Participant<S: Stage = Resolved> {
     pub actor: S::Actor,
     pub role: Option<Sym>,
 }
 
 /// A free attribute value of an event.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Attr {
     Str(Sym),
     Int(i64),
@@ -184,7 +186,7 @@ pub enum Attr {
     Bool(bool),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Event<S: Stage = Resolved> {
     pub id: Sym,
     pub title: Sym,
@@ -200,7 +202,7 @@ pub struct Event<S: Stage = Resolved> {
     pub origin: Origin,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Relation<S: Stage = Resolved> {
     pub id: Option<Sym>,
     pub kind: Sym,

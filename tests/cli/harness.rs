@@ -57,6 +57,7 @@ pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
     cmd.current_dir(dir)
         .args(args)
         .env("NO_COLOR", "1")
+        .env("CHRONICLE_CACHE", "off")
         .env_remove("CLICOLOR_FORCE");
     if let Some(input) = stdin {
         cmd.write_stdin(input);

@@ -4,6 +4,7 @@ mod harness;
 
 mod bad_inputs;
 mod build;
+mod cache;
 mod check;
 mod completions;
 mod export;

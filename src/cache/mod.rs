@@ -1,0 +1,105 @@
+//! The fact cache: a valid fact set kept on disk so that a repeated query on
+//! unchanged files skips reading and validating them.
+//!
+//! An entry is keyed by the expanded list of fact files: each file's path,
+//! length and a hash of its whole content, with the chronicle version and
+//! the cache format. A different key is a miss: the facts are loaded from
+//! scratch and the entry rewritten. The files are hashed before they are
+//! read, and the load reads exactly the files that were hashed, so an entry
+//! never holds facts newer or older than its key says. Only fact sets
+//! without errors are stored. Anything unusual (no cache folder, standard
+//! input, a corrupt or foreign entry, a folder that cannot be written) falls
+//! back to loading quietly; the cache never fails a command and never
+//! decides an answer. It must not print, validate or judge facts.
+
+mod key;
+mod store;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use crate::diag::Diagnostics;
+use crate::load::Input;
+use crate::model::Facts;
+
+pub use key::Key;
+
+/// Facts loaded with or without the cache.
+#[derive(Debug)]
+pub struct Loaded {
+    pub facts: Facts,
+    /// The diagnostics of a fresh load; empty when the facts came from the cache.
+    pub diags: Diagnostics,
+    /// How many warnings the facts have, fresh or cached.
+    pub warnings: usize,
+    /// Whether the facts came from the cache.
+    pub hit: bool,
+}
+
+/// Where entries are kept, or `None` when the cache is off: `CHRONICLE_CACHE=off`
+/// turns it off; `CHRONICLE_CACHE_DIR` names the folder; otherwise
+/// `$XDG_CACHE_HOME/chronicle` or `$HOME/.cache/chronicle`.
+pub fn dir() -> Option<PathBuf> {
+    dir_from(|name| std::env::var_os(name))
+}
+
+/// [`dir`] with the environment given by `var`.
+fn dir_from(var: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
+    let var = |name| var(name).filter(|v| !v.is_empty());
+    if var("CHRONICLE_CACHE").is_some_and(|v| v == "off") {
+        return None;
+    }
+    if let Some(d) = var("CHRONICLE_CACHE_DIR") {
+        return Some(PathBuf::from(d));
+    }
+    if let Some(d) = var("XDG_CACHE_HOME") {
+        return Some(PathBuf::from(d).join("chronicle"));
+    }
+    var("HOME").map(|h| PathBuf::from(h).join(".cache").join("chronicle"))
+}
+
+/// Loads the inputs through the cache in [`dir`]; see [`load_in`].
+pub fn load_cached<E>(
+    inputs: &[Input],
+    load: impl FnOnce(&[Input]) -> Result<(Facts, Diagnostics), E>,
+) -> Result<Loaded, E> {
+    load_in(dir(), inputs, load)
+}
+
+/// Answers from the entry for `inputs` in `dir` when its key matches the
+/// files as they are now; otherwise calls `load` (on the expanded file list)
+/// and stores the result if it has no errors. Without a folder, or with
+/// standard input among the inputs, this is just `load(inputs)`.
+pub fn load_in<E>(
+    dir: Option<PathBuf>,
+    inputs: &[Input],
+    load: impl FnOnce(&[Input]) -> Result<(Facts, Diagnostics), E>,
+) -> Result<Loaded, E> {
+    let fresh = |(facts, diags): (Facts, Diagnostics)| Loaded {
+        warnings: diags.warnings(),
+        facts,
+        diags,
+        hit: false,
+    };
+    let Some((dir, key)) = dir.zip(Key::of(inputs)) else {
+        return load(inputs).map(fresh);
+    };
+    let path = dir.join(key.file_name());
+    if let Some((facts, warnings)) = store::read(&path, &key) {
+        return Ok(Loaded {
+            facts,
+            diags: Diagnostics::default(),
+            warnings,
+            hit: true,
+        });
+    }
+    let loaded = load(&key.inputs()).map(fresh)?;
+    if !loaded.diags.has_errors() {
+        let _ = std::fs::create_dir_all(&dir);
+        let _ = store::write(&path, &key, &loaded.facts, loaded.warnings);
+    }
+    Ok(loaded)
+}
+
+#[cfg(test)]
+mod tests;
