@@ -274,6 +274,20 @@ impl Decoder<'_, '_, '_> {
             let value = match &e.value.value {
                 Value::Str(s) => Attr::Str(self.store.strings.intern(s)),
                 Value::Int(n) => Attr::Int(*n),
+                Value::Float(x) if !x.is_finite() => {
+                    // TOML's nan and inf: no JSON export or encoding can hold them.
+                    let found = match (x.is_nan(), *x > 0.0) {
+                        (true, _) => "nan",
+                        (false, true) => "inf",
+                        (false, false) => "-inf",
+                    };
+                    let msg = format!("expected a finite number, found {found}");
+                    let d = Diagnostic::error(Code::WrongType, msg)
+                        .at(self.f.loc(e.value.span))
+                        .help("JSON has no nan or inf; write the value as a string");
+                    self.f.error(self.diags, d);
+                    continue;
+                }
                 Value::Float(x) => Attr::Float(*x),
                 Value::Bool(b) => Attr::Bool(*b),
                 _ => {
