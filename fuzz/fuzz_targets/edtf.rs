@@ -22,7 +22,11 @@ fuzz_target!(|data: &[u8]| {
         }
         Ok(value) => {
             let canonical = value.to_string();
-            assert_eq!(parse(&canonical).as_ref(), Ok(&value), "{text:?} → {canonical:?}");
+            assert_eq!(
+                parse(&canonical).as_ref(),
+                Ok(&value),
+                "{text:?} → {canonical:?}"
+            );
             let (earliest, latest) = value.bounds().sort_key();
             assert!(earliest <= latest, "{text:?}: bounds out of order");
             for date in [value.start(), value.end()].into_iter().flatten() {

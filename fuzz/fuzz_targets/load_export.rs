@@ -43,7 +43,10 @@ fuzz_target!(|data: &[u8]| {
         ("vis", vis::render(&view)),
     ] {
         if let Err(e) = serde_json::from_slice::<serde_json::Value>(&bytes) {
-            panic!("{name} is not JSON ({e}):\n{}", String::from_utf8_lossy(&bytes));
+            panic!(
+                "{name} is not JSON ({e}):\n{}",
+                String::from_utf8_lossy(&bytes)
+            );
         }
     }
 });
