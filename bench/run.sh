@@ -19,27 +19,31 @@ BIN=target/release/chronicle
 GEN=target/release/examples/gen
 BASE=target/release/examples/baseline
 
-# run LABEL CMD...: prints "seconds peak_kb" of the best of 3 runs.
+# run CMD...: prints "seconds peak_kb" of the best of $RUNS runs.
 run() {
-  local best="" mem=""
-  for _ in 1 2 3; do
-    local out
-    out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
-    local t=${out% *} m=${out#* }
-    if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; mem=$m; fi
+  local best="" mem="" t m
+  for _ in $(seq "$RUNS"); do
+    /usr/bin/time -o "$DATA/time.txt" -f "%e %M" "$@" >/dev/null 2>&1 || true
+    read -r t m < <(tail -n 1 "$DATA/time.txt")
+    if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+      best=$t
+      mem=$m
+    fi
   done
   echo "$best $mem"
 }
 
-ratio() { awk "BEGIN{printf \"%.2f\", $1 / $2}"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 echo "| events | file MB | baseline s | check s | check ÷ baseline | check RSS ÷ file | build ÷ baseline | build RSS ÷ file | warm timeline ÷ cold check | warm path ÷ cold check | warm neighbors ÷ cold check |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for n in $SIZES; do
+  RUNS=3
+  [ "$n" -ge 1000000 ] && RUNS=1
   f="$DATA/$n.jsonl"
   [ -s "$f" ] || "$GEN" --events "$n" > "$f"
-  size=$(stat -c %s "$f")
-  mb=$(awk "BEGIN{printf \"%.0f\", $size / 1048576}")
+  size=$(stat -L -c %s "$f")
+  mb=$(awk -v s="$size" 'BEGIN { printf "%.0f", s / 1048576 }')
   read -r tb _ < <(run "$BASE" "$f")
   read -r tc mc < <(run "$BIN" check "$f")
   rm -rf "$DATA/out"

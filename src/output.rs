@@ -24,6 +24,14 @@ pub fn stdout_color() -> bool {
     color_allowed(io::stdout().is_terminal())
 }
 
+/// Writes to standard output through a buffer as `fill` produces; a closed
+/// pipe is reported as such.
+pub fn print_with(fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    fill(&mut out)?;
+    out.flush()
+}
+
 /// Writes bytes to standard output; a closed pipe is reported as such.
 pub fn print(bytes: &[u8]) -> io::Result<()> {
     let mut out = io::stdout().lock();
@@ -31,9 +39,17 @@ pub fn print(bytes: &[u8]) -> io::Result<()> {
     out.flush()
 }
 
-/// Writes a file atomically: a temporary file in the same folder, renamed
-/// over the target once complete and synced.
+/// Writes a file atomically from bytes in memory.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, &mut |w| w.write_all(bytes))
+}
+
+/// Writes a file atomically: `fill` writes into a temporary file in the same
+/// folder, which is synced and renamed over the target once complete.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     if path.is_dir() {
         return Err(io::Error::new(
             io::ErrorKind::IsADirectory,
@@ -47,8 +63,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        let mut w = io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
+        fill(&mut w)?;
+        let f = w.into_inner().map_err(io::IntoInnerError::into_error)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::Error;
 use super::args::FactsArgs;
-use super::export::{Format, render};
+use super::export::{Format, write};
 use crate::export::dot::{self, Layout};
 use crate::graph::Graph;
 use crate::output;
@@ -70,15 +70,12 @@ pub fn run(args: Args) -> Result<(), Error> {
     };
     let mut report = String::new();
     for (name, format) in OUTPUTS {
-        let bytes = render(&view, format, Layout::Graph);
         let path = args.out.join(name);
-        output::write_atomic(&path, &bytes)
+        let mut fill = |w: &mut dyn std::io::Write| write(&view, format, Layout::Graph, w);
+        output::write_atomic_with(&path, &mut fill)
             .map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?;
-        report.push_str(&format!(
-            "wrote {} ({} bytes)\n",
-            path.display(),
-            bytes.len()
-        ));
+        let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+        report.push_str(&format!("wrote {} ({bytes} bytes)\n", path.display()));
     }
     if graph.g.node_count() > dot::LAYOUT_LIMIT {
         super::export::warn_large(graph.g.node_count());

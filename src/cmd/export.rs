@@ -51,13 +51,19 @@ pub struct Args {
     pub title: Option<String>,
 }
 
-/// Renders one format.
-pub fn render(view: &View<'_>, format: Format, layout: Layout) -> Vec<u8> {
+/// Writes one format as it is made (DOT is made in memory first: its writer
+/// cannot report write errors).
+pub fn write(
+    view: &View<'_>,
+    format: Format,
+    layout: Layout,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     match format {
-        Format::Dot => dot::render(view, &dot::Options { layout }),
-        Format::Timeline => timeline::render(view),
-        Format::Timelinejs => timelinejs::render(view),
-        Format::Vis => vis::render(view),
+        Format::Dot => out.write_all(&dot::render(view, &dot::Options { layout })),
+        Format::Timeline => timeline::write(view, out),
+        Format::Timelinejs => timelinejs::write(view, out),
+        Format::Vis => vis::write(view, out),
     }
 }
 
@@ -94,15 +100,15 @@ pub fn run(args: Args) -> Result<(), Error> {
         sel: &sel,
         title: &title,
     };
-    let bytes = render(&view, args.format, args.layout);
     let nodes = sel.keep.iter().filter(|k| **k).count();
     if args.format == Format::Dot && nodes > dot::LAYOUT_LIMIT {
         warn_large(nodes);
     }
+    let mut fill = |w: &mut dyn std::io::Write| write(&view, args.format, args.layout, w);
     match &args.out {
-        Some(path) => output::write_atomic(path, &bytes)
+        Some(path) => output::write_atomic_with(path, &mut fill)
             .map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?,
-        None => output::print(&bytes)?,
+        None => output::print_with(&mut fill)?,
     }
     Ok(())
 }

@@ -38,9 +38,20 @@ pub fn render(view: &View<'_>) -> Vec<u8> {
     pretty_json(&Document::of(view))
 }
 
+/// The timeline written to `out` as it is made, event by event.
+pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_pretty(&Document::of(view), out)
+}
+
 /// The timeline as a JSON value (objects with keys in sorted order).
 pub fn document(view: &View<'_>) -> serde_json::Value {
     serde_json::to_value(Document::of(view)).unwrap_or(serde_json::Value::Null)
+}
+
+/// Pretty JSON and a newline, written to `out`.
+pub fn write_pretty(value: &impl Serialize, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
 }
 
 /// Pretty JSON and a newline. Writing into memory fails only if a value

@@ -32,7 +32,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
 
-use super::timeline::{pretty_json, span};
+use super::timeline::{span, write_pretty};
 use super::{View, html};
 use crate::edtf::{Date, Edtf, Precision};
 use crate::model::{Event, Facts};
@@ -42,6 +42,16 @@ pub const TITLE_ID: &str = "title";
 
 /// The TimelineJS3 document as pretty JSON with a trailing newline.
 pub fn render(view: &View<'_>) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing into memory fails only for values JSON cannot hold; none are built.
+    if write(view, &mut out).is_err() {
+        out.clear();
+    }
+    out
+}
+
+/// The TimelineJS3 document written to `out` as it is made.
+pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let ids = unique_ids(view);
     let doc = Document {
         title: Title {
@@ -53,7 +63,7 @@ pub fn render(view: &View<'_>) -> Vec<u8> {
         },
         events: Slides { view, ids: &ids },
     };
-    pretty_json(&doc)
+    write_pretty(&doc, out)
 }
 
 #[derive(Serialize)]

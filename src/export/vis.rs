@@ -35,7 +35,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
 
-use super::timeline::pretty_json;
+use super::timeline::write_pretty;
 use super::{View, html};
 use crate::edtf::{Date, Day, Edtf, End, Precision};
 use crate::model::{Event, Facts};
@@ -47,6 +47,16 @@ const SECONDS_PER_DAY: i64 = 86_400;
 
 /// The vis-timeline items and groups as pretty JSON with a trailing newline.
 pub fn render(view: &View<'_>) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing into memory fails only for values JSON cannot hold; none are built.
+    if write(view, &mut out).is_err() {
+        out.clear();
+    }
+    out
+}
+
+/// The items and groups written to `out` as they are made.
+pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let facts = view.facts;
     let kinds: BTreeSet<&str> = view
         .sel
@@ -62,10 +72,11 @@ pub fn render(view: &View<'_>) -> Vec<u8> {
             content: html::escape(kind),
         })
         .collect();
-    pretty_json(&Document {
+    let doc = Document {
         items: Items(view),
         groups,
-    })
+    };
+    write_pretty(&doc, out)
 }
 
 #[derive(Serialize)]
