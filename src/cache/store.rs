@@ -81,15 +81,17 @@ pub fn write(path: &Path, key: &Key, facts: &Facts, warnings: usize) -> std::io:
         source_by_id,
     };
     let payload = postcard::to_allocvec(&out).map_err(std::io::Error::other)?;
-    let mut bytes = Vec::with_capacity(HEADER + key.bytes.len() + payload.len());
-    bytes.extend_from_slice(MAGIC);
-    bytes.extend_from_slice(&FORMAT.to_le_bytes());
-    bytes.extend_from_slice(&(key.bytes.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(&checksum(&key.bytes, &payload).to_le_bytes());
-    bytes.extend_from_slice(&key.bytes);
-    bytes.extend_from_slice(&payload);
-    crate::output::write_atomic(path, &bytes)
+    let mut head = Vec::with_capacity(HEADER + key.bytes.len());
+    head.extend_from_slice(MAGIC);
+    head.extend_from_slice(&FORMAT.to_le_bytes());
+    head.extend_from_slice(&(key.bytes.len() as u64).to_le_bytes());
+    head.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    head.extend_from_slice(&checksum(&key.bytes, &payload).to_le_bytes());
+    head.extend_from_slice(&key.bytes);
+    crate::output::write_atomic_with(path, &mut |w| {
+        w.write_all(&head)?;
+        w.write_all(&payload)
+    })
 }
 
 /// The facts and warning count stored at `path` for `key`, if the entry is
