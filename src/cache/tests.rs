@@ -1,3 +1,6 @@
+//! Tests of the cache: a cached fact set is the fact set; any change to a
+//! fact file, a damaged entry or a disabled cache means loading afresh.
+
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 

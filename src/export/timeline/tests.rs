@@ -1,3 +1,6 @@
+//! Tests of the canonical timeline: every field of every date form, open
+//! ends, hostile text, order, and agreement with the JSON Schema.
+
 use serde_json::{Value, json};
 
 use super::super::fixture::{self, Fixture, HOSTILE, json};

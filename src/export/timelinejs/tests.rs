@@ -1,3 +1,6 @@
+//! Tests of the TimelineJS3 export: date parts and display dates, BC years,
+//! ids that survive slugify, escaped HTML, and determinism.
+
 use std::collections::HashSet;
 
 use serde_json::{Value, json};

@@ -1,3 +1,6 @@
+//! Tests of the vis-timeline export: points and ranges, UTC date-times and
+//! six-digit years, groups, escaped HTML, and determinism.
+
 use std::collections::HashSet;
 
 use serde_json::{Value, json};
