@@ -11,6 +11,18 @@ use super::parse_date::date;
 use super::{Edtf, End};
 
 /// Parses EDTF level 0 or level 1 text.
+///
+/// ```
+/// let date = chronicle::edtf::parse("2016~").unwrap();
+/// assert!(date.approximate());
+/// assert_eq!(date.human(), "c. 2016");
+/// let bounds = date.bounds();
+/// assert_eq!(bounds.earliest.map(|d| d.iso()).as_deref(), Some("2016-01-01"));
+/// assert_eq!(bounds.latest.map(|d| d.iso()).as_deref(), Some("2016-12-31"));
+///
+/// let error = chronicle::edtf::parse("2024-02-30").unwrap_err();
+/// assert_eq!(error.offset, 8); // the day
+/// ```
 pub fn parse(input: &str) -> Result<Edtf, EdtfError> {
     if input.is_empty() {
         return Err(EdtfError::new(0, 0, "empty date"));

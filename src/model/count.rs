@@ -34,6 +34,14 @@ impl Count {
         FORMS
     }
 
+    /// Reads a count as the format writes it.
+    ///
+    /// ```
+    /// use chronicle::model::Count;
+    /// assert_eq!(Count::parse("140+"), Ok(Count::AtLeast(140)));
+    /// assert_eq!(Count::parse("~100").map(Count::human).as_deref(), Ok("about 100"));
+    /// assert_eq!(Count::parse("about 100").unwrap_err().offset, 0);
+    /// ```
     pub fn parse(text: &str) -> Result<Count, CountError> {
         if let Some(rest) = text.strip_prefix('~') {
             return number(rest, 1).map(Count::About);
