@@ -2,58 +2,19 @@
 //! temporary folder, and a hostile fact set. Test-only; panics on invalid
 //! facts so that a broken fixture shows.
 
-use std::path::PathBuf;
-
 use super::{Layout, Options, render};
-use crate::diag::Diagnostics;
-use crate::export::View;
-use crate::graph::Graph;
-use crate::load::Input;
-use crate::model::Facts;
-use crate::query::filter::{Filter, Selection};
 
-pub struct Loaded {
-    pub facts: Facts,
-    pub graph: Graph,
-    pub sel: Selection,
+pub use crate::export::fixture::{Fixture as Loaded, bundled, from_toml};
+
+/// The DOT text of everything a fixture keeps.
+pub trait DotText {
+    fn dot(&self, title: &str, layout: Layout) -> String;
 }
 
-impl Loaded {
-    pub fn view<'f>(&'f self, title: &'f str) -> View<'f> {
-        View {
-            facts: &self.facts,
-            graph: &self.graph,
-            sel: &self.sel,
-            title,
-        }
+impl DotText for Loaded {
+    fn dot(&self, title: &str, layout: Layout) -> String {
+        String::from_utf8(render(&self.view(title), &Options { layout })).unwrap_or_default()
     }
-
-    /// The DOT text of everything kept.
-    pub fn dot(&self, title: &str, layout: Layout) -> String {
-        String::from_utf8(render(&self.view(title), &Options { layout })).unwrap()
-    }
-}
-
-fn load(input: PathBuf) -> Loaded {
-    let mut diags = Diagnostics::default();
-    let facts = crate::validate::load(&[Input::Path(input)], &mut diags).unwrap();
-    assert!(!diags.has_errors(), "invalid fixture: {:#?}", diags.list);
-    let graph = Graph::build(&facts);
-    let sel = Filter::default().select(&facts, &graph);
-    Loaded { facts, graph, sel }
-}
-
-/// Loads one TOML fact file written to a temporary folder.
-pub fn from_toml(toml: &str) -> Loaded {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("facts.toml");
-    std::fs::write(&path, toml).unwrap();
-    load(path)
-}
-
-/// The facts bundled with the repository.
-pub fn bundled() -> Loaded {
-    load(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("facts"))
 }
 
 /// Ids that are DOT keywords or ports, text with quotes, backslashes,

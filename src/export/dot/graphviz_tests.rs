@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 use serde_json::Value;
 
 use super::Layout;
-use super::fixture::{self, Loaded};
+use super::fixture::{self, DotText, Loaded};
 use crate::model::{EntityRef, Facts};
 
 /// Whether `dot` runs; under `CI` its absence fails the test.

@@ -4,6 +4,7 @@
 use dot_writer::{Attributes, DotWriter};
 
 use super::fixture;
+use super::fixture::DotText;
 use super::{LAYOUT_LIMIT, Layout, escape};
 use crate::query::filter::Selection;
 
