@@ -79,7 +79,7 @@ pub fn text() -> impl Strategy<Value = String> {
     })
 }
 
-/// Text that may be empty (quotes, roles, attribute strings and keys).
+/// Text that may be empty (attribute strings and keys).
 fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![1 => Just(String::new()), 6 => text()]
 }
@@ -179,7 +179,7 @@ fn attribute() -> impl Strategy<Value = Value> {
 type Refs = Vec<(Index, Option<String>)>;
 
 fn refs(max: usize) -> impl Strategy<Value = Refs> {
-    prop::collection::vec((any::<Index>(), opt(any_text())), 0..max)
+    prop::collection::vec((any::<Index>(), opt(text())), 0..max)
 }
 
 #[derive(Clone, Debug)]

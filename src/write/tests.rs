@@ -107,7 +107,7 @@ fn hostile_text_and_numbers_come_back_through_every_encoding() {
     let jsonl_in = concat!(
         r#"{"type":"source","id":"s\"\\","title":"<b>&amp;</b> \"q\" \\ \n\r\t\u0000\u007f 🎉 مرحبا","note":"]]\n[[actor]]"}"#,
         "\n",
-        r#"{"type":"place","id":"p","name":"P","lat":55.0,"lon":-0.000001,"sources":[{"id":"s\"\\","quote":""}]}"#,
+        r#"{"type":"place","id":"p","name":"P","lat":55.0,"lon":-0.000001,"sources":[{"id":"s\"\\","quote":" q "}]}"#,
         "\n",
         r#"{"type":"event","id":"e","title":"T","date":"2024-03-22T19:58:00+03:00","killed":"4294967295","injured":"10-20","place":"p","attributes":{"":1,"a b":-9223372036854775808,"x":1e300,"y":-0.0,"z":"","t":true,"\"":"\\"},"sources":["s\"\\"]}"#,
         "\n",

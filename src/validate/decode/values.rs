@@ -220,6 +220,14 @@ impl Decoder<'_, '_, '_> {
                             id = Some(self.store.strings.intern(s))
                         }
                         ("id", Value::Str(_)) => {}
+                        (k, Value::Str(s)) if k == extra && s.trim().is_empty() => {
+                            let msg = format!("empty `{k}` in an entry of `{list}`");
+                            let help = format!("remove `{k}` or give it a value");
+                            let d = Diagnostic::error(Code::EmptyValue, msg)
+                                .at(self.f.loc(e.value.span))
+                                .help(help);
+                            self.f.error(self.diags, d);
+                        }
                         (k, Value::Str(s)) if k == extra => {
                             text = Some(if extra == "quote" {
                                 self.store.strings.push(s)

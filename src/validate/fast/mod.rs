@@ -110,10 +110,12 @@ impl Fast<'_> {
         let Some(list) = &v.0 else {
             return Ok(Vec::new());
         };
-        if list
-            .iter()
-            .any(|e| !valid_id(&e.id) || e.extra.as_ref().is_some_and(|(k, _)| *k != extra))
-        {
+        if list.iter().any(|e| {
+            !valid_id(&e.id)
+                || e.extra
+                    .as_ref()
+                    .is_some_and(|(k, t)| *k != extra || t.trim().is_empty())
+        }) {
             return Err(());
         }
         Ok(list

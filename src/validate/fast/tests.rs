@@ -99,6 +99,8 @@ const INVALID: &[&str] = &[
     r#"{"type":"actors","id":"a","name":"A"}"#,
     r#"{"type":"event","id":"e","title":"E","date":"2024","attributes":{"k":[1]}}"#,
     r#"{"type":"actor","id":"a","name":"A"} x"#,
+    r#"{"type":"event","id":"e","title":"E","date":"2024","actors":[{"id":"a","role":""}]}"#,
+    r#"{"type":"actor","id":"a","name":"A","sources":[{"id":"s","quote":" "}]}"#,
     r#"{"type":"actor","id":"a","name":"\ud800"}"#,
 ];
 
