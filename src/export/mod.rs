@@ -6,7 +6,7 @@
 
 pub mod dot;
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 pub mod html;
 #[cfg(test)]
 mod props;

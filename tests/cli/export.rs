@@ -22,17 +22,21 @@ fn unfiltered_exports_equal_the_built_files() {
     }
 }
 
+/// The `id` of every object in a JSON list.
+fn ids(list: &serde_json::Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn filters_keep_the_actors_events() {
     let doc = bundled(&["export", "timeline", "--actor", "isis-k"])
         .status(0)
         .json();
-    let ids: Vec<&str> = doc["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["id"].as_str().unwrap())
-        .collect();
+    let ids = ids(&doc["events"]);
     assert_eq!(
         ids,
         [
@@ -53,12 +57,7 @@ fn a_place_takes_in_the_places_inside_it() {
     let doc = bundled(&["export", "vis", "--place", "Russia"])
         .status(0)
         .json();
-    let ids: Vec<&str> = doc["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["id"].as_str().unwrap())
-        .collect();
+    let ids = ids(&doc["items"]);
     assert_eq!(ids, ["moscow-concert-hall-attack-2024"]);
 }
 
@@ -69,12 +68,7 @@ fn a_window_keeps_events_whose_bounds_overlap_it() {
     ])
     .status(0)
     .json();
-    let ids: Vec<&str> = doc["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["id"].as_str().unwrap())
-        .collect();
+    let ids = ids(&doc["events"]);
     assert!(ids.contains(&"us-warning-to-russia-2024-03-07"));
     assert!(ids.contains(&"moscow-concert-hall-attack-2024"));
     assert!(!ids.contains(&"iran-bombing-2024-01"));
