@@ -11,7 +11,13 @@
 //! input, a corrupt or foreign entry, a folder that cannot be written) falls
 //! back to loading quietly; the cache never fails a command and never
 //! decides an answer. It must not print, validate or judge facts.
+//!
+//! Beside each entry, the answers of queries asked about it
+//! ([`Entry::answer`]) are kept under the same key, so a repeated question
+//! about unchanged files is answered without loading them; they are
+//! forgotten when the entry is rewritten.
 
+mod answers;
 mod key;
 mod store;
 
@@ -58,12 +64,17 @@ fn dir_from(var: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
     var("HOME").map(|h| PathBuf::from(h).join(".cache").join("chronicle"))
 }
 
-/// Loads the inputs through the cache in [`dir`]; see [`load_in`].
-pub fn load_cached<E>(
+/// Loads the inputs through `entry` when there is one (see [`Entry::load`]),
+/// else afresh.
+pub fn load_through<E>(
+    entry: Option<&Entry>,
     inputs: &[Input],
     load: impl FnOnce(&[Input]) -> Result<(Facts, Diagnostics), E>,
 ) -> Result<Loaded, E> {
-    load_in(dir(), inputs, load)
+    match entry {
+        Some(entry) => entry.load(load),
+        None => load(inputs).map(fresh),
+    }
 }
 
 /// Answers from the entry for `inputs` in `dir` when its key matches the
@@ -75,30 +86,82 @@ pub fn load_in<E>(
     inputs: &[Input],
     load: impl FnOnce(&[Input]) -> Result<(Facts, Diagnostics), E>,
 ) -> Result<Loaded, E> {
-    let fresh = |(facts, diags): (Facts, Diagnostics)| Loaded {
+    load_through(Entry::open_in(dir, inputs).as_ref(), inputs, load)
+}
+
+fn fresh((facts, diags): (Facts, Diagnostics)) -> Loaded {
+    Loaded {
         warnings: diags.warnings(),
         facts,
         diags,
         hit: false,
-    };
-    let Some((dir, key)) = dir.zip(Key::of(inputs)) else {
-        return load(inputs).map(fresh);
-    };
-    let path = dir.join(key.file_name());
-    if let Some((facts, warnings)) = store::read(&path, &key) {
-        return Ok(Loaded {
-            facts,
-            diags: Diagnostics::default(),
-            warnings,
-            hit: true,
-        });
     }
-    let loaded = load(&key.inputs()).map(fresh)?;
-    if !loaded.diags.has_errors() {
-        let _ = std::fs::create_dir_all(&dir);
-        let _ = store::write(&path, &key, &loaded.facts, loaded.warnings);
+}
+
+/// The cache entry of one set of inputs, with the key of their files as
+/// they are now: the stored fact set and the stored answers about it.
+#[derive(Debug)]
+pub struct Entry {
+    dir: PathBuf,
+    key: Key,
+}
+
+impl Entry {
+    /// The entry for `inputs` in [`dir`]; `None` when the cache is off or
+    /// the inputs cannot be cached (standard input, unreadable files).
+    pub fn open(inputs: &[Input]) -> Option<Entry> {
+        Entry::open_in(dir(), inputs)
     }
-    Ok(loaded)
+
+    /// The entry for `inputs` in `dir`, hashing every file now.
+    pub fn open_in(dir: Option<PathBuf>, inputs: &[Input]) -> Option<Entry> {
+        let dir = dir?;
+        let key = Key::of(inputs)?;
+        Some(Entry { dir, key })
+    }
+
+    fn facts_path(&self) -> PathBuf {
+        self.dir.join(self.key.file_name())
+    }
+
+    fn answers(&self) -> PathBuf {
+        answers::folder(&self.dir, &self.key.file_name())
+    }
+
+    /// The stored fact set when it was made from these files; otherwise
+    /// `load` of exactly the hashed files, stored if it has no errors (and
+    /// the answers about the files' earlier contents forgotten).
+    pub fn load<E>(
+        &self,
+        load: impl FnOnce(&[Input]) -> Result<(Facts, Diagnostics), E>,
+    ) -> Result<Loaded, E> {
+        let path = self.facts_path();
+        if let Some((facts, warnings)) = store::read(&path, &self.key) {
+            return Ok(Loaded {
+                facts,
+                diags: Diagnostics::default(),
+                warnings,
+                hit: true,
+            });
+        }
+        let loaded = load(&self.key.inputs()).map(fresh)?;
+        if !loaded.diags.has_errors() {
+            answers::clear(&self.answers());
+            let _ = std::fs::create_dir_all(&self.dir);
+            let _ = store::write(&path, &self.key, &loaded.facts, loaded.warnings);
+        }
+        Ok(loaded)
+    }
+
+    /// The answer kept for `request` about exactly these files, if any.
+    pub fn answer(&self, request: &[u8]) -> Option<Vec<u8>> {
+        answers::read(&self.answers(), &self.key, request)
+    }
+
+    /// Keeps `answer` as the reply to `request` about these files.
+    pub fn keep_answer(&self, request: &[u8], answer: &[u8]) {
+        answers::write(&self.answers(), &self.key, request, answer);
+    }
 }
 
 #[cfg(test)]

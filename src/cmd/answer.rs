@@ -1,14 +1,16 @@
 //! What the query commands share: loading the facts with their graph,
-//! finding a named entity, resolving the filters, and printing an answer as
-//! one JSON object or as text.
+//! finding a named entity, resolving the filters, making a [`Reply`] (one
+//! JSON object or text, and the warnings that go with it) and printing it,
+//! from the cache of answers when the same question was asked of the same
+//! files.
 //!
 //! Errors are mapped here to [`Error::Usage`] with the message of the query
 //! layer (nearest names, ambiguous candidates). No query logic lives here.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use super::Error;
 use super::args::FactsArgs;
-use super::{Error, load_valid};
 use crate::graph::Graph;
 use crate::model::{Ent, Facts};
 use crate::output;
@@ -21,13 +23,6 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// Loads and validates the facts (errors printed, exit 1) and builds the graph.
-    pub fn load(args: &FactsArgs) -> Result<Loaded, Error> {
-        let facts = load_valid(args)?;
-        let graph = Graph::build(&facts);
-        Ok(Loaded { facts, graph })
-    }
-
     /// The entity a person typed: id, name or alias.
     pub fn find(&self, typed: &str) -> Result<Ent, Error> {
         self.graph
@@ -45,18 +40,76 @@ impl Loaded {
     }
 }
 
-/// Prints an answer as one pretty-printed JSON object and a newline.
-pub fn print_json<T: Serialize>(answer: &T) -> Result<(), Error> {
-    let mut text = serde_json::to_string_pretty(answer).map_err(|e| Error::Io(e.to_string()))?;
-    text.push('\n');
-    output::print(text.as_bytes())?;
-    Ok(())
+/// What a query prints: its output, and warnings for standard error.
+#[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    pub out: Vec<u8>,
+    pub notes: Vec<String>,
 }
 
-/// Prints text for people.
-pub fn print_text(text: &str) -> Result<(), Error> {
-    output::print(text.as_bytes())?;
-    Ok(())
+impl Reply {
+    /// An answer as one pretty-printed JSON object and a newline.
+    pub fn json<T: Serialize>(answer: &T) -> Result<Reply, Error> {
+        let mut out = serde_json::to_vec_pretty(answer).map_err(|e| Error::Io(e.to_string()))?;
+        out.push(b'\n');
+        Ok(Reply::bytes(out))
+    }
+
+    /// Text for people.
+    pub fn text(text: String) -> Reply {
+        Reply::bytes(text.into_bytes())
+    }
+
+    pub fn bytes(out: Vec<u8>) -> Reply {
+        Reply {
+            out,
+            notes: Vec::new(),
+        }
+    }
+
+    /// The same reply with a warning for standard error.
+    pub fn note(mut self, note: String) -> Reply {
+        self.notes.push(note);
+        self
+    }
+
+    /// Warnings to standard error, then the output.
+    fn print(&self) -> Result<(), Error> {
+        for note in &self.notes {
+            eprintln!("{note}");
+        }
+        output::print(&self.out)?;
+        Ok(())
+    }
+}
+
+/// Answers a query about the facts: from the answers kept for exactly these
+/// files and this `request` (the command's arguments) when there is one,
+/// else by loading the facts and calling `ask`, keeping what it replies.
+/// Usage errors (an unknown name) are not kept.
+pub fn reply<R: std::fmt::Debug>(
+    facts: &FactsArgs,
+    request: &R,
+    ask: impl FnOnce(&Loaded) -> Result<Reply, Error>,
+) -> Result<(), Error> {
+    let inputs = facts.inputs();
+    let entry = crate::cache::Entry::open(&inputs);
+    // What the output depends on besides the files: the arguments, and
+    // whether the tables may be bold.
+    let request = format!("{} {request:?} bold={}", env!("CARGO_PKG_VERSION"), bold());
+    let kept = entry.as_ref().and_then(|e| e.answer(request.as_bytes()));
+    if let Some(reply) = kept.and_then(|b| postcard::from_bytes::<Reply>(&b).ok()) {
+        return reply.print();
+    }
+    let facts = super::load_valid_from(entry.as_ref(), &inputs)?;
+    let graph = Graph::build(&facts);
+    let reply = ask(&Loaded { facts, graph })?;
+    if let Some(entry) = &entry
+        && let Ok(bytes) = postcard::to_allocvec(&reply)
+    {
+        entry.keep_answer(request.as_bytes(), &bytes);
+    }
+    reply.print()
 }
 
 /// Whether the header of a table may be bold.

@@ -144,9 +144,18 @@ pub fn print_diagnostics(facts: &Facts, diags: &Diagnostics, min: Severity) {
 /// end the command; warnings are mentioned in one line. Valid fact sets
 /// come from the cache when their files are unchanged.
 pub fn load_valid(facts: &args::FactsArgs) -> Result<Facts, Error> {
+    let inputs = facts.inputs();
+    load_valid_from(crate::cache::Entry::open(&inputs).as_ref(), &inputs)
+}
+
+/// [`load_valid`] through a cache entry already opened for `inputs`.
+pub fn load_valid_from(
+    entry: Option<&crate::cache::Entry>,
+    inputs: &[crate::load::Input],
+) -> Result<Facts, Error> {
     let crate::cache::Loaded {
         facts, mut diags, ..
-    } = crate::cache::load_cached(&facts.inputs(), load)?;
+    } = crate::cache::load_through(entry, inputs, load)?;
     if diags.has_errors() {
         locate(&facts, &mut diags);
         print_diagnostics(&facts, &diags, Severity::Error);

@@ -7,7 +7,7 @@
 //! `schemas/neighbors.schema.json`.
 
 use super::Error;
-use super::answer::{Loaded, bold, named, print_json, print_text};
+use super::answer::{Loaded, Reply, bold, named, reply};
 use super::args::{FactsArgs, JsonArg};
 use super::table::Table;
 use crate::query::data::date_cell;
@@ -50,7 +50,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Error> {
-    let loaded = Loaded::load(&args.facts)?;
+    reply(&args.facts, &args, |loaded| ask(&args, loaded))
+}
+
+fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
     let start = loaded.find(&args.entity)?;
     let sel = loaded.select(&args.filters)?;
     check_kinds(&loaded.facts, &loaded.graph, &args.rels).map_err(Error::Usage)?;
@@ -60,17 +63,19 @@ pub fn run(args: Args) -> Result<(), Error> {
         limit: args.limit,
     };
     let answer = neighbors(&loaded.facts, &loaded.graph, &sel, start, &opts);
-    if answer.truncated {
-        eprintln!(
-            "warning: stopped at {} entities (--limit); there are more within {}",
-            answer.limit,
-            hops(answer.depth)
-        );
+    let reply = if args.json.json {
+        Reply::json(&answer)?
+    } else {
+        Reply::text(render(&answer))
+    };
+    if !answer.truncated {
+        return Ok(reply);
     }
-    if args.json.json {
-        return print_json(&answer);
-    }
-    print_text(&render(&answer))
+    Ok(reply.note(format!(
+        "warning: stopped at {} entities (--limit); there are more within {}",
+        answer.limit,
+        hops(answer.depth)
+    )))
 }
 
 fn hops(n: usize) -> String {

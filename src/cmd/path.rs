@@ -6,7 +6,7 @@
 //! The searches and their rules are in `query::path`.
 
 use super::Error;
-use super::answer::{Loaded, bold, named, print_json, print_text};
+use super::answer::{Loaded, Reply, bold, named, reply};
 use super::args::{FactsArgs, JsonArg};
 use super::show::source_ids;
 use super::table::Table;
@@ -66,7 +66,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Error> {
-    let loaded = Loaded::load(&args.facts)?;
+    reply(&args.facts, &args, |loaded| ask(&args, loaded))
+}
+
+fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
     let from = loaded.find(&args.from)?;
     let to = loaded.find(&args.to)?;
     let sel = loaded.select(&args.filters)?;
@@ -78,20 +81,21 @@ pub fn run(args: Args) -> Result<(), Error> {
         limit: args.limit,
     };
     let answer = paths(&loaded.facts, &loaded.graph, &sel, from, to, &opts);
-    match answer.stopped {
-        Some(Stop::Limit) => eprintln!(
+    let reply = if args.json.json {
+        Reply::json(&answer)?
+    } else {
+        Reply::text(render(&answer))
+    };
+    Ok(match answer.stopped {
+        Some(Stop::Limit) => reply.note(format!(
             "warning: stopped after {} paths (--limit); there may be more",
             answer.limit
-        ),
-        Some(Stop::Steps) => eprintln!(
+        )),
+        Some(Stop::Steps) => reply.note(format!(
             "warning: the search stopped after examining {STEP_BUDGET} edges; the answer is incomplete"
-        ),
-        None => {}
-    }
-    if args.json.json {
-        return print_json(&answer);
-    }
-    print_text(&render(&answer))
+        )),
+        None => reply,
+    })
 }
 
 fn entity(e: &EntityOut) -> String {

@@ -6,7 +6,7 @@
 //! the query layer's; this file only prints.
 
 use super::Error;
-use super::answer::{Loaded, bold, named, print_json, print_text};
+use super::answer::{Reply, bold, named, reply};
 use super::args::{FactsArgs, JsonArg};
 use super::table::Table;
 use crate::query::data::{CiteOut, EntityOut, Link, date_cell};
@@ -37,13 +37,14 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Error> {
-    let loaded = Loaded::load(&args.facts)?;
-    let ent = loaded.find(&args.entity)?;
-    let answer = card(&loaded.facts, &loaded.graph, ent);
-    if args.json.json {
-        return print_json(&answer);
-    }
-    print_text(&render(&answer))
+    reply(&args.facts, &args, |loaded| {
+        let ent = loaded.find(&args.entity)?;
+        let answer = card(&loaded.facts, &loaded.graph, ent);
+        if args.json.json {
+            return Reply::json(&answer);
+        }
+        Ok(Reply::text(render(&answer)))
+    })
 }
 
 fn entity(e: &EntityOut) -> String {

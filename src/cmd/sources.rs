@@ -5,7 +5,7 @@
 //! the claims is `query::sources`'s job; this file only prints.
 
 use super::Error;
-use super::answer::{Loaded, bold, named, print_json, print_text};
+use super::answer::{Reply, bold, named, reply};
 use super::args::{FactsArgs, JsonArg};
 use super::table::Table;
 use crate::query::data::date_cell;
@@ -33,13 +33,14 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Error> {
-    let loaded = Loaded::load(&args.facts)?;
-    let source = find(&loaded.facts, &args.source).map_err(Error::Usage)?;
-    let answer = claims(&loaded.facts, &loaded.graph, source);
-    if args.json.json {
-        return print_json(&answer);
-    }
-    print_text(&render(&answer))
+    reply(&args.facts, &args, |loaded| {
+        let source = find(&loaded.facts, &args.source).map_err(Error::Usage)?;
+        let answer = claims(&loaded.facts, &loaded.graph, source);
+        if args.json.json {
+            return Reply::json(&answer);
+        }
+        Ok(Reply::text(render(&answer)))
+    })
 }
 
 /// The answer as text.

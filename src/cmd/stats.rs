@@ -5,7 +5,7 @@
 //! `query::stats`.
 
 use super::Error;
-use super::answer::{Loaded, bold, named, print_json, print_text};
+use super::answer::{Reply, bold, named, reply};
 use super::args::{FactsArgs, JsonArg};
 use super::table::Table;
 use crate::query::filter::FilterArgs;
@@ -37,13 +37,14 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Error> {
-    let loaded = Loaded::load(&args.facts)?;
-    let sel = loaded.select(&args.filters)?;
-    let answer = stats(&loaded.facts, &loaded.graph, &sel, args.filters.is_empty());
-    if args.json.json {
-        return print_json(&answer);
-    }
-    print_text(&render(&answer))
+    reply(&args.facts, &args, |loaded| {
+        let sel = loaded.select(&args.filters)?;
+        let answer = stats(&loaded.facts, &loaded.graph, &sel, args.filters.is_empty());
+        if args.json.json {
+            return Reply::json(&answer);
+        }
+        Ok(Reply::text(render(&answer)))
+    })
 }
 
 fn section(text: &mut String, title: &str, table: &Table) {

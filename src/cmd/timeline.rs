@@ -6,7 +6,7 @@
 //! described by `schemas/timeline.schema.json`.
 
 use super::Error;
-use super::answer::{Loaded, bold, named, print_text};
+use super::answer::{Loaded, Reply, bold, named, reply};
 use super::args::{FactsArgs, JsonArg};
 use super::table::Table;
 use crate::export::{View, default_title, timeline};
@@ -36,15 +36,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Error> {
-    let loaded = Loaded::load(&args.facts)?;
+    reply(&args.facts, &args, |loaded| ask(&args, loaded))
+}
+
+fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
     let sel = loaded.select(&args.filters)?;
-    if sel.truncated {
-        eprintln!(
-            "warning: --around stopped at {} entities; the timeline may miss events",
-            crate::query::filter::AROUND_LIMIT
-        );
-    }
-    if args.json.json {
+    let reply = if args.json.json {
         let title = default_title(&loaded.facts);
         let view = View {
             facts: &loaded.facts,
@@ -52,15 +49,17 @@ pub fn run(args: Args) -> Result<(), Error> {
             sel: &sel,
             title: &title,
         };
-        print_text_bytes(&timeline::render(&view))
+        Reply::bytes(timeline::render(&view))
     } else {
-        print_text(&render(&loaded.facts, &sel))
+        Reply::text(render(&loaded.facts, &sel))
+    };
+    if !sel.truncated {
+        return Ok(reply);
     }
-}
-
-fn print_text_bytes(bytes: &[u8]) -> Result<(), Error> {
-    crate::output::print(bytes)?;
-    Ok(())
+    Ok(reply.note(format!(
+        "warning: --around stopped at {} entities; the timeline may miss events",
+        crate::query::filter::AROUND_LIMIT
+    )))
 }
 
 /// The selection's events as a table.

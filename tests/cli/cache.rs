@@ -1,6 +1,7 @@
 //! The fact cache seen from outside: a repeated query answers the same, an
-//! edited fact file is seen at once, and a deleted or disabled cache changes
-//! nothing.
+//! edited fact file is seen at once, a repeated question is answered from
+//! the kept answers without loading the facts, and a deleted or disabled
+//! cache changes nothing.
 
 use std::path::Path;
 
@@ -48,8 +49,17 @@ fn titles(run: Run) -> Vec<String> {
         .collect()
 }
 
+/// The stored fact sets (`*.facts`) in the cache folder.
 fn entries(cache: &Path) -> usize {
-    std::fs::read_dir(cache).map_or(0, |d| d.count())
+    stored(cache, "facts").len()
+}
+
+fn stored(cache: &Path, extension: &str) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(cache).map_or(Vec::new(), |d| {
+        d.map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == extension))
+            .collect()
+    })
 }
 
 #[test]
@@ -103,4 +113,57 @@ fn check_and_disabled_cache_store_nothing() {
         .unwrap();
     assert!(out.status.success());
     assert_eq!(entries(&cache), 0);
+}
+
+#[test]
+fn a_repeated_question_is_answered_without_loading_the_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let many: String = (0..5)
+        .map(|i| format!("[[event]]\nid = \"m{i}\"\ntitle = \"M{i}\"\ndate = \"2022\"\nactors = [{{ id = \"a\" }}]\n"))
+        .collect();
+    std::fs::write(dir.path().join("f.toml"), format!("{FACTS}{many}")).unwrap();
+    let args = ["neighbors", "-f", "f.toml", "Alpha", "--limit", "3"];
+    let first = run(dir.path(), &cache, &args).status(0);
+    let warning = "warning: stopped at 3 entities (--limit)";
+    let first = first.stderr_has(warning);
+    let (out, err) = (first.stdout(), first.stderr());
+    // With the stored facts gone, only a kept answer can reply without
+    // loading (and so storing) them again.
+    for entry in stored(&cache, "facts") {
+        std::fs::remove_file(entry).unwrap();
+    }
+    let again = run(dir.path(), &cache, &args).status(0);
+    assert_eq!((again.stdout(), again.stderr()), (out.clone(), err.clone()));
+    assert_eq!(entries(&cache), 0, "answered from the kept answer");
+    // Another question loads the facts.
+    let json = run(
+        dir.path(),
+        &cache,
+        &["neighbors", "-f", "f.toml", "Alpha", "--json"],
+    );
+    json.status(0).stderr_is("");
+    assert_eq!(entries(&cache), 1);
+}
+
+#[test]
+fn an_answer_is_never_given_for_edited_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    std::fs::write(dir.path().join("f.toml"), FACTS).unwrap();
+    let args = ["path", "-f", "f.toml", "e1", "e2"];
+    let before = run(dir.path(), &cache, &args).status(0).stdout();
+    assert!(before.contains("First meeting"), "{before}");
+    let edited = FACTS.replace("First meeting", "Frist meeting");
+    std::fs::write(dir.path().join("f.toml"), edited).unwrap();
+    let after = run(dir.path(), &cache, &args).status(0).stdout();
+    assert!(after.contains("Frist meeting"), "{after}");
+    assert_eq!(
+        stored(&cache, "answers")
+            .iter()
+            .map(|d| std::fs::read_dir(d).unwrap().count())
+            .sum::<usize>(),
+        1,
+        "the answers about the old contents were forgotten"
+    );
 }

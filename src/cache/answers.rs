@@ -1,0 +1,209 @@
+//! Stored answers: what a query printed, kept beside the fact set's entry so
+//! that the same question about the same files is answered without loading
+//! them.
+//!
+//! An answer is filed under a hash of the fact set's [`Key`] and the
+//! request (the command and its arguments as the caller encodes them), in a
+//! folder named after the entry. A file holds the magic bytes `CHRNANSW`, the
+//! format number (u32), the lengths of the key, the request and the payload
+//! (u64 each), an XXH3 checksum of all three (u64), all little-endian, then
+//! the key, the request and the payload. A read compares the key and the
+//! request byte for byte and checks the checksum, so an answer is only ever
+//! given for exactly the files and the question it was made from; anything
+//! else is a miss. Answers larger than [`MAX_BYTES`] are not kept; a folder
+//! keeps at most [`MAX_ANSWERS`], the oldest going first. The payload is
+//! opaque here: this file neither makes nor judges answers.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::{Xxh3, xxh3_128};
+
+use super::key::{FORMAT, Key};
+
+const MAGIC: &[u8; 8] = b"CHRNANSW";
+const HEADER: usize = 8 + 4 + 8 * 4;
+
+/// Answers larger than this are not kept (a whole timeline of a million
+/// events is cheaper to recompute than to store twice).
+pub const MAX_BYTES: usize = 64 << 20;
+
+/// How many answers a fact set keeps; the oldest are removed beyond it.
+pub const MAX_ANSWERS: usize = 64;
+
+/// The folder of answers about the entry called `entry` in `dir`.
+pub fn folder(dir: &Path, entry: &str) -> PathBuf {
+    dir.join(format!("{entry}.answers"))
+}
+
+fn file_name(key: &Key, request: &[u8]) -> String {
+    let mut both = Vec::with_capacity(key.bytes.len() + request.len() + 8);
+    both.extend_from_slice(&(key.bytes.len() as u64).to_le_bytes());
+    both.extend_from_slice(&key.bytes);
+    both.extend_from_slice(request);
+    format!("{:032x}.answer", xxh3_128(&both))
+}
+
+fn checksum(parts: [&[u8]; 3]) -> u64 {
+    let mut h = Xxh3::new();
+    for p in parts {
+        h.update(&(p.len() as u64).to_le_bytes());
+        h.update(p);
+    }
+    h.digest()
+}
+
+/// The payload kept for `request` about the files of `key`, if there is one
+/// made for exactly these.
+pub fn read(folder: &Path, key: &Key, request: &[u8]) -> Option<Vec<u8>> {
+    let path = folder.join(file_name(key, request));
+    let file = std::fs::File::open(path).ok()?;
+    let limit = (HEADER + key.bytes.len() + request.len() + MAX_BYTES) as u64;
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes).ok()?;
+    let (head, rest) = bytes.split_first_chunk::<HEADER>()?;
+    let (magic, head) = head.split_first_chunk::<8>()?;
+    let (format, head) = head.split_first_chunk::<4>()?;
+    let mut lens = head.chunks_exact(8).filter_map(|c| c.try_into().ok());
+    let mut next = || lens.next().map(u64::from_le_bytes);
+    let (key_len, request_len, payload_len, sum) = (next()?, next()?, next()?, next()?);
+    if magic != MAGIC || u32::from_le_bytes(*format) != FORMAT {
+        return None;
+    }
+    if key_len != key.bytes.len() as u64 || request_len != request.len() as u64 {
+        return None;
+    }
+    let (stored_key, rest) = rest.split_at_checked(key.bytes.len())?;
+    let (stored_request, payload) = rest.split_at_checked(request.len())?;
+    let whole = payload.len() as u64 == payload_len;
+    if !whole || stored_key != key.bytes || stored_request != request {
+        return None;
+    }
+    (checksum([stored_key, stored_request, payload]) == sum).then(|| payload.to_vec())
+}
+
+/// Keeps `payload` as the answer to `request` about the files of `key`.
+/// Failing to keep it is not an error: the next run recomputes it.
+pub fn write(folder: &Path, key: &Key, request: &[u8], payload: &[u8]) {
+    if payload.len() > MAX_BYTES || std::fs::create_dir_all(folder).is_err() {
+        return;
+    }
+    make_room(folder);
+    let mut head = Vec::with_capacity(HEADER);
+    head.extend_from_slice(MAGIC);
+    head.extend_from_slice(&FORMAT.to_le_bytes());
+    for n in [key.bytes.len(), request.len(), payload.len()] {
+        head.extend_from_slice(&(n as u64).to_le_bytes());
+    }
+    let sum = checksum([&key.bytes, request, payload]);
+    head.extend_from_slice(&sum.to_le_bytes());
+    let path = folder.join(file_name(key, request));
+    let _ = crate::output::write_atomic_with(&path, &mut |w| {
+        w.write_all(&head)?;
+        w.write_all(&key.bytes)?;
+        w.write_all(request)?;
+        w.write_all(payload)
+    });
+}
+
+/// Removes the oldest answers when the folder is full, down to three
+/// quarters of [`MAX_ANSWERS`].
+fn make_room(folder: &Path) {
+    let Ok(list) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let mut kept: Vec<(std::time::SystemTime, PathBuf)> = list
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "answer"))
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    if kept.len() < MAX_ANSWERS {
+        return;
+    }
+    kept.sort();
+    let extra = kept.len() - MAX_ANSWERS * 3 / 4;
+    for (_, path) in kept.into_iter().take(extra) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Forgets every answer in the folder (the facts they were made from are
+/// gone).
+pub fn clear(folder: &Path) {
+    let _ = std::fs::remove_dir_all(folder);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::Input;
+
+    /// A key for a fact file holding `text`, with the folder it lives in.
+    fn key(text: &str) -> (tempfile::TempDir, Key) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("f.toml");
+        std::fs::write(&file, text).unwrap();
+        let key = Key::of(&[Input::Path(file)]).unwrap();
+        (dir, key)
+    }
+
+    fn files(folder: &Path) -> Vec<PathBuf> {
+        std::fs::read_dir(folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect()
+    }
+
+    #[test]
+    fn an_answer_is_given_for_exactly_its_key_and_request() {
+        let (dir, k) = key("[[actor]]\nid = \"a\"\nname = \"A\"\n");
+        let folder = dir.path().join("answers");
+        assert_eq!(read(&folder, &k, b"q"), None);
+        write(&folder, &k, b"q", b"the answer");
+        assert_eq!(read(&folder, &k, b"q").as_deref(), Some(&b"the answer"[..]));
+        assert_eq!(read(&folder, &k, b"q2"), None);
+        assert_eq!(read(&folder, &k, b""), None);
+        let (_other, other) = key("[[actor]]\nid = \"b\"\nname = \"B\"\n");
+        assert_eq!(read(&folder, &other, b"q"), None);
+    }
+
+    #[test]
+    fn a_damaged_answer_is_a_miss() {
+        let (dir, k) = key("[[actor]]\nid = \"a\"\nname = \"A\"\n");
+        let folder = dir.path().join("answers");
+        write(&folder, &k, b"q", b"the answer");
+        let path = files(&folder).pop().unwrap();
+        let good = std::fs::read(&path).unwrap();
+        let mut flipped = good.clone();
+        *flipped.last_mut().unwrap() ^= 1;
+        let mut longer = good.clone();
+        longer.push(0);
+        for bytes in [
+            good[..good.len() - 1].to_vec(),
+            good[..HEADER].to_vec(),
+            Vec::new(),
+            flipped,
+            longer,
+        ] {
+            std::fs::write(&path, &bytes).unwrap();
+            assert_eq!(read(&folder, &k, b"q"), None);
+        }
+    }
+
+    #[test]
+    fn large_answers_are_not_kept_and_a_full_folder_is_trimmed() {
+        let (dir, k) = key("[[actor]]\nid = \"a\"\nname = \"A\"\n");
+        let folder = dir.path().join("answers");
+        write(&folder, &k, b"big", &vec![b'x'; MAX_BYTES + 1]);
+        assert_eq!(read(&folder, &k, b"big"), None);
+        for i in 0..MAX_ANSWERS + 5 {
+            write(&folder, &k, i.to_string().as_bytes(), b"a");
+        }
+        let n = files(&folder).len();
+        assert!((MAX_ANSWERS * 3 / 4..=MAX_ANSWERS).contains(&n), "{n}");
+        let newest = (MAX_ANSWERS + 4).to_string();
+        assert!(read(&folder, &k, newest.as_bytes()).is_some());
+        clear(&folder);
+        assert!(!folder.exists());
+    }
+}
