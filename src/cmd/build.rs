@@ -6,10 +6,12 @@
 //! what it wrote.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::Error;
 use super::args::FactsArgs;
 use super::export::{Format, write};
+use crate::export::View;
 use crate::export::dot::{self, Layout};
 use crate::graph::Graph;
 use crate::output;
@@ -62,19 +64,16 @@ pub fn run(args: Args) -> Result<(), Error> {
         .clone()
         .unwrap_or_else(|| crate::export::default_title(&facts));
     prepare(&args.out)?;
-    let view = crate::export::View {
+    let view = View {
         facts: &facts,
         graph: &graph,
         sel: &sel,
         title: &title,
     };
     let mut report = String::new();
-    for (name, format) in OUTPUTS {
-        let path = args.out.join(name);
-        let mut fill = |w: &mut dyn std::io::Write| write(&view, format, Layout::Graph, w);
-        output::write_atomic_with(&path, &mut fill)
-            .map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?;
-        let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+    for (path, written) in write_all(&view, &args.out) {
+        let bytes =
+            written.map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?;
         report.push_str(&format!("wrote {} ({bytes} bytes)\n", path.display()));
     }
     if graph.g.node_count() > dot::LAYOUT_LIMIT {
@@ -89,6 +88,45 @@ pub fn run(args: Args) -> Result<(), Error> {
     ));
     output::print(report.as_bytes())?;
     Ok(())
+}
+
+/// Writes every export into `dir`, each atomically, on as many threads as
+/// there are cores (at most one an export); gives each path with its size
+/// or its error, in the order of [`OUTPUTS`].
+fn write_all(view: &View<'_>, dir: &Path) -> Vec<(PathBuf, std::io::Result<u64>)> {
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut done: Vec<(usize, PathBuf, std::io::Result<u64>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.clamp(1, OUTPUTS.len()))
+            .map(|_| scope.spawn(|| write_some(view, dir, &next)))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    done.sort_by_key(|(i, ..)| *i);
+    done.into_iter().map(|(_, p, r)| (p, r)).collect()
+}
+
+/// Takes exports off the shared counter and writes them until none is left.
+fn write_some(
+    view: &View<'_>,
+    dir: &Path,
+    next: &AtomicUsize,
+) -> Vec<(usize, PathBuf, std::io::Result<u64>)> {
+    let mut done = Vec::new();
+    loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(&(name, format)) = OUTPUTS.get(i) else {
+            return done;
+        };
+        let path = dir.join(name);
+        let mut fill = |w: &mut dyn std::io::Write| write(view, format, Layout::Graph, w);
+        let written = output::write_atomic_with(&path, &mut fill)
+            .and_then(|()| std::fs::metadata(&path).map(|m| m.len()));
+        done.push((i, path, written));
+    }
 }
 
 /// Creates the output folder, refusing a path that is a file.

@@ -60,7 +60,7 @@ pub fn write(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     match format {
-        Format::Dot => out.write_all(&dot::render(view, &dot::Options { layout })),
+        Format::Dot => dot::write(view, &dot::Options { layout }, out),
         Format::Timeline => timeline::write(view, out),
         Format::Timelinejs => timelinejs::write(view, out),
         Format::Vis => vis::write(view, out),

@@ -5,9 +5,11 @@
 //! running left to right (actor → event → place): the plain graph, or a
 //! timeline with events in time-ordered `rank=same` columns and their actors
 //! and places around them. Node ids are the entity ids, quoted. Written with
-//! `dot-writer` in pretty mode into a buffer; every id and text is escaped
-//! here first (see `escape`). This module prints nothing, writes no file
-//! and runs no Graphviz.
+//! `dot-writer` in pretty mode, streamed through [`Sticky`] (dot-writer
+//! unwraps every write, so the writer it gets never fails and the first real
+//! error is returned at the end); every id and text is escaped here first
+//! (see `escape`). This module prints nothing, opens no file and runs no
+//! Graphviz.
 
 mod escape;
 mod label;
@@ -21,6 +23,8 @@ pub(super) mod fixture;
 pub(super) mod graphviz_tests;
 #[cfg(test)]
 mod tests;
+
+use std::io::Write;
 
 use dot_writer::{Attributes, DotWriter, Scope};
 use petgraph::visit::EdgeRef;
@@ -54,11 +58,21 @@ const PLACE_LINK: &str = "#A8A8A8";
 const ROLE: &str = "#707070";
 const RELATION: &str = "#303030";
 
-/// The whole DOT file for the view.
+/// The whole DOT file for the view, in memory.
 pub fn render(view: &View<'_>, opts: &Options) -> Vec<u8> {
     let mut out = Vec::new();
+    // Writing into a `Vec` cannot fail.
+    let _ = write(view, opts, &mut out);
+    out
+}
+
+/// Writes the whole DOT file for the view to `out` as it is made; the first
+/// error writing to `out` is returned once the file is done (nothing more is
+/// written after it).
+pub fn write(view: &View<'_>, opts: &Options, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut sticky = Sticky { out, error: None };
     {
-        let mut writer = DotWriter::from(&mut out);
+        let mut writer = DotWriter::from(&mut sticky);
         writer.set_pretty_print(true);
         let mut dot = writer.digraph();
         graph_attributes(&mut dot, view.title, opts.layout);
@@ -70,7 +84,37 @@ pub fn render(view: &View<'_>, opts: &Options) -> Vec<u8> {
         edges(&mut dot, view, &nodes.written, opts.layout);
         legend::write(&mut dot, view.facts, &nodes.used);
     }
-    out
+    match sticky.error {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// A writer that never fails: the first error of the one it wraps is kept,
+/// and every write after it is dropped.
+struct Sticky<'w> {
+    out: &'w mut dyn Write,
+    error: Option<std::io::Error>,
+}
+
+impl Write for Sticky<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.error.is_none()
+            && let Err(e) = self.out.write_all(buf)
+        {
+            self.error = Some(e);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.error.is_none()
+            && let Err(e) = self.out.flush()
+        {
+            self.error = Some(e);
+        }
+        Ok(())
+    }
 }
 
 fn graph_attributes(dot: &mut Scope<'_, '_>, title: &str, layout: Layout) {

@@ -323,3 +323,45 @@ fn layout_limit_is_what_callers_warn_above() {
     assert_eq!(LAYOUT_LIMIT, 5_000);
     assert_eq!(Layout::default(), Layout::Graph);
 }
+
+/// Takes `room` bytes, then fails as a full disk does.
+struct Full {
+    room: usize,
+    taken: Vec<u8>,
+}
+
+impl std::io::Write for Full {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if buf.len() > self.room {
+            return Err(std::io::Error::other("no space left"));
+        }
+        self.room -= buf.len();
+        self.taken.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_failing_writer_is_an_error_and_a_working_one_gets_the_whole_file() {
+    let loaded = fixture::bundled();
+    let view = loaded.view("t");
+    let opts = super::Options::default();
+    let whole = super::render(&view, &opts);
+    let mut roomy = Full {
+        room: usize::MAX,
+        taken: Vec::new(),
+    };
+    super::write(&view, &opts, &mut roomy).unwrap();
+    assert_eq!(roomy.taken, whole);
+    let mut full = Full {
+        room: 100,
+        taken: Vec::new(),
+    };
+    let err = super::write(&view, &opts, &mut full).unwrap_err();
+    assert_eq!(err.to_string(), "no space left");
+    assert!(full.taken.len() <= 100 && whole.starts_with(&full.taken));
+}
