@@ -16,7 +16,7 @@ use xxhash_rust::xxh3::Xxh3;
 
 use super::key::{FORMAT, Key};
 use crate::load::Files;
-use crate::model::intern::InternerParts;
+use crate::model::intern::{Ends, InternerParts};
 use crate::model::{
     Actor, Cite, Ent, Event, Facts, Ids, Interner, Place, Relation, Source, SourceIx, Sym,
 };
@@ -27,7 +27,7 @@ const HEADER: usize = 8 + 4 + 8 + 8 + 8;
 #[derive(Serialize)]
 struct FactsOut<'a> {
     warnings: u64,
-    strings: (&'a str, &'a [usize], Vec<Sym>),
+    strings: (&'a str, &'a Ends, Vec<Sym>),
     sources: &'a [Source],
     actors: &'a [Actor],
     places: &'a [Place],
