@@ -11,15 +11,14 @@
 use std::io::Read;
 use std::path::Path;
 
-use hashbrown::HashMap;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
 use super::key::{FORMAT, Key};
 use crate::load::Files;
-use crate::model::intern::InternerParts;
+use crate::model::intern::{Ends, InternerParts};
 use crate::model::{
-    Actor, Cite, Ent, Event, Facts, Interner, Place, Relation, Source, SourceIx, Sym,
+    Actor, Cite, Ent, Event, Facts, Ids, Interner, Place, Relation, Source, SourceIx, Sym,
 };
 
 const MAGIC: &[u8; 8] = b"CHRNFACT";
@@ -28,7 +27,7 @@ const HEADER: usize = 8 + 4 + 8 + 8 + 8;
 #[derive(Serialize)]
 struct FactsOut<'a> {
     warnings: u64,
-    strings: (&'a str, &'a [usize], Vec<Sym>),
+    strings: (&'a str, &'a Ends, Vec<Sym>),
     sources: &'a [Source],
     actors: &'a [Actor],
     places: &'a [Place],
@@ -63,10 +62,9 @@ fn checksum(key: &[u8], payload: &[u8]) -> u64 {
 
 /// Writes the entry for `key` at `path`.
 pub fn write(path: &Path, key: &Key, facts: &Facts, warnings: usize) -> std::io::Result<()> {
-    let mut by_id: Vec<(Sym, Ent)> = facts.by_id.iter().map(|(s, e)| (*s, *e)).collect();
+    let mut by_id: Vec<(Sym, Ent)> = facts.ids.ents().collect();
     by_id.sort_unstable();
-    let mut source_by_id: Vec<(Sym, SourceIx)> =
-        facts.source_by_id.iter().map(|(s, i)| (*s, *i)).collect();
+    let mut source_by_id: Vec<(Sym, SourceIx)> = facts.ids.sources().collect();
     source_by_id.sort_unstable();
     let out = FactsOut {
         warnings: warnings as u64,
@@ -133,6 +131,13 @@ pub fn read(path: &Path, key: &Key) -> Option<(Facts, usize)> {
 fn decode(payload: &[u8]) -> Option<(Facts, usize)> {
     let stored: FactsIn = postcard::from_bytes(payload).ok()?;
     let warnings = usize::try_from(stored.warnings).ok()?;
+    let entities = stored.actors.len() + stored.places.len() + stored.events.len();
+    let ids = Ids::from_lists(
+        stored.by_id,
+        stored.source_by_id,
+        entities,
+        stored.sources.len(),
+    )?;
     let facts = Facts {
         strings: Interner::from_parts(stored.strings)?,
         sources: stored.sources,
@@ -141,14 +146,14 @@ fn decode(payload: &[u8]) -> Option<(Facts, usize)> {
         events: stored.events,
         relations: stored.relations,
         files: stored.files,
-        by_id: HashMap::from_iter(stored.by_id),
-        source_by_id: HashMap::from_iter(stored.source_by_id),
+        ids,
     };
     in_range(&facts).then_some((facts, warnings))
 }
 
 /// Whether every index a record holds names a record that exists, so that
-/// the graph can be built without a check at each edge.
+/// the graph can be built without a check at each edge (the id index checks
+/// its own when it is rebuilt).
 fn in_range(facts: &Facts) -> bool {
     let sources = |cites: &[Cite]| cites.iter().all(|c| facts.source(c.source).is_some());
     let ent = |e: Ent| e.index() < facts.entity_count();
@@ -166,9 +171,4 @@ fn in_range(facts: &Facts) -> bool {
             .relations
             .iter()
             .all(|r| ent(r.from) && ent(r.to) && sources(&r.sources))
-        && facts.by_id.values().all(|e| ent(*e))
-        && facts
-            .source_by_id
-            .values()
-            .all(|s| facts.source(*s).is_some())
 }

@@ -82,17 +82,16 @@ fn assert_same(a: &Facts, b: &Facts) {
     assert_eq!(a.places, b.places);
     assert_eq!(a.relations, b.relations);
     assert_eq!(a.sources, b.sources);
-    assert_eq!(a.by_id, b.by_id);
-    assert_eq!(a.source_by_id, b.source_by_id);
+    assert_eq!(a.ids, b.ids);
     let names = |f: &Facts| f.files.iter().map(|e| e.name.clone()).collect::<Vec<_>>();
     assert_eq!(names(a), names(b));
     assert_eq!(a.strings.len(), b.strings.len());
-    assert!(!b.by_id.is_empty());
-    for (sym, ent) in &a.by_id {
-        assert_eq!(b.lookup(a.str(*sym)), Some(*ent));
+    assert!(!b.ids.is_empty());
+    for (sym, ent) in a.ids.ents() {
+        assert_eq!(b.lookup(a.str(sym)), Some(ent));
     }
-    for (sym, ix) in &a.source_by_id {
-        assert_eq!(b.lookup_source(a.str(*sym)), Some(*ix));
+    for (sym, ix) in a.ids.sources() {
+        assert_eq!(b.lookup_source(a.str(sym)), Some(ix));
     }
 }
 

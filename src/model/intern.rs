@@ -3,13 +3,18 @@
 //! A [`Sym`] is a 4-byte handle. Strings that repeat (ids, names, kinds,
 //! roles) are deduplicated through a hash table that stores only handles, so a
 //! million references to one actor cost a million `u32`s; unique text
-//! (titles, summaries, quotes) is appended without a table entry. Nothing
-//! here knows what a string means.
+//! (titles, summaries, quotes) is appended without a table entry. Where each
+//! string ends takes four bytes a string ([`Ends`]). Nothing here knows what
+//! a string means.
+
+mod ends;
 
 use std::hash::BuildHasher;
 use std::num::NonZeroU32;
 
 use hashbrown::{DefaultHashBuilder, HashTable};
+
+pub use ends::Ends;
 
 /// A handle on a string held by an [`Interner`]. It is never zero, so an
 /// `Option<Sym>` takes four bytes too.
@@ -36,7 +41,7 @@ impl Sym {
 #[derive(Clone, Default)]
 pub struct Interner {
     buf: String,
-    ends: Vec<usize>,
+    ends: Ends,
     table: HashTable<Sym>,
     hasher: DefaultHashBuilder,
 }
@@ -70,7 +75,9 @@ impl Interner {
     /// Stores `s` without looking for an equal string (for unique text).
     pub fn push(&mut self, s: &str) -> Sym {
         self.buf.push_str(s);
-        self.ends.push(self.buf.len());
+        // The buffer only grows, so its length is never before the last end
+        // and the push cannot be refused.
+        let _ = self.ends.push(self.buf.len());
         Sym::from_index(self.ends.len() - 1)
     }
 
@@ -146,14 +153,14 @@ impl Interner {
 #[derive(Debug, PartialEq, serde::Deserialize)]
 pub struct InternerParts {
     pub buf: String,
-    pub ends: Vec<usize>,
+    pub ends: Ends,
     pub interned: Vec<Sym>,
 }
 
 impl Interner {
     /// The text, the string ends and the interned handles (ascending): what
     /// [`Interner::from_parts`] takes back.
-    pub fn parts(&self) -> (&str, &[usize], Vec<Sym>) {
+    pub fn parts(&self) -> (&str, &Ends, Vec<Sym>) {
         let mut interned: Vec<Sym> = self.table.iter().copied().collect();
         interned.sort_unstable();
         (&self.buf, &self.ends, interned)
@@ -168,14 +175,7 @@ impl Interner {
             ends,
             interned,
         } = parts;
-        let mut start = 0;
-        for &end in &ends {
-            if end < start || !buf.is_char_boundary(end) {
-                return None;
-            }
-            start = end;
-        }
-        if start != buf.len() {
+        if ends.last() != buf.len() || !ends.iter().all(|end| buf.is_char_boundary(end)) {
             return None;
         }
         let mut out = Interner {
@@ -205,14 +205,10 @@ impl Interner {
     }
 }
 
-fn slice<'b>(buf: &'b str, ends: &[usize], sym: Sym) -> &'b str {
+fn slice<'b>(buf: &'b str, ends: &Ends, sym: Sym) -> &'b str {
     let i = sym.index();
-    let end = ends.get(i).copied().unwrap_or(0);
-    let start = if i == 0 {
-        0
-    } else {
-        ends.get(i - 1).copied().unwrap_or(0)
-    };
+    let end = ends.get(i).unwrap_or(0);
+    let start = i.checked_sub(1).and_then(|i| ends.get(i)).unwrap_or(0);
     buf.get(start..end).unwrap_or_default()
 }
 

@@ -6,13 +6,13 @@
 //! reads files or prints; building a `Facts` is the validator's job.
 
 pub mod count;
+pub mod ids;
 pub mod intern;
 pub mod record;
 pub mod remap;
 
-use hashbrown::HashMap;
-
 pub use count::Count;
+pub use ids::{Ids, Named};
 pub use intern::{Interner, Sym};
 pub use record::*;
 
@@ -28,10 +28,8 @@ pub struct Facts {
     pub events: Vec<Event>,
     pub relations: Vec<Relation>,
     pub files: Files,
-    /// Every actor, place and event by its id.
-    pub by_id: HashMap<Sym, Ent>,
-    /// Every source by its id.
-    pub source_by_id: HashMap<Sym, SourceIx>,
+    /// Every actor, place, event and source by its id.
+    pub ids: Ids,
 }
 
 /// The three kinds of graph node.
@@ -167,11 +165,11 @@ impl Facts {
 
     /// Looks an actor, place or event up by its exact id.
     pub fn lookup(&self, id: &str) -> Option<Ent> {
-        self.by_id.get(&self.strings.get(id)?).copied()
+        self.ids.ent(self.strings.get(id)?)
     }
 
     pub fn lookup_source(&self, id: &str) -> Option<SourceIx> {
-        self.source_by_id.get(&self.strings.get(id)?).copied()
+        self.ids.source(self.strings.get(id)?)
     }
 
     /// All entities, in number order.

@@ -1,54 +1,38 @@
 //! Resolving pending records: ids made unique, references made real.
 //!
-//! Builds the id table over every actor, place, event and source (reporting
-//! each duplicate with the place of the first), resolves every reference to a
-//! record of the right kind (with "did you mean" among the ids of that kind),
-//! and reports places that enclose themselves through `in`.
+//! Builds the id table over every actor, place, event, source and relation
+//! (reporting each duplicate with the place of the first), resolves every
+//! reference to a record of the right kind (with "did you mean" among the ids
+//! of that kind), and reports places that enclose themselves through `in`.
+//! The table is the model's id index, kept as the facts' own: it holds
+//! record numbers only, and a diagnostic that points at a record reads where
+//! it stands from the record. Nothing here reads files or prints.
 
 use hashbrown::HashMap;
 
 mod cycles;
+mod defs;
+#[cfg(test)]
+mod tests;
+
+use defs::{Counts, Def, Kind, Lists};
 
 use super::{Pending, RefTarget};
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, PathSeg};
 use crate::model::{
-    self, ActorIx, Cite, Ent, EntityKind, Facts, Participant, PlaceIx, Resolved, SourceIx, Sym,
+    self, ActorIx, Cite, EntityKind, Facts, Ids, Participant, PlaceIx, Resolved, SourceIx, Sym,
 };
 use crate::suggest::nearest;
 
-/// Where an id was first defined, and as what.
-#[derive(Clone, Copy)]
-struct Def {
-    kind: Kind,
-    index: u32,
-    origin: Origin,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Entity(EntityKind),
-    Source,
-    Relation,
-}
-
-impl Kind {
-    fn name(self) -> &'static str {
-        match self {
-            Kind::Entity(k) => k.as_str(),
-            Kind::Source => "source",
-            Kind::Relation => "relation",
-        }
-    }
-}
-
 struct Resolver<'p> {
     p: &'p Pending,
-    defs: HashMap<Sym, Def>,
+    ids: Ids,
+    counts: Counts,
     broken: hashbrown::HashSet<Sym>,
     diags: &'p mut Diagnostics,
-    /// How many pending records of each entity kind come before it: the offsets of `Ent`.
-    actor_count: u32,
-    place_count: u32,
+    /// Diagnostics whose note is to point at a record not at hand while
+    /// records are resolved: where each is in the list, and the record.
+    unplaced: Vec<(usize, Def)>,
 }
 
 fn u32_of(n: usize) -> u32 {
@@ -63,42 +47,59 @@ struct Records {
     relations: Vec<model::Relation<model::Pending>>,
 }
 
+/// The pending records, by kind.
+type PendingLists<'a> = Lists<
+    'a,
+    model::Actor<model::Pending>,
+    model::Place<model::Pending>,
+    model::Event<model::Pending>,
+    model::Relation<model::Pending>,
+>;
+
+impl Records {
+    fn take(p: &mut Pending) -> Records {
+        Records {
+            actors: std::mem::take(&mut p.actors),
+            places: std::mem::take(&mut p.places),
+            events: std::mem::take(&mut p.events),
+            relations: std::mem::take(&mut p.relations),
+        }
+    }
+
+    fn lists<'a>(&'a self, p: &'a Pending) -> PendingLists<'a> {
+        Lists {
+            sources: &p.sources,
+            actors: &self.actors,
+            places: &self.places,
+            events: &self.events,
+            relations: &self.relations,
+        }
+    }
+}
+
 pub fn resolve(mut p: Pending, diags: &mut Diagnostics) -> Facts {
-    let recs = Records {
-        actors: std::mem::take(&mut p.actors),
-        places: std::mem::take(&mut p.places),
-        events: std::mem::take(&mut p.events),
-        relations: std::mem::take(&mut p.relations),
-    };
-    let mut r = Resolver {
-        p: &p,
-        defs: HashMap::with_capacity(
-            recs.actors.len() + recs.places.len() + recs.events.len() + p.sources.len(),
-        ),
-        broken: hashbrown::HashSet::new(),
-        diags,
-        actor_count: u32_of(recs.actors.len()),
-        place_count: u32_of(recs.places.len()),
-    };
-    r.define_all(&recs);
+    let recs = Records::take(&mut p);
+    let mut r = Resolver::new(&p, &recs, diags);
+    r.define_all(&recs.lists(&p));
     let actors: Vec<_> = recs.actors.into_iter().map(|a| r.actor(a)).collect();
     let places: Vec<_> = recs.places.into_iter().map(|pl| r.place(pl)).collect();
     let events: Vec<_> = recs.events.into_iter().map(|e| r.event(e)).collect();
     let relations: Vec<_> = recs
         .relations
         .into_iter()
-        .filter_map(|rel| r.relation(rel))
+        .map(|rel| r.relation(rel))
         .collect();
     r.broken_refs();
-    let mut by_id = HashMap::with_capacity(actors.len() + places.len() + events.len());
-    let mut source_by_id = HashMap::with_capacity(p.sources.len());
-    for (sym, def) in &r.defs {
-        match def.kind {
-            Kind::Entity(_) => drop(by_id.insert(*sym, r.ent(*def))),
-            Kind::Source => drop(source_by_id.insert(*sym, SourceIx(def.index))),
-            Kind::Relation => {}
-        }
-    }
+    r.place_notes(&Lists {
+        sources: &p.sources,
+        actors: &actors,
+        places: &places,
+        events: &events,
+        relations: &relations,
+    });
+    let mut ids = r.ids;
+    ids.drop_relations();
+    let relations: Vec<_> = relations.into_iter().filter_map(Result::ok).collect();
     let within: Vec<Option<PlaceIx>> = places.iter().map(|pl| pl.within).collect();
     cycles::report(&within, &places, &p.strings, diags);
     let Pending {
@@ -114,58 +115,71 @@ pub fn resolve(mut p: Pending, diags: &mut Diagnostics) -> Facts {
         places,
         events,
         relations,
-        by_id,
-        source_by_id,
+        ids,
         ..Facts::default()
     }
 }
 
 impl Resolver<'_> {
-    fn define(&mut self, id: Sym, kind: Kind, index: usize, origin: Origin) {
+    fn new<'p>(p: &'p Pending, recs: &Records, diags: &'p mut Diagnostics) -> Resolver<'p> {
+        let entities = recs.actors.len() + recs.places.len() + recs.events.len();
+        Resolver {
+            p,
+            ids: Ids::new(entities, p.sources.len(), entities + p.sources.len()),
+            counts: Counts {
+                actors: u32_of(recs.actors.len()),
+                places: u32_of(recs.places.len()),
+            },
+            broken: hashbrown::HashSet::new(),
+            diags,
+            unplaced: Vec::new(),
+        }
+    }
+
+    fn define(&mut self, lists: &PendingLists, id: Sym, kind: Kind, index: usize, origin: Origin) {
         let def = Def {
             kind,
             index: u32_of(index),
-            origin,
         };
-        if let Some(first) = self.defs.get(&id) {
-            let name = self.p.strings.resolve(id);
-            let msg = format!("duplicate id `{name}`");
-            let (first, origin) = in_file_order(*first, def);
-            let first_loc = Loc::Field(first.origin, vec![PathSeg::Key("id")]);
-            let d = Diagnostic::error(Code::DuplicateId, msg)
-                .at(Loc::Field(origin.origin, vec![PathSeg::Key("id")]))
-                .note(
-                    Some(first_loc),
-                    format!("first used by the {} defined here", first.kind.name()),
-                )
-                .help("ids must be unique across every file loaded together");
-            self.diags.push(d);
+        let Some(first) = self.ids.insert(id, self.counts.named(def)) else {
             return;
-        }
-        self.defs.insert(id, def);
+        };
+        let first = self.counts.def(first);
+        let first_origin = lists.origin(first).unwrap_or(origin);
+        let name = self.p.strings.resolve(id);
+        let msg = format!("duplicate id `{name}`");
+        let ((first, first_origin), (_, origin)) =
+            in_file_order((first, first_origin), (def, origin));
+        let first_loc = Loc::Field(first_origin, vec![PathSeg::Key("id")]);
+        let d = Diagnostic::error(Code::DuplicateId, msg)
+            .at(Loc::Field(origin, vec![PathSeg::Key("id")]))
+            .note(
+                Some(first_loc),
+                format!("first used by the {} defined here", first.kind.name()),
+            )
+            .help("ids must be unique across every file loaded together");
+        self.diags.push(d);
     }
 
-    fn define_all(&mut self, recs: &Records) {
-        let p = self.p;
-        for (i, s) in p.sources.iter().enumerate() {
-            self.define(s.id, Kind::Source, i, s.origin);
+    fn define_all(&mut self, lists: &PendingLists) {
+        for (i, s) in lists.sources.iter().enumerate() {
+            self.define(lists, s.id, Kind::Source, i, s.origin);
         }
-        let p = recs;
-        for (i, a) in p.actors.iter().enumerate() {
-            self.define(a.id, Kind::Entity(EntityKind::Actor), i, a.origin);
+        for (i, a) in lists.actors.iter().enumerate() {
+            self.define(lists, a.id, Kind::Entity(EntityKind::Actor), i, a.origin);
         }
-        for (i, pl) in p.places.iter().enumerate() {
-            self.define(pl.id, Kind::Entity(EntityKind::Place), i, pl.origin);
+        for (i, pl) in lists.places.iter().enumerate() {
+            self.define(lists, pl.id, Kind::Entity(EntityKind::Place), i, pl.origin);
         }
-        for (i, e) in p.events.iter().enumerate() {
-            self.define(e.id, Kind::Entity(EntityKind::Event), i, e.origin);
+        for (i, e) in lists.events.iter().enumerate() {
+            self.define(lists, e.id, Kind::Entity(EntityKind::Event), i, e.origin);
         }
-        for (i, r) in p.relations.iter().enumerate() {
+        for (i, r) in lists.relations.iter().enumerate() {
             if let Some(id) = r.id {
-                self.define(id, Kind::Relation, i, r.origin);
+                self.define(lists, id, Kind::Relation, i, r.origin);
             }
         }
-        self.define_broken();
+        self.define_broken(lists);
     }
 
     /// Checks the references of records dropped for other errors.
@@ -186,13 +200,13 @@ impl Resolver<'_> {
     }
 
     /// Records dropped for errors still claim their ids: a clash is reported.
-    fn define_broken(&mut self) {
+    fn define_broken(&mut self, lists: &PendingLists) {
         let mut seen: HashMap<Sym, Origin> = HashMap::new();
         for &(id, origin) in &self.p.broken {
             let first = self
-                .defs
-                .get(&id)
-                .map(|d| d.origin)
+                .ids
+                .get(id)
+                .and_then(|n| lists.origin(self.counts.def(n)))
                 .or_else(|| seen.get(&id).copied());
             match first {
                 Some(first) => {
@@ -227,9 +241,9 @@ impl Resolver<'_> {
         origin: Origin,
         path: &[PathSeg],
     ) -> Result<Option<Def>, ()> {
-        let found = self.defs.get(&id);
+        let found = self.ids.get(id).map(|n| self.counts.def(n));
         if let Some(def) = found.filter(|d| wanted.contains(&d.kind)) {
-            return Ok(Some(*def));
+            return Ok(Some(def));
         }
         let name = self.p.strings.resolve(id);
         let what = match wanted {
@@ -238,7 +252,6 @@ impl Resolver<'_> {
         };
         let path = path.to_vec();
         match found {
-            Some(def) if wanted.contains(&def.kind) => Ok(Some(*def)),
             Some(def) => {
                 let msg = format!(
                     "`{name}` is {} {}, not {} {what}",
@@ -246,14 +259,15 @@ impl Resolver<'_> {
                     def.kind.name(),
                     article(what)
                 );
-                let loc = Loc::Field(def.origin, vec![PathSeg::Key("id")]);
+                // Pointed at the definition by `place_notes`.
+                let loc = Loc::Field(origin, vec![PathSeg::Key("id")]);
                 let d = Diagnostic::error(Code::WrongReferenceKind, msg)
                     .at(Loc::Field(origin, path))
                     .note(
                         Some(loc),
                         format!("the {} is defined here", def.kind.name()),
                     );
-                self.diags.push(d);
+                self.push_unplaced(d, def);
                 Err(())
             }
             None if self.broken.contains(&id) => Ok(None),
@@ -269,14 +283,45 @@ impl Resolver<'_> {
         }
     }
 
+    /// Adds a diagnostic whose note is to point at `def` once every record
+    /// is resolved.
+    fn push_unplaced(&mut self, d: Diagnostic, def: Def) {
+        let at = self.diags.list.len();
+        self.diags.push(d);
+        if self.diags.list.len() > at {
+            self.unplaced.push((at, def));
+        }
+    }
+
+    /// Points the notes left by [`Resolver::push_unplaced`] at the records
+    /// they name, read from the resolved lists.
+    fn place_notes<A, P, E, R>(&mut self, lists: &Lists<A, P, E, R>)
+    where
+        A: defs::HasOrigin,
+        P: defs::HasOrigin,
+        E: defs::HasOrigin,
+        R: defs::HasOrigin,
+    {
+        for (at, def) in std::mem::take(&mut self.unplaced) {
+            let note = self
+                .diags
+                .list
+                .get_mut(at)
+                .and_then(|d| d.notes.first_mut());
+            if let (Some(note), Some(origin)) = (note, lists.origin(def)) {
+                note.loc = Some(Loc::Field(origin, vec![PathSeg::Key("id")]));
+            }
+        }
+    }
+
     /// "did you mean" among the ids of the wanted kinds (skipped for huge sets).
     fn suggest(&self, name: &str, wanted: &[Kind]) -> Option<String> {
         const MAX_CANDIDATES: usize = 200_000;
         let ids = self
-            .defs
+            .ids
             .iter()
-            .filter(|(_, d)| wanted.contains(&d.kind))
-            .map(|(s, _)| self.p.strings.resolve(*s));
+            .filter(|(_, n)| wanted.contains(&self.counts.def(*n).kind))
+            .map(|(s, _)| self.p.strings.resolve(s));
         let ids: Vec<&str> = ids.take(MAX_CANDIDATES).collect();
         let mut best = nearest(name, ids.iter().copied(), 3);
         best.sort_unstable();
@@ -290,14 +335,6 @@ impl Resolver<'_> {
                     .collect::<Vec<_>>()
                     .join(", ")
             )),
-        }
-    }
-
-    fn ent(&self, def: Def) -> Ent {
-        match def.kind {
-            Kind::Entity(EntityKind::Place) => Ent(self.actor_count + def.index),
-            Kind::Entity(EntityKind::Event) => Ent(self.actor_count + self.place_count + def.index),
-            _ => Ent(def.index),
         }
     }
 
@@ -401,7 +438,9 @@ impl Resolver<'_> {
         }
     }
 
-    fn relation(&mut self, r: model::Relation<model::Pending>) -> Option<model::Relation> {
+    /// Resolves a relation; one with a bad reference is dropped, leaving
+    /// where it stood.
+    fn relation(&mut self, r: model::Relation<model::Pending>) -> Result<model::Relation, Origin> {
         let ends = [
             Kind::Entity(EntityKind::Actor),
             Kind::Entity(EntityKind::Place),
@@ -410,23 +449,25 @@ impl Resolver<'_> {
         let from = self.lookup(r.from, &ends, r.origin, &[PathSeg::Key("from")]);
         let to = self.lookup(r.to, &ends, r.origin, &[PathSeg::Key("to")]);
         let sources = self.cites(&r.sources, r.origin);
-        let (from, to) = (from.ok()??, to.ok()??);
-        Some(model::Relation {
+        let (Ok(Some(from)), Ok(Some(to)), Some(sources)) = (from, to, sources) else {
+            return Err(r.origin);
+        };
+        Ok(model::Relation {
             id: r.id,
             kind: r.kind,
-            from: self.ent(from),
-            to: self.ent(to),
+            from: self.counts.ent(from),
+            to: self.counts.ent(to),
             date: r.date,
             note: r.note,
-            sources: sources?.into(),
+            sources: sources.into(),
             origin: r.origin,
         })
     }
 }
 
 /// Two definitions of one id, the earlier in reading order first.
-fn in_file_order(a: Def, b: Def) -> (Def, Def) {
-    let key = |d: &Def| (d.origin.file, d.origin.offset);
+fn in_file_order(a: (Def, Origin), b: (Def, Origin)) -> ((Def, Origin), (Def, Origin)) {
+    let key = |d: &(Def, Origin)| (d.1.file, d.1.offset);
     if key(&a) <= key(&b) { (a, b) } else { (b, a) }
 }
 

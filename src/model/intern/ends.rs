@@ -1,0 +1,182 @@
+//! Where each string of an interner ends, in four bytes a string.
+//!
+//! Ends only grow, so each is kept as its low 32 bits; the high bits come
+//! from a short list that holds, each time they change, the first string
+//! with the new high bits. Below 4 GiB of text that list is empty and an end
+//! is one load. Any total size is kept exactly: there is no limit and
+//! nothing is truncated. Stored, the ends are a plain list of numbers, as a
+//! `[usize]` is. Nothing here knows about the text.
+
+use serde::de::{Error, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The end of every string, in order; each end at least the one before.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ends {
+    /// The low 32 bits of each end.
+    low: Vec<u32>,
+    /// Where the high bits change: the first string with them, and them.
+    /// Empty while every end is below 4 GiB.
+    highs: Vec<(usize, u32)>,
+}
+
+const LOW_BITS: u32 = 32;
+
+impl Ends {
+    /// Adds the end of the next string; `false` (and nothing added) when it
+    /// is before the end of the last one.
+    #[must_use]
+    pub fn push(&mut self, end: usize) -> bool {
+        if end < self.last() {
+            return false;
+        }
+        let end = end as u64;
+        // Below 2^64, the high bits fit in 32.
+        let high = (end >> LOW_BITS) as u32;
+        if high != self.highs.last().map_or(0, |&(_, h)| h) {
+            self.highs.push((self.low.len(), high));
+        }
+        // The high bits are kept above.
+        self.low.push(end as u32);
+        true
+    }
+
+    /// The end of string `i`.
+    pub fn get(&self, i: usize) -> Option<usize> {
+        let low = u64::from(*self.low.get(i)?);
+        if self.highs.is_empty() {
+            return usize::try_from(low).ok();
+        }
+        let at = self.highs.partition_point(|&(first, _)| first <= i);
+        let high = at.checked_sub(1).and_then(|k| self.highs.get(k));
+        let high = u64::from(high.map_or(0, |&(_, h)| h));
+        usize::try_from((high << LOW_BITS) | low).ok()
+    }
+
+    /// The end of the last string (0 when there is none).
+    pub fn last(&self) -> usize {
+        self.len()
+            .checked_sub(1)
+            .and_then(|i| self.get(i))
+            .unwrap_or(0)
+    }
+
+    pub fn len(&self) -> usize {
+        self.low.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.low.is_empty()
+    }
+
+    /// Every end, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = usize> + '_ {
+        (0..self.len()).map(|i| self.get(i).unwrap_or(0))
+    }
+
+    pub fn reserve(&mut self, more: usize) {
+        self.low.reserve(more);
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        self.low.shrink_to_fit();
+        self.highs.shrink_to_fit();
+    }
+}
+
+impl Serialize for Ends {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Ends {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Ends, D::Error> {
+        deserializer.deserialize_seq(EndsVisitor)
+    }
+}
+
+struct EndsVisitor;
+
+impl<'de> Visitor<'de> for EndsVisitor {
+    type Value = Ends;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of string ends, each at least the one before")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Ends, A::Error> {
+        let mut ends = Ends::default();
+        ends.reserve(seq.size_hint().unwrap_or(0).min(1 << 20));
+        while let Some(end) = seq.next_element::<usize>()? {
+            if !ends.push(end) {
+                return Err(A::Error::custom("string ends out of order"));
+            }
+        }
+        Ok(ends)
+    }
+}
+
+#[cfg(all(test, target_pointer_width = "64"))]
+mod tests {
+    use super::*;
+
+    const GIB4: usize = 1 << 32;
+
+    fn ends(list: &[usize]) -> Ends {
+        let mut ends = Ends::default();
+        for &end in list {
+            assert!(ends.push(end));
+        }
+        ends
+    }
+
+    #[test]
+    fn ends_below_4_gib_are_kept_as_they_are() {
+        let e = ends(&[0, 3, 3, 10, GIB4 - 1]);
+        assert_eq!(e.iter().collect::<Vec<_>>(), vec![0, 3, 3, 10, GIB4 - 1]);
+        assert_eq!(e.get(5), None);
+        assert_eq!(e.last(), GIB4 - 1);
+        assert!(e.highs.is_empty());
+    }
+
+    #[test]
+    fn ends_past_4_gib_are_kept_exactly() {
+        let list = [
+            7,
+            GIB4 - 1,
+            GIB4,
+            GIB4 + 5,
+            GIB4 + 5,
+            3 * GIB4 + 1,
+            3 * GIB4 + 2,
+            usize::MAX - 1,
+            usize::MAX,
+        ];
+        let e = ends(&list);
+        assert_eq!(e.iter().collect::<Vec<_>>(), list.to_vec());
+        assert_eq!(e.last(), usize::MAX);
+        assert_eq!(e.len(), list.len());
+        assert_eq!(e.highs.len(), 3);
+    }
+
+    #[test]
+    fn an_end_before_the_last_is_refused() {
+        let mut e = ends(&[5, GIB4 + 1]);
+        assert!(!e.push(GIB4));
+        assert!(!e.push(6));
+        assert_eq!(e.iter().collect::<Vec<_>>(), vec![5, GIB4 + 1]);
+        assert!(e.push(GIB4 + 1));
+    }
+
+    #[test]
+    fn stored_ends_are_a_plain_list_of_numbers() {
+        let list = vec![0usize, 3, 300, 70_000, GIB4 + 9, 2 * GIB4];
+        let e = ends(&list);
+        let stored = postcard::to_allocvec(&e).unwrap();
+        assert_eq!(stored, postcard::to_allocvec(&list).unwrap());
+        assert_eq!(postcard::from_bytes::<Ends>(&stored).unwrap(), e);
+        let backwards = postcard::to_allocvec(&[4usize, 2]).unwrap();
+        assert!(postcard::from_bytes::<Ends>(&backwards).is_err());
+    }
+}
