@@ -1,12 +1,14 @@
-//! A cache entry on disk: a header, the key, and the facts.
+//! A cache entry on disk: a header, the key, the text and the facts.
 //!
-//! Layout: the magic bytes `CHRNFACT`, the format number (u32), the key's
-//! length and the payload's length (u64 each), an XXH3 checksum of the key
-//! and payload (u64), all little-endian; then the key bytes and the payload,
-//! the facts and their warning count encoded with postcard. A read checks
-//! the magic, format, lengths, key and checksum before decoding, then checks
-//! that every record index is in range, so a truncated, corrupt or foreign
-//! entry is a miss, never a panic or a wrong answer. Writes are atomic.
+//! Layout: the magic bytes `CHRNFACT`, the format number (u32), the lengths
+//! of the key, the text and the records (u64 each), an XXH3 checksum of all
+//! three (u64), all little-endian; then the key bytes, the text of every
+//! string of the facts as it lies in the interner (read straight into its
+//! buffer, never copied), and the rest of the facts with their warning count
+//! encoded with postcard. A read checks the magic, format, lengths, key and
+//! checksum before decoding, then checks that every record index is in
+//! range, so a truncated, corrupt or foreign entry is a miss, never a panic
+//! or a wrong answer. Writes are atomic.
 
 use std::io::Read;
 use std::path::Path;
@@ -22,12 +24,12 @@ use crate::model::{
 };
 
 const MAGIC: &[u8; 8] = b"CHRNFACT";
-const HEADER: usize = 8 + 4 + 8 + 8 + 8;
+const HEADER: usize = 8 + 4 + 8 * 4;
 
 #[derive(Serialize)]
 struct FactsOut<'a> {
     warnings: u64,
-    strings: (&'a str, &'a Ends, Vec<Sym>),
+    strings: (&'a Ends, Vec<Sym>),
     sources: &'a [Source],
     actors: &'a [Actor],
     places: &'a [Place],
@@ -42,7 +44,7 @@ struct FactsOut<'a> {
 #[derive(Deserialize)]
 struct FactsIn {
     warnings: u64,
-    strings: InternerParts,
+    strings: (Ends, Vec<Sym>),
     sources: Vec<Source>,
     actors: Vec<Actor>,
     places: Vec<Place>,
@@ -53,10 +55,11 @@ struct FactsIn {
     source_by_id: Vec<(Sym, SourceIx)>,
 }
 
-fn checksum(key: &[u8], payload: &[u8]) -> u64 {
+fn checksum(parts: [&[u8]; 3]) -> u64 {
     let mut h = Xxh3::new();
-    h.update(key);
-    h.update(payload);
+    for p in parts {
+        h.update(p);
+    }
     h.digest()
 }
 
@@ -66,9 +69,10 @@ pub fn write(path: &Path, key: &Key, facts: &Facts, warnings: usize) -> std::io:
     by_id.sort_unstable();
     let mut source_by_id: Vec<(Sym, SourceIx)> = facts.ids.sources().collect();
     source_by_id.sort_unstable();
+    let (text, ends, interned) = facts.strings.parts();
     let out = FactsOut {
         warnings: warnings as u64,
-        strings: facts.strings.parts(),
+        strings: (ends, interned),
         sources: &facts.sources,
         actors: &facts.actors,
         places: &facts.places,
@@ -78,17 +82,20 @@ pub fn write(path: &Path, key: &Key, facts: &Facts, warnings: usize) -> std::io:
         by_id,
         source_by_id,
     };
-    let payload = postcard::to_allocvec(&out).map_err(std::io::Error::other)?;
+    let records = postcard::to_allocvec(&out).map_err(std::io::Error::other)?;
+    let text = text.as_bytes();
     let mut head = Vec::with_capacity(HEADER + key.bytes.len());
     head.extend_from_slice(MAGIC);
     head.extend_from_slice(&FORMAT.to_le_bytes());
-    head.extend_from_slice(&(key.bytes.len() as u64).to_le_bytes());
-    head.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    head.extend_from_slice(&checksum(&key.bytes, &payload).to_le_bytes());
+    for part in [&key.bytes[..], text, &records] {
+        head.extend_from_slice(&(part.len() as u64).to_le_bytes());
+    }
+    head.extend_from_slice(&checksum([&key.bytes, text, &records]).to_le_bytes());
     head.extend_from_slice(&key.bytes);
     crate::output::write_atomic_with(path, &mut |w| {
         w.write_all(&head)?;
-        w.write_all(&payload)
+        w.write_all(text)?;
+        w.write_all(&records)
     })
 }
 
@@ -100,13 +107,20 @@ pub fn read(path: &Path, key: &Key) -> Option<(Facts, usize)> {
     file.read_exact(&mut header).ok()?;
     let (magic, rest) = header.split_first_chunk::<8>()?;
     let (format, rest) = rest.split_first_chunk::<4>()?;
-    let (key_len, rest) = rest.split_first_chunk::<8>()?;
-    let (payload_len, rest) = rest.split_first_chunk::<8>()?;
-    let (sum, _) = rest.split_first_chunk::<8>()?;
     if magic != MAGIC || u32::from_le_bytes(*format) != FORMAT {
         return None;
     }
-    if u64::from_le_bytes(*key_len) != key.bytes.len() as u64 {
+    let mut numbers = rest.chunks_exact(8).filter_map(|c| c.try_into().ok());
+    let mut next = || numbers.next().map(u64::from_le_bytes);
+    let (key_len, text_len, records_len, sum) = (next()?, next()?, next()?, next()?);
+    if key_len != key.bytes.len() as u64 {
+        return None;
+    }
+    let total = (HEADER as u64)
+        .checked_add(key_len)?
+        .checked_add(text_len)?
+        .checked_add(records_len)?;
+    if file.metadata().ok()?.len() != total {
         return None;
     }
     let mut stored_key = vec![0u8; key.bytes.len()];
@@ -114,22 +128,18 @@ pub fn read(path: &Path, key: &Key) -> Option<(Facts, usize)> {
     if stored_key != key.bytes {
         return None;
     }
-    let payload_len = usize::try_from(u64::from_le_bytes(*payload_len)).ok()?;
-    let rest_len = file.metadata().ok()?.len();
-    let expected = (HEADER + key.bytes.len()).checked_add(payload_len)?;
-    if rest_len != expected as u64 {
+    let mut text = vec![0u8; usize::try_from(text_len).ok()?];
+    file.read_exact(&mut text).ok()?;
+    let mut records = vec![0u8; usize::try_from(records_len).ok()?];
+    file.read_exact(&mut records).ok()?;
+    if checksum([&stored_key, &text, &records]) != sum {
         return None;
     }
-    let mut payload = vec![0u8; payload_len];
-    file.read_exact(&mut payload).ok()?;
-    if checksum(&stored_key, &payload) != u64::from_le_bytes(*sum) {
-        return None;
-    }
-    decode(&payload)
+    decode(String::from_utf8(text).ok()?, &records)
 }
 
-fn decode(payload: &[u8]) -> Option<(Facts, usize)> {
-    let stored: FactsIn = postcard::from_bytes(payload).ok()?;
+fn decode(text: String, records: &[u8]) -> Option<(Facts, usize)> {
+    let stored: FactsIn = postcard::from_bytes(records).ok()?;
     let warnings = usize::try_from(stored.warnings).ok()?;
     let entities = stored.actors.len() + stored.places.len() + stored.events.len();
     let ids = Ids::from_lists(
@@ -139,7 +149,11 @@ fn decode(payload: &[u8]) -> Option<(Facts, usize)> {
         stored.sources.len(),
     )?;
     let facts = Facts {
-        strings: Interner::from_parts(stored.strings)?,
+        strings: Interner::from_parts(InternerParts {
+            buf: text,
+            ends: stored.strings.0,
+            interned: stored.strings.1,
+        })?,
         sources: stored.sources,
         actors: stored.actors,
         places: stored.places,
