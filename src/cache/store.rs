@@ -131,15 +131,17 @@ pub fn read(path: &Path, key: &Key) -> Option<(Facts, usize)> {
 fn decode(payload: &[u8]) -> Option<(Facts, usize)> {
     let stored: FactsIn = postcard::from_bytes(payload).ok()?;
     let warnings = usize::try_from(stored.warnings).ok()?;
+    let strings = Interner::from_parts(stored.strings)?;
     let entities = stored.actors.len() + stored.places.len() + stored.events.len();
     let ids = Ids::from_lists(
         stored.by_id,
         stored.source_by_id,
         entities,
         stored.sources.len(),
+        strings.len(),
     )?;
     let facts = Facts {
-        strings: Interner::from_parts(stored.strings)?,
+        strings,
         sources: stored.sources,
         actors: stored.actors,
         places: stored.places,
