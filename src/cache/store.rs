@@ -141,19 +141,21 @@ pub fn read(path: &Path, key: &Key) -> Option<(Facts, usize)> {
 fn decode(text: String, records: &[u8]) -> Option<(Facts, usize)> {
     let stored: FactsIn = postcard::from_bytes(records).ok()?;
     let warnings = usize::try_from(stored.warnings).ok()?;
+    let strings = Interner::from_parts(InternerParts {
+        buf: text,
+        ends: stored.strings.0,
+        interned: stored.strings.1,
+    })?;
     let entities = stored.actors.len() + stored.places.len() + stored.events.len();
     let ids = Ids::from_lists(
         stored.by_id,
         stored.source_by_id,
         entities,
         stored.sources.len(),
+        strings.len(),
     )?;
     let facts = Facts {
-        strings: Interner::from_parts(InternerParts {
-            buf: text,
-            ends: stored.strings.0,
-            interned: stored.strings.1,
-        })?,
+        strings,
         sources: stored.sources,
         actors: stored.actors,
         places: stored.places,

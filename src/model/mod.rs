@@ -8,12 +8,14 @@
 pub mod count;
 pub mod ids;
 pub mod intern;
+pub mod list;
 pub mod record;
 pub mod remap;
 
 pub use count::Count;
-pub use ids::{Ids, Named};
+pub use ids::{Ids, IdsBuilder, Named};
 pub use intern::{Interner, Sym};
+pub use list::List;
 pub use record::*;
 
 use crate::load::Files;

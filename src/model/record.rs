@@ -10,6 +10,7 @@ use std::fmt::Debug;
 
 use super::count::Count;
 use super::intern::Sym;
+use super::list::List;
 use crate::diag::Origin;
 use crate::edtf::Edtf;
 
@@ -145,7 +146,7 @@ pub struct Actor<S: Stage = Resolved> {
     pub kind: Option<Sym>,
     pub aliases: Vec<Sym>,
     pub note: Option<Sym>,
-    pub sources: Box<[Cite<S>]>,
+    pub sources: List<Cite<S>>,
     pub origin: Origin,
 }
 
@@ -166,7 +167,7 @@ pub struct Place<S: Stage = Resolved> {
     pub aliases: Vec<Sym>,
     pub coords: Option<Coords>,
     pub note: Option<Sym>,
-    pub sources: Box<[Cite<S>]>,
+    pub sources: List<Cite<S>>,
     pub origin: Origin,
 }
 
@@ -193,12 +194,12 @@ pub struct Event<S: Stage = Resolved> {
     pub date: Edtf,
     pub kind: Option<Sym>,
     pub place: Option<S::Place>,
-    pub actors: Box<[Participant<S>]>,
+    pub actors: List<Participant<S>>,
     pub killed: Option<Count>,
     pub injured: Option<Count>,
     pub summary: Option<Sym>,
     pub attributes: Box<[(Sym, Attr)]>,
-    pub sources: Box<[Cite<S>]>,
+    pub sources: List<Cite<S>>,
     pub origin: Origin,
 }
 
@@ -210,6 +211,6 @@ pub struct Relation<S: Stage = Resolved> {
     pub to: S::Entity,
     pub date: Option<Edtf>,
     pub note: Option<Sym>,
-    pub sources: Box<[Cite<S>]>,
+    pub sources: List<Cite<S>>,
     pub origin: Origin,
 }
