@@ -40,8 +40,7 @@ struct FactsOut<'a> {
     source_by_id: Vec<(Sym, SourceIx)>,
 }
 
-/// What [`FactsOut`] encodes, read back owned.
-#[derive(Deserialize)]
+/// What [`FactsOut`] encodes, read back owned (see [`take_facts`]).
 struct FactsIn {
     warnings: u64,
     strings: (Ends, Vec<Sym>),
@@ -63,7 +62,53 @@ fn checksum(parts: [&[u8]; 3]) -> u64 {
     h.digest()
 }
 
-/// Writes the entry for `key` at `path`.
+/// A writer that keeps nothing: it counts the bytes and hashes them, in
+/// blocks, so that the records can be measured and checksummed before they
+/// are written without being held in memory.
+struct Digest {
+    hasher: Xxh3,
+    len: u64,
+    block: Vec<u8>,
+}
+
+impl Digest {
+    fn new() -> Digest {
+        Digest {
+            hasher: Xxh3::new(),
+            len: 0,
+            block: Vec::with_capacity(1 << 16),
+        }
+    }
+
+    fn finish(mut self) -> (u64, Xxh3) {
+        self.hasher.update(&self.block);
+        (self.len, self.hasher)
+    }
+}
+
+impl std::io::Write for Digest {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.block.len() + buf.len() > self.block.capacity() {
+            self.hasher.update(&self.block);
+            self.block.clear();
+        }
+        if buf.len() >= self.block.capacity() {
+            self.hasher.update(buf);
+        } else {
+            self.block.extend_from_slice(buf);
+        }
+        self.len += buf.len() as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes the entry for `key` at `path`. The records are encoded twice,
+/// once to measure and checksum them and once into the file, so that they
+/// never sit in memory whole.
 pub fn write(path: &Path, key: &Key, facts: &Facts, warnings: usize) -> std::io::Result<()> {
     let mut by_id: Vec<(Sym, Ent)> = facts.ids.ents().collect();
     by_id.sort_unstable();
@@ -82,20 +127,26 @@ pub fn write(path: &Path, key: &Key, facts: &Facts, warnings: usize) -> std::io:
         by_id,
         source_by_id,
     };
-    let records = postcard::to_allocvec(&out).map_err(std::io::Error::other)?;
     let text = text.as_bytes();
+    let mut digest = Digest::new();
+    digest.hasher.update(&key.bytes);
+    digest.hasher.update(text);
+    let (records_len, hasher) = postcard::to_io(&out, digest)
+        .map_err(std::io::Error::other)?
+        .finish();
     let mut head = Vec::with_capacity(HEADER + key.bytes.len());
     head.extend_from_slice(MAGIC);
     head.extend_from_slice(&FORMAT.to_le_bytes());
-    for part in [&key.bytes[..], text, &records] {
-        head.extend_from_slice(&(part.len() as u64).to_le_bytes());
+    for len in [key.bytes.len() as u64, text.len() as u64, records_len] {
+        head.extend_from_slice(&len.to_le_bytes());
     }
-    head.extend_from_slice(&checksum([&key.bytes, text, &records]).to_le_bytes());
+    head.extend_from_slice(&hasher.digest().to_le_bytes());
     head.extend_from_slice(&key.bytes);
     crate::output::write_atomic_with(path, &mut |w| {
         w.write_all(&head)?;
         w.write_all(text)?;
-        w.write_all(&records)
+        postcard::to_io(&out, &mut *w).map_err(std::io::Error::other)?;
+        Ok(())
     })
 }
 
@@ -138,8 +189,45 @@ pub fn read(path: &Path, key: &Key) -> Option<(Facts, usize)> {
     decode(String::from_utf8(text).ok()?, &records)
 }
 
+/// Takes one value off the front of `bytes`.
+fn take<'a, T: Deserialize<'a>>(bytes: &mut &'a [u8]) -> Option<T> {
+    let (value, rest) = postcard::take_from_bytes(bytes).ok()?;
+    *bytes = rest;
+    Some(value)
+}
+
+/// Takes a list off the front of `bytes` with room for exactly its length
+/// (bounded by the bytes left, as every item takes at least one), so that a
+/// list of a million records is never copied as it grows.
+fn take_list<'a, T: Deserialize<'a>>(bytes: &mut &'a [u8]) -> Option<Vec<T>> {
+    let len: usize = take(bytes)?;
+    let mut list = Vec::with_capacity(len.min(bytes.len()));
+    for _ in 0..len {
+        list.push(take(bytes)?);
+    }
+    Some(list)
+}
+
+/// Reads [`FactsOut`] back, field by field; `None` unless it takes every byte.
+fn take_facts(mut bytes: &[u8]) -> Option<FactsIn> {
+    let b = &mut bytes;
+    let facts = FactsIn {
+        warnings: take(b)?,
+        strings: take(b)?,
+        sources: take_list(b)?,
+        actors: take_list(b)?,
+        places: take_list(b)?,
+        events: take_list(b)?,
+        relations: take_list(b)?,
+        files: take(b)?,
+        by_id: take_list(b)?,
+        source_by_id: take_list(b)?,
+    };
+    b.is_empty().then_some(facts)
+}
+
 fn decode(text: String, records: &[u8]) -> Option<(Facts, usize)> {
-    let stored: FactsIn = postcard::from_bytes(records).ok()?;
+    let stored = take_facts(records)?;
     let warnings = usize::try_from(stored.warnings).ok()?;
     let strings = Interner::from_parts(InternerParts {
         buf: text,
