@@ -137,6 +137,7 @@ fn decode(payload: &[u8]) -> Option<(Facts, usize)> {
         stored.source_by_id,
         entities,
         stored.sources.len(),
+        stored.strings.ends.len(),
     )?;
     let facts = Facts {
         strings: Interner::from_parts(stored.strings)?,

@@ -1,15 +1,18 @@
 //! The id index: which record each id names.
 //!
-//! One hash table from an id's handle to a 4-byte record number, so that a
-//! million ids cost a slot of eight bytes each. Numbers run over the actors,
-//! places and events first (an entity's number is its [`Ent`]), then the
-//! sources, then the relations. The validator enters relations too, to catch
-//! an id used twice, and drops them once resolved: the index of a
+//! Ids are interned strings, so the index is keyed by string handle: one bit
+//! per handle says whether it is an id, a count per 64 handles ranks the
+//! set bits, and a 4-byte record number per id says which record it names.
+//! A million ids over four million strings take about six bytes an id, and
+//! a lookup is a few loads, with no hashing. The ids are marked first
+//! ([`IdsBuilder`]), then entered in reading order, so that the first record
+//! to claim an id keeps it. Record numbers run over the actors, places and
+//! events first (an entity's number is its [`Ent`]), then the sources, then
+//! the relations: the validator enters relations too, to catch an id used
+//! twice, and drops them once resolved, so the index of a
 //! [`Facts`](super::Facts) names entities and sources only. Nothing here
-//! reads ids or reports problems. A record numbered past `u32::MAX` (no fact
-//! set that large fits in memory) is not entered.
-
-use hashbrown::HashMap;
+//! reads ids or reports problems. A record numbered at or past
+//! `u32::MAX - 1` (no fact set that large fits in memory) is not entered.
 
 use super::intern::Sym;
 use super::record::{Ent, SourceIx};
@@ -23,41 +26,83 @@ pub enum Named {
     Relation(u32),
 }
 
+/// The number of an id that names no record (yet, or any more).
+const VACANT: u32 = u32::MAX;
+
+/// Which string handles are ids, before any is entered.
+pub struct IdsBuilder {
+    bits: Vec<u64>,
+}
+
+impl IdsBuilder {
+    /// Room for the handles of `strings` strings, none of them an id yet.
+    pub fn new(strings: usize) -> IdsBuilder {
+        IdsBuilder {
+            bits: vec![0; strings.div_ceil(64)],
+        }
+    }
+
+    /// Marks `id` as an id (a handle past the room given is ignored).
+    pub fn mark(&mut self, id: Sym) {
+        let i = id.index();
+        if let Some(word) = self.bits.get_mut(i / 64) {
+            *word |= 1 << (i % 64);
+        }
+    }
+
+    /// The index of the marked ids, each naming nothing yet, for
+    /// `entities` actors, places and events and `sources` sources (counts
+    /// past `u32::MAX` are taken as `u32::MAX`).
+    pub fn build(self, entities: usize, sources: usize) -> Ids {
+        let mut ranks = Vec::with_capacity(self.bits.len());
+        let mut before = 0u32;
+        for word in &self.bits {
+            ranks.push(before);
+            before = before.saturating_add(word.count_ones());
+        }
+        Ids {
+            bits: self.bits,
+            ranks,
+            numbers: vec![VACANT; before as usize],
+            entities: u32::try_from(entities).unwrap_or(u32::MAX),
+            sources: u32::try_from(sources).unwrap_or(u32::MAX),
+        }
+    }
+}
+
 /// Every id of a fact set, by handle.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Ids {
-    map: HashMap<Sym, u32>,
+    /// One bit per string handle: set when the string is an id.
+    bits: Vec<u64>,
+    /// For each word of `bits`, how many bits are set in the words before.
+    ranks: Vec<u32>,
+    /// The record number of each id, in handle order.
+    numbers: Vec<u32>,
     entities: u32,
     sources: u32,
 }
 
 impl Ids {
-    /// An empty index for `entities` actors, places and events and `sources`
-    /// sources, with room for `room` ids. Counts past `u32::MAX` are taken
-    /// as `u32::MAX`.
-    pub fn new(entities: usize, sources: usize, room: usize) -> Ids {
-        Ids {
-            map: HashMap::with_capacity(room),
-            entities: u32::try_from(entities).unwrap_or(u32::MAX),
-            sources: u32::try_from(sources).unwrap_or(u32::MAX),
-        }
-    }
-
     /// Enters `id` as naming `named`, unless it names a record already:
-    /// then that record is returned and the index is unchanged.
+    /// then that record is returned and the index is unchanged. An id not
+    /// marked when the index was built is not entered.
     pub fn insert(&mut self, id: Sym, named: Named) -> Option<Named> {
         if let Some(first) = self.get(id) {
             return Some(first);
         }
-        if let Some(n) = self.number(named) {
-            self.map.insert(id, n);
+        let number = self.number(named);
+        if let (Some(slot), Some(n)) = (self.slot(id).and_then(|k| self.numbers.get_mut(k)), number)
+        {
+            *slot = n;
         }
         None
     }
 
     /// The record `id` names, if any.
     pub fn get(&self, id: Sym) -> Option<Named> {
-        self.map.get(&id).map(|&n| self.named(n))
+        let n = *self.numbers.get(self.slot(id)?)?;
+        (n != VACANT).then(|| self.named(n))
     }
 
     /// The actor, place or event `id` names, if it names one.
@@ -76,12 +121,23 @@ impl Ids {
         }
     }
 
-    /// Every id with the record it names, in no particular order.
+    /// Every id with the record it names, in handle order.
     pub fn iter(&self) -> impl Iterator<Item = (Sym, Named)> + '_ {
-        self.map.iter().map(|(&s, &n)| (s, self.named(n)))
+        let handles = self.bits.iter().enumerate().flat_map(|(w, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                let bit = (rest != 0).then(|| rest.trailing_zeros() as usize)?;
+                rest &= rest - 1;
+                Some(w * 64 + bit)
+            })
+        });
+        handles
+            .zip(&self.numbers)
+            .filter(|&(_, &n)| n != VACANT)
+            .map(|(i, &n)| (Sym::from_index(i), self.named(n)))
     }
 
-    /// Every id of an actor, place or event, in no particular order.
+    /// Every id of an actor, place or event, in handle order.
     pub fn ents(&self) -> impl Iterator<Item = (Sym, Ent)> + '_ {
         self.iter().filter_map(|(s, n)| match n {
             Named::Ent(e) => Some((s, e)),
@@ -89,7 +145,7 @@ impl Ids {
         })
     }
 
-    /// Every id of a source, in no particular order.
+    /// Every id of a source, in handle order.
     pub fn sources(&self) -> impl Iterator<Item = (Sym, SourceIx)> + '_ {
         self.iter().filter_map(|(s, n)| match n {
             Named::Source(x) => Some((s, x)),
@@ -97,30 +153,47 @@ impl Ids {
         })
     }
 
-    /// How many ids are entered.
+    /// How many ids name a record.
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.numbers.iter().filter(|&&n| n != VACANT).count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.len() == 0
     }
 
     /// Forgets the ids of relations (once they are resolved).
     pub fn drop_relations(&mut self) {
         let first = self.entities.saturating_add(self.sources);
-        self.map.retain(|_, n| *n < first);
+        for n in &mut self.numbers {
+            if *n >= first {
+                *n = VACANT;
+            }
+        }
     }
 
-    /// Puts an index back together from its entity and source ids; `None`
-    /// when an id is listed twice or names a record out of range.
+    /// Puts an index back together from its entity and source ids, over
+    /// `strings` string handles; `None` when an id is listed twice or is out
+    /// of range, or names a record out of range.
     pub fn from_lists(
         ents: Vec<(Sym, Ent)>,
         sources: Vec<(Sym, SourceIx)>,
         entity_count: usize,
         source_count: usize,
+        strings: usize,
     ) -> Option<Ids> {
-        let mut ids = Ids::new(entity_count, source_count, ents.len() + sources.len());
+        let mut builder = IdsBuilder::new(strings);
+        for &sym in ents
+            .iter()
+            .map(|(s, _)| s)
+            .chain(sources.iter().map(|(s, _)| s))
+        {
+            if sym.index() >= strings {
+                return None;
+            }
+            builder.mark(sym);
+        }
+        let mut ids = builder.build(entity_count, source_count);
         let ents = ents.into_iter().map(|(s, e)| (s, Named::Ent(e)));
         for (sym, named) in ents.chain(sources.into_iter().map(|(s, x)| (s, Named::Source(x)))) {
             let in_range = match named {
@@ -135,13 +208,26 @@ impl Ids {
         Some(ids)
     }
 
+    /// Where the number of `id` is kept, if it was marked.
+    fn slot(&self, id: Sym) -> Option<usize> {
+        let i = id.index();
+        let word = *self.bits.get(i / 64)?;
+        let bit = 1u64 << (i % 64);
+        if word & bit == 0 {
+            return None;
+        }
+        let before = *self.ranks.get(i / 64)? as usize;
+        Some(before + (word & (bit - 1)).count_ones() as usize)
+    }
+
     fn number(&self, named: Named) -> Option<u32> {
-        match named {
+        let n = match named {
             Named::Ent(e) if e.0 < self.entities => Some(e.0),
             Named::Source(s) if s.0 < self.sources => self.entities.checked_add(s.0),
             Named::Relation(r) => self.entities.checked_add(self.sources)?.checked_add(r),
             Named::Ent(_) | Named::Source(_) => None,
-        }
+        };
+        n.filter(|&n| n != VACANT)
     }
 
     fn named(&self, n: u32) -> Named {
@@ -152,6 +238,17 @@ impl Ids {
         }
     }
 }
+
+/// Two indexes are equal when they name the same records by the same ids.
+impl PartialEq for Ids {
+    fn eq(&self, other: &Ids) -> bool {
+        self.entities == other.entities
+            && self.sources == other.sources
+            && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Ids {}
 
 #[cfg(test)]
 mod tests {
@@ -164,28 +261,36 @@ mod tests {
         (strings, syms)
     }
 
+    fn index(s: &[Sym], strings: usize, entities: usize, sources: usize) -> Ids {
+        let mut builder = IdsBuilder::new(strings);
+        s.iter().for_each(|&sym| builder.mark(sym));
+        builder.build(entities, sources)
+    }
+
     #[test]
     fn every_kind_of_record_is_found_again() {
-        let (_, s) = syms(5);
-        let mut ids = Ids::new(2, 2, 8);
+        let (_, s) = syms(200);
+        let mut ids = index(&[s[0], s[70], s[130], s[199]], 200, 2, 2);
         assert_eq!(ids.insert(s[0], Named::Ent(Ent(0))), None);
-        assert_eq!(ids.insert(s[1], Named::Ent(Ent(1))), None);
-        assert_eq!(ids.insert(s[2], Named::Source(SourceIx(1))), None);
-        assert_eq!(ids.insert(s[3], Named::Relation(7)), None);
+        assert_eq!(ids.insert(s[70], Named::Ent(Ent(1))), None);
+        assert_eq!(ids.insert(s[130], Named::Source(SourceIx(1))), None);
+        assert_eq!(ids.insert(s[199], Named::Relation(7)), None);
         assert_eq!(ids.get(s[0]), Some(Named::Ent(Ent(0))));
-        assert_eq!(ids.ent(s[1]), Some(Ent(1)));
-        assert_eq!(ids.source(s[2]), Some(SourceIx(1)));
-        assert_eq!(ids.ent(s[2]), None);
-        assert_eq!(ids.source(s[1]), None);
-        assert_eq!(ids.get(s[3]), Some(Named::Relation(7)));
-        assert_eq!(ids.get(s[4]), None);
+        assert_eq!(ids.ent(s[70]), Some(Ent(1)));
+        assert_eq!(ids.source(s[130]), Some(SourceIx(1)));
+        assert_eq!(ids.ent(s[130]), None);
+        assert_eq!(ids.source(s[70]), None);
+        assert_eq!(ids.get(s[199]), Some(Named::Relation(7)));
+        assert_eq!(ids.get(s[1]), None);
         assert_eq!(ids.len(), 4);
+        let order: Vec<Sym> = ids.iter().map(|(s, _)| s).collect();
+        assert_eq!(order, vec![s[0], s[70], s[130], s[199]]);
     }
 
     #[test]
     fn an_id_keeps_the_first_record_it_named() {
         let (_, s) = syms(1);
-        let mut ids = Ids::new(3, 1, 0);
+        let mut ids = index(&s, 1, 3, 1);
         assert_eq!(ids.insert(s[0], Named::Ent(Ent(2))), None);
         let again = ids.insert(s[0], Named::Source(SourceIx(0)));
         assert_eq!(again, Some(Named::Ent(Ent(2))));
@@ -193,23 +298,27 @@ mod tests {
     }
 
     #[test]
-    fn records_out_of_range_are_not_entered() {
-        let (_, s) = syms(3);
-        let mut ids = Ids::new(1, 1, 0);
+    fn unmarked_ids_and_records_out_of_range_are_not_entered() {
+        let (_, s) = syms(4);
+        let mut ids = index(&s[..3], 4, 1, 1);
         assert_eq!(ids.insert(s[0], Named::Ent(Ent(1))), None);
         assert_eq!(ids.insert(s[1], Named::Source(SourceIx(1))), None);
+        assert_eq!(ids.insert(s[3], Named::Ent(Ent(0))), None);
         assert!(ids.is_empty());
-        let mut full = Ids::new(usize::MAX, 1, 0);
+        let mut full = index(&s, 4, usize::MAX, 1);
         assert_eq!(full.insert(s[2], Named::Relation(0)), None);
         assert_eq!(full.get(s[2]), None);
         assert_eq!(full.insert(s[2], Named::Source(SourceIx(0))), None);
-        assert_eq!(full.get(s[2]), Some(Named::Source(SourceIx(0))));
+        assert_eq!(full.get(s[2]), None, "u32::MAX is no record number");
+        let mut almost = index(&s, 4, u32::MAX as usize - 1, 1);
+        assert_eq!(almost.insert(s[2], Named::Source(SourceIx(0))), None);
+        assert_eq!(almost.get(s[2]), Some(Named::Source(SourceIx(0))));
     }
 
     #[test]
     fn relations_are_dropped_and_lists_rebuild_the_rest() {
         let (_, s) = syms(3);
-        let mut ids = Ids::new(1, 1, 0);
+        let mut ids = index(&s, 3, 1, 1);
         ids.insert(s[0], Named::Ent(Ent(0)));
         ids.insert(s[1], Named::Source(SourceIx(0)));
         ids.insert(s[2], Named::Relation(0));
@@ -219,11 +328,30 @@ mod tests {
         let sources: Vec<_> = ids.sources().collect();
         assert_eq!(ents, vec![(s[0], Ent(0))]);
         assert_eq!(sources, vec![(s[1], SourceIx(0))]);
-        let back = Ids::from_lists(ents.clone(), sources.clone(), 1, 1);
+        let back = Ids::from_lists(ents.clone(), sources.clone(), 1, 1, 3);
         assert_eq!(back.as_ref(), Some(&ids));
-        assert_eq!(Ids::from_lists(ents.clone(), sources.clone(), 0, 1), None);
-        assert_eq!(Ids::from_lists(ents.clone(), sources, 1, 0), None);
+        assert_eq!(
+            Ids::from_lists(ents.clone(), sources.clone(), 0, 1, 3),
+            None
+        );
+        assert_eq!(
+            Ids::from_lists(ents.clone(), sources.clone(), 1, 0, 3),
+            None
+        );
+        assert_eq!(
+            Ids::from_lists(ents.clone(), sources.clone(), 1, 1, 1),
+            None
+        );
         let twice = vec![(s[0], SourceIx(0))];
-        assert_eq!(Ids::from_lists(ents, twice, 1, 1), None);
+        assert_eq!(Ids::from_lists(ents, twice, 1, 1, 3), None);
+    }
+
+    #[test]
+    fn an_empty_index_names_nothing() {
+        let (_, s) = syms(1);
+        let ids = Ids::default();
+        assert_eq!(ids.get(s[0]), None);
+        assert!(ids.is_empty());
+        assert_eq!(ids.iter().count(), 0);
     }
 }

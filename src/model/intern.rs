@@ -28,7 +28,8 @@ impl Sym {
         self.0.get() as usize - 1
     }
 
-    fn from_index(i: usize) -> Sym {
+    /// The handle of the `i`-th string (saturating past the last handle).
+    pub(crate) fn from_index(i: usize) -> Sym {
         let n = u32::try_from(i)
             .ok()
             .and_then(|i| i.checked_add(1))

@@ -13,7 +13,7 @@ pub mod record;
 pub mod remap;
 
 pub use count::Count;
-pub use ids::{Ids, Named};
+pub use ids::{Ids, IdsBuilder, Named};
 pub use intern::{Interner, Sym};
 pub use list::List;
 pub use record::*;

@@ -20,7 +20,8 @@ use defs::{Counts, Def, Kind, Lists};
 use super::{Pending, RefTarget};
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, PathSeg};
 use crate::model::{
-    self, ActorIx, Cite, EntityKind, Facts, Ids, Participant, PlaceIx, Resolved, SourceIx, Sym,
+    self, ActorIx, Cite, EntityKind, Facts, Ids, IdsBuilder, Participant, PlaceIx, Resolved,
+    SourceIx, Sym,
 };
 use crate::suggest::nearest;
 
@@ -64,6 +65,21 @@ impl Records {
             events: std::mem::take(&mut p.events),
             relations: std::mem::take(&mut p.relations),
         }
+    }
+
+    /// The id index with every id marked, naming nothing yet.
+    fn index(&self, p: &Pending) -> Ids {
+        let mut ids = IdsBuilder::new(p.strings.len());
+        p.sources.iter().for_each(|s| ids.mark(s.id));
+        self.actors.iter().for_each(|a| ids.mark(a.id));
+        self.places.iter().for_each(|pl| ids.mark(pl.id));
+        self.events.iter().for_each(|e| ids.mark(e.id));
+        self.relations
+            .iter()
+            .filter_map(|r| r.id)
+            .for_each(|id| ids.mark(id));
+        let entities = self.actors.len() + self.places.len() + self.events.len();
+        ids.build(entities, p.sources.len())
     }
 
     fn lists<'a>(&'a self, p: &'a Pending) -> PendingLists<'a> {
@@ -122,10 +138,9 @@ pub fn resolve(mut p: Pending, diags: &mut Diagnostics) -> Facts {
 
 impl Resolver<'_> {
     fn new<'p>(p: &'p Pending, recs: &Records, diags: &'p mut Diagnostics) -> Resolver<'p> {
-        let entities = recs.actors.len() + recs.places.len() + recs.events.len();
         Resolver {
             p,
-            ids: Ids::new(entities, p.sources.len(), entities + p.sources.len()),
+            ids: recs.index(p),
             counts: Counts {
                 actors: u32_of(recs.actors.len()),
                 places: u32_of(recs.places.len()),
