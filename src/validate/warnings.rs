@@ -5,7 +5,9 @@
 //! line), and an entity connected to nothing. `--deny-warnings` makes them
 //! errors; this module only reports them.
 
-use hashbrown::HashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::{DefaultHashBuilder, HashTable};
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, PathSeg};
 use crate::model::{Ent, Facts, Sym};
@@ -54,47 +56,79 @@ fn uncited(facts: &Facts, diags: &mut Diagnostics) {
     }
 }
 
-/// Names and aliases, lower-cased, of every actor and place.
+/// Where a lower-cased name was first used: the name (or alias) as written,
+/// and whose it is.
+#[derive(Clone, Copy)]
+struct First {
+    name: Sym,
+    ent: Ent,
+    /// The alias's place among the aliases, or [`NAME`].
+    seg: usize,
+}
+
+/// [`First::seg`] of a name (no alias list is that long).
+const NAME: usize = usize::MAX;
+
+impl First {
+    fn path(self) -> Vec<PathSeg> {
+        match self.seg {
+            NAME => vec![PathSeg::Key("name")],
+            i => vec![PathSeg::Key("aliases"), PathSeg::Index(i)],
+        }
+    }
+}
+
+/// Names and aliases, lower-cased, of every actor and place. The table holds
+/// handles, not lower-cased copies: a name is lower-cased again to compare.
 fn shared_names(facts: &Facts, diags: &mut Diagnostics) {
-    let mut seen: HashMap<String, (Ent, Origin, PathSeg)> = HashMap::new();
-    let mut check = |ent: Ent, name: Sym, origin: Origin, seg: PathSeg, diags: &mut Diagnostics| {
-        let text = facts.str(name);
-        let key = text.to_lowercase();
-        match seen.get(&key) {
-            Some((other, first, first_seg)) if *other != ent => {
-                let msg = format!(
-                    "`{text}` names both `{}` and `{}`",
-                    facts.id_of(*other),
-                    facts.id_of(ent)
-                );
-                let path = |s: &PathSeg| match s {
-                    PathSeg::Index(i) => vec![PathSeg::Key("aliases"), PathSeg::Index(*i)],
-                    other => vec![other.clone()],
-                };
-                let d = Diagnostic::warning(Code::SharedName, msg)
-                    .at(Loc::Field(origin, path(&seg)))
-                    .note(Some(Loc::Field(*first, path(first_seg))), "also used here")
-                    .help("on the command line this name will be ambiguous; use the id, or make the names distinct");
-                diags.push(d);
-            }
+    let names = facts.actors.iter().map(|a| 1 + a.aliases.len());
+    let names = names.chain(facts.places.iter().map(|p| 1 + p.aliases.len()));
+    let mut seen: HashTable<First> = HashTable::with_capacity(names.sum());
+    let hasher = DefaultHashBuilder::default();
+    let lower = |f: &First| facts.str(f.name).to_lowercase();
+    let mut check = |this: First, diags: &mut Diagnostics| {
+        let key = facts.str(this.name).to_lowercase();
+        let hash = hasher.hash_one(key.as_str());
+        match seen.find(hash, |f| lower(f) == key) {
+            Some(first) if first.ent != this.ent => shared(facts, *first, this, diags),
             Some(_) => {}
-            None => drop(seen.insert(key, (ent, origin, seg))),
+            None => drop(seen.insert_unique(hash, this, |f| hasher.hash_one(lower(f)))),
         }
     };
     for (i, a) in facts.actors.iter().enumerate() {
         let ent = Ent(u32::try_from(i).unwrap_or(u32::MAX));
-        check(ent, a.name, a.origin, PathSeg::Key("name"), diags);
-        for (j, alias) in a.aliases.iter().enumerate() {
-            check(ent, *alias, a.origin, PathSeg::Index(j), diags);
+        let aliases = a.aliases.iter().enumerate().map(|(j, s)| (*s, j));
+        for (name, seg) in std::iter::once((a.name, NAME)).chain(aliases) {
+            check(First { name, ent, seg }, diags);
         }
     }
     for (i, p) in facts.places.iter().enumerate() {
         let ent = facts.place_ent(crate::model::PlaceIx(u32::try_from(i).unwrap_or(u32::MAX)));
-        check(ent, p.name, p.origin, PathSeg::Key("name"), diags);
-        for (j, alias) in p.aliases.iter().enumerate() {
-            check(ent, *alias, p.origin, PathSeg::Index(j), diags);
+        let aliases = p.aliases.iter().enumerate().map(|(j, s)| (*s, j));
+        for (name, seg) in std::iter::once((p.name, NAME)).chain(aliases) {
+            check(First { name, ent, seg }, diags);
         }
     }
+}
+
+/// Reports a name used by two actors or places.
+fn shared(facts: &Facts, first: First, this: First, diags: &mut Diagnostics) {
+    let (Some(first_origin), Some(origin)) =
+        (origin_of(facts, first.ent), origin_of(facts, this.ent))
+    else {
+        return;
+    };
+    let msg = format!(
+        "`{}` names both `{}` and `{}`",
+        facts.str(this.name),
+        facts.id_of(first.ent),
+        facts.id_of(this.ent)
+    );
+    let d = Diagnostic::warning(Code::SharedName, msg)
+        .at(Loc::Field(origin, this.path()))
+        .note(Some(Loc::Field(first_origin, first.path())), "also used here")
+        .help("on the command line this name will be ambiguous; use the id, or make the names distinct");
+    diags.push(d);
 }
 
 fn unconnected(facts: &Facts, diags: &mut Diagnostics) {
@@ -150,4 +184,55 @@ fn origin_of(facts: &Facts, ent: Ent) -> Option<Origin> {
         EntityRef::Place(p) => p.origin,
         EntityRef::Event(e) => e.origin,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::{Code, Loc, PathSeg};
+    use crate::load::Format;
+    use crate::validate::load_bytes;
+
+    /// A shared-name warning: its message, and the record (a byte offset)
+    /// and path it and its note point at.
+    type Shared = (String, u64, Vec<PathSeg>, u64, Vec<PathSeg>);
+
+    fn shared(text: &str) -> Vec<Shared> {
+        let (_, diags) = load_bytes(text.as_bytes(), Format::JsonLines);
+        let field = |loc: Option<&Loc>| match loc {
+            Some(Loc::Field(origin, path)) => (origin.offset, path.clone()),
+            other => panic!("not a field: {other:?}"),
+        };
+        let list = diags.list.iter().filter(|d| d.code == Code::SharedName);
+        list.map(|d| {
+            let (at, path) = field(d.loc.as_ref());
+            let (note_at, note_path) = field(d.notes.first().and_then(|n| n.loc.as_ref()));
+            (d.message.clone(), at, path, note_at, note_path)
+        })
+        .collect()
+    }
+
+    #[test]
+    fn names_and_aliases_shared_in_any_case_are_reported_once_each() {
+        let lines = [
+            r#"{"type":"actor","id":"a","name":"Kyiv","aliases":["Ο∆ΟΣ","kyiv"]}"#,
+            r#"{"type":"actor","id":"b","name":"KYIV","aliases":["x","ο∆ος"]}"#,
+            r#"{"type":"place","id":"c","name":"X","aliases":["Kyiv"]}"#,
+        ];
+        let text = lines.join("\n");
+        let b = lines[0].len() as u64 + 1;
+        let c = b + lines[1].len() as u64 + 1;
+        let name = || vec![PathSeg::Key("name")];
+        let alias = |i| vec![PathSeg::Key("aliases"), PathSeg::Index(i)];
+        let expected = [
+            ("`KYIV` names both `a` and `b`", b, name(), 0, name()),
+            ("`ο∆ος` names both `a` and `b`", b, alias(1), 0, alias(0)),
+            ("`X` names both `b` and `c`", c, name(), b, alias(0)),
+            ("`Kyiv` names both `a` and `c`", c, alias(0), 0, name()),
+        ];
+        let expected: Vec<_> = expected
+            .into_iter()
+            .map(|(m, at, path, first, first_path)| (m.to_string(), at, path, first, first_path))
+            .collect();
+        assert_eq!(shared(&text), expected);
+    }
 }
