@@ -18,8 +18,9 @@ use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Pos};
 
 /// Longest line read; a longer line is an error, not a crash.
 pub const MAX_LINE_BYTES: usize = 256 << 20;
-/// Target size of a block of lines.
-pub const BLOCK_BYTES: usize = 1 << 20;
+/// Target size of a block of lines: half a MiB, so that the few blocks in
+/// flight, read and decoded, hold little memory beside the records kept.
+pub const BLOCK_BYTES: usize = 1 << 19;
 
 /// Whole lines of a JSON Lines stream and where they start.
 #[derive(Debug)]
