@@ -48,10 +48,15 @@ pub fn document(view: &View<'_>) -> serde_json::Value {
     serde_json::to_value(Document::of(view)).unwrap_or(serde_json::Value::Null)
 }
 
-/// Pretty JSON and a newline, written to `out`.
+/// Pretty JSON and a newline, written to `out` through a buffer of its own
+/// (the serializer's many small writes then stay out of `out`'s dynamic
+/// calls).
 pub fn write_pretty(value: &impl Serialize, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::other)?;
-    out.write_all(b"\n")
+    use std::io::Write;
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, value).map_err(std::io::Error::other)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }
 
 /// Pretty JSON and a newline. Writing into memory fails only if a value

@@ -70,7 +70,10 @@ pub fn render(view: &View<'_>, opts: &Options) -> Vec<u8> {
 /// error writing to `out` is returned once the file is done (nothing more is
 /// written after it).
 pub fn write(view: &View<'_>, opts: &Options, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut sticky = Sticky { out, error: None };
+    let mut sticky = Sticky {
+        out: std::io::BufWriter::with_capacity(1 << 16, out),
+        error: None,
+    };
     {
         let mut writer = DotWriter::from(&mut sticky);
         writer.set_pretty_print(true);
@@ -86,14 +89,15 @@ pub fn write(view: &View<'_>, opts: &Options, out: &mut dyn Write) -> std::io::R
     }
     match sticky.error {
         Some(e) => Err(e),
-        None => Ok(()),
+        None => sticky.out.flush(),
     }
 }
 
 /// A writer that never fails: the first error of the one it wraps is kept,
-/// and every write after it is dropped.
+/// and every write after it is dropped. It buffers, so that dot-writer's
+/// many small writes stay out of `out`'s dynamic calls.
 struct Sticky<'w> {
-    out: &'w mut dyn Write,
+    out: std::io::BufWriter<&'w mut dyn Write>,
     error: Option<std::io::Error>,
 }
 
