@@ -37,9 +37,12 @@ run() {
   echo "$best $mem"
 }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# ratio A B: A ÷ B, or "–" when B is below what GNU time can measure.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "–" }'; }
 
 rss() { ratio "$(($1 * 1024))" "$2"; }
+
+declare -A check_s build_s
 
 echo "| events | file MiB | baseline s | check s | check ÷ baseline | check RSS ÷ file | build s | build ÷ baseline | build RSS ÷ file | first query RSS ÷ file | new question ÷ cold check | new question RSS ÷ file | repeated timeline ÷ cold check | repeated path ÷ cold check | repeated neighbors ÷ cold check | repeated query RSS ÷ file |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
@@ -65,5 +68,11 @@ for n in $SIZES; do
   read -r tp mp < <(run "$BIN" path -f "$f" actor-0 actor-1)
   read -r tn mn < <(run "$BIN" neighbors -f "$f" actor-1 --depth 2 --json)
   mr=$(printf '%s\n' "$mt" "$mp" "$mn" | sort -n | tail -n 1)
+  check_s[$n]=$tc
+  build_s[$n]=$tbu
   echo "| $n | $mb | $tb | $tc | $(ratio "$tc" "$tb") | $(rss "$mc" "$size") | $tbu | $(ratio "$tbu" "$tb") | $(rss "$mbu" "$size") | $(rss "$mf" "$size") | $(ratio "$tq" "$tc") | $(rss "$mq" "$size") | $(ratio "$tt" "$tc") | $(ratio "$tp" "$tc") | $(ratio "$tn" "$tc") | $(rss "$mr" "$size") |"
 done
+if [ -n "${check_s[100000]:-}" ] && [ -n "${check_s[1000000]:-}" ]; then
+  echo
+  echo "Growth from 100k to 1M events: check $(ratio "${check_s[1000000]}" "${check_s[100000]}")×, build $(ratio "${build_s[1000000]}" "${build_s[100000]}")×"
+fi
