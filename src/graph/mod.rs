@@ -59,6 +59,10 @@ fn ix(i: usize) -> u32 {
 
 impl Graph {
     pub fn build(facts: &Facts) -> Graph {
+        // Time order and names first: their working memory is freed before
+        // the edges are allocated.
+        let by_time = by_time(facts);
+        let names = names::NameIndex::build(facts);
         let edges = facts
             .events
             .iter()
@@ -100,11 +104,7 @@ impl Graph {
         for (i, r) in facts.relations.iter().enumerate() {
             g.add_edge(node(r.from), node(r.to), Edge::Relation(RelationIx(ix(i))));
         }
-        Graph {
-            g,
-            by_time: by_time(facts),
-            names: names::NameIndex::build(facts),
-        }
+        Graph { g, by_time, names }
     }
 
     pub fn edge(&self, e: EdgeIndex) -> Option<Edge> {
