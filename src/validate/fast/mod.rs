@@ -59,8 +59,9 @@ fn text<'a>(v: &'a Val<Str<'_>>) -> Result<Option<&'a str>, ()> {
     }
 }
 
+/// Not empty and without white space (so not blank either).
 fn valid_id(s: &str) -> bool {
-    !s.trim().is_empty() && !s.chars().any(char::is_whitespace)
+    !s.is_empty() && !s.chars().any(char::is_whitespace)
 }
 
 fn id_field<'a>(v: &'a Val<Str<'_>>) -> Result<Option<&'a str>, ()> {
