@@ -25,9 +25,8 @@
 //! dashes, not starting with a digit), made unique with `-2`, `-3`… in
 //! event order; `title` is the title slide's. This module writes no files.
 
+mod ids;
 mod text;
-
-use std::collections::HashSet;
 
 use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
@@ -52,7 +51,7 @@ pub fn render(view: &View<'_>) -> Vec<u8> {
 
 /// The TimelineJS3 document written to `out` as it is made.
 pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let ids = unique_ids(view);
+    let ids = ids::UniqueIds::of(view);
     let doc = Document {
         title: Title {
             text: Text {
@@ -87,14 +86,14 @@ struct Text {
 /// The event slides, built one at a time while writing.
 struct Slides<'v> {
     view: &'v View<'v>,
-    ids: &'v [String],
+    ids: &'v ids::UniqueIds,
 }
 
 impl Serialize for Slides<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let facts = self.view.facts;
         let mut seq = serializer.serialize_seq(None)?;
-        for (ix, id) in self.view.sel.events.iter().zip(self.ids) {
+        for (ix, id) in self.view.sel.events.iter().zip(self.ids.iter()) {
             let slide = facts.event(*ix).and_then(|e| Slide::of(facts, e, id));
             if let Some(slide) = slide {
                 seq.serialize_element(&slide)?;
@@ -214,32 +213,6 @@ fn needs_display_date(edtf: &Edtf) -> bool {
             || d.time().is_some_and(|t| t.offset_minutes.is_some())
     };
     edtf.is_interval() || edtf.start().is_some_and(vague)
-}
-
-/// Every event's `unique_id`, in selection order.
-fn unique_ids(view: &View<'_>) -> Vec<String> {
-    let facts = view.facts;
-    let mut used: HashSet<String> = HashSet::with_capacity(view.sel.events.len() + 1);
-    used.insert(TITLE_ID.to_owned());
-    let mut next: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
-    let mut ids = Vec::with_capacity(view.sel.events.len());
-    for ix in &view.sel.events {
-        let base = slug(facts.event(*ix).map_or("", |e| facts.str(e.id)));
-        let mut id = base.clone();
-        if used.contains(&id) {
-            let n = next.entry(base.clone()).or_insert(2);
-            loop {
-                id = format!("{base}-{n}");
-                *n += 1;
-                if !used.contains(&id) {
-                    break;
-                }
-            }
-        }
-        used.insert(id.clone());
-        ids.push(id);
-    }
-    ids
 }
 
 /// A slug TimelineJS's own slugify leaves unchanged: lower-case ASCII letters
