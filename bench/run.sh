@@ -2,7 +2,7 @@
 # Whole-command benchmarks of chronicle against the bare-parse baseline, on
 # synthetic fact sets of 10k, 100k and 1M events. Prints a Markdown table of
 # ratios measured in this one run (the machine is shared and noisy: compare
-# ratios, not bare times). Needs GNU time (/usr/bin/time).
+# ratios, not bare times). Needs GNU time (/usr/bin/time) for memory.
 #
 #   bench/run.sh            # all sizes
 #   SIZES="10000 100000" bench/run.sh
@@ -20,15 +20,19 @@ BIN=$TARGET/release/chronicle
 GEN=$TARGET/release/examples/gen
 BASE=$TARGET/release/examples/baseline
 
-# run CMD...: prints "seconds peak_kb" of the best of $RUNS runs. With
-# FORGET=1, the kept answers are removed before each run (the fact set stays
-# cached), so that every run is a question asked for the first time.
+# run CMD...: prints "seconds peak_kb" of the best of $RUNS runs: the wall
+# time to the millisecond, the peak resident memory as GNU time reports it.
+# With FORGET=1, the kept answers are removed before each run (the fact set
+# stays cached), so that every run is a question asked for the first time.
 run() {
-  local best="" mem="" t m
+  local best="" mem="" t m start end
   for _ in $(seq "$RUNS"); do
     [ "${FORGET:-0}" = 1 ] && rm -rf "$CHRONICLE_CACHE_DIR"/*.answers
-    /usr/bin/time -o "$DATA/time.txt" -f "%e %M" "$@" >/dev/null 2>&1 || true
-    read -r t m < <(tail -n 1 "$DATA/time.txt")
+    start=$(date +%s%N)
+    /usr/bin/time -o "$DATA/time.txt" -f "%M" "$@" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    t=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+    m=$(tail -n 1 "$DATA/time.txt")
     if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then
       best=$t
       mem=$m
@@ -37,7 +41,7 @@ run() {
   echo "$best $mem"
 }
 
-# ratio A B: A ÷ B, or "–" when B is below what GNU time can measure.
+# ratio A B: A ÷ B (B is never zero: times are in milliseconds or more).
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "–" }'; }
 
 rss() { ratio "$(($1 * 1024))" "$2"; }
@@ -48,6 +52,7 @@ echo "| events | file MiB | baseline s | check s | check ÷ baseline | check RSS
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for n in $SIZES; do
   RUNS=3
+  [ "$n" -le 100000 ] && RUNS=5
   [ "$n" -ge 1000000 ] && RUNS=2
   f="$DATA/$n.jsonl"
   [ -s "$f" ] || "$GEN" --events "$n" > "$f"
