@@ -28,6 +28,7 @@ use crate::diag::Diagnostics;
 use crate::load::Input;
 use crate::model::Facts;
 
+pub use answers::MAX_BYTES as MAX_ANSWER_BYTES;
 pub use key::Key;
 
 /// Facts loaded with or without the cache.

@@ -96,7 +96,7 @@ pub fn reply<R: std::fmt::Debug>(
     let entry = crate::cache::Entry::open(&inputs);
     // What the output depends on besides the files: the arguments, and
     // whether the tables may be bold.
-    let request = format!("{} {request:?} bold={}", env!("CARGO_PKG_VERSION"), bold());
+    let request = format!("{request:?} bold={}", bold());
     let kept = entry.as_ref().and_then(|e| e.answer(request.as_bytes()));
     if let Some(reply) = kept.and_then(|b| postcard::from_bytes::<Reply>(&b).ok()) {
         return reply.print();
@@ -105,6 +105,7 @@ pub fn reply<R: std::fmt::Debug>(
     let graph = Graph::build(&facts);
     let reply = ask(&Loaded { facts, graph })?;
     if let Some(entry) = &entry
+        && reply.out.len() <= crate::cache::MAX_ANSWER_BYTES
         && let Ok(bytes) = postcard::to_allocvec(&reply)
     {
         entry.keep_answer(request.as_bytes(), &bytes);
