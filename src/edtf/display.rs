@@ -20,7 +20,7 @@ impl fmt::Display for Edtf {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Edtf::Date(date) => date.fmt(f),
-            Edtf::Interval(start, end) => write!(f, "{start}/{end}"),
+            Edtf::Interval(ends) => write!(f, "{}/{}", ends.0, ends.1),
         }
     }
 }
@@ -92,7 +92,7 @@ impl Edtf {
     pub fn human(&self) -> String {
         match self {
             Edtf::Date(date) => date.human(),
-            Edtf::Interval(start, end) => interval_human(start, end),
+            Edtf::Interval(ends) => interval_human(&ends.0, &ends.1),
         }
     }
 }
@@ -256,7 +256,7 @@ mod tests {
 
     #[test]
     fn interval_without_dates_reads_any_time() {
-        let value = super::Edtf::Interval(super::End::Open, super::End::Unknown);
+        let value = super::Edtf::interval(super::End::Open, super::End::Unknown);
         assert_eq!(value.human(), "any time");
     }
 

@@ -33,8 +33,9 @@ use std::str::FromStr;
 pub enum Edtf {
     /// `2024-03-22`, `201X?`, `2024-21`, `2024-03-22T19:58:00Z`, `Y-170000002`.
     Date(Date),
-    /// `start/end`; at least one end is a date.
-    Interval(End, End),
+    /// `start/end`; at least one end is a date. Boxed, so that a value
+    /// takes no more room than a single date (most values are one).
+    Interval(Box<(End, End)>),
 }
 
 /// One end of an interval.
@@ -130,9 +131,9 @@ impl Edtf {
                     latest: Some(latest),
                 }
             }
-            Edtf::Interval(start, end) => Bounds {
-                earliest: start.date().map(|date| date.bounds().0),
-                latest: end.date().map(|date| date.bounds().1),
+            Edtf::Interval(ends) => Bounds {
+                earliest: ends.0.date().map(|date| date.bounds().0),
+                latest: ends.1.date().map(|date| date.bounds().1),
             },
         }
     }
@@ -155,16 +156,29 @@ impl Edtf {
         self.dates().any(Date::uncertain)
     }
 
+    /// The interval from `start` to `end`.
+    pub fn interval(start: End, end: End) -> Edtf {
+        Edtf::Interval(Box::new((start, end)))
+    }
+
     /// Whether this is an interval.
     pub fn is_interval(&self) -> bool {
         matches!(self, Edtf::Interval(..))
+    }
+
+    /// An interval's start and end.
+    pub fn ends(&self) -> Option<(&End, &End)> {
+        match self {
+            Edtf::Date(_) => None,
+            Edtf::Interval(ends) => Some((&ends.0, &ends.1)),
+        }
     }
 
     /// A date itself, or the dated start of an interval.
     pub fn start(&self) -> Option<&Date> {
         match self {
             Edtf::Date(date) => Some(date),
-            Edtf::Interval(start, _) => start.date(),
+            Edtf::Interval(ends) => ends.0.date(),
         }
     }
 
@@ -172,7 +186,7 @@ impl Edtf {
     pub fn end(&self) -> Option<&Date> {
         match self {
             Edtf::Date(date) => Some(date),
-            Edtf::Interval(_, end) => end.date(),
+            Edtf::Interval(ends) => ends.1.date(),
         }
     }
 
@@ -180,7 +194,7 @@ impl Edtf {
     fn dates(&self) -> impl Iterator<Item = &Date> {
         let (first, second) = match self {
             Edtf::Date(date) => (Some(date), None),
-            Edtf::Interval(start, end) => (start.date(), end.date()),
+            Edtf::Interval(ends) => (ends.0.date(), ends.1.date()),
         };
         first.into_iter().chain(second)
     }

@@ -77,7 +77,7 @@ fn interval(input: &str, slash: usize) -> Result<Edtf, EdtfError> {
             );
         }
     }
-    Ok(Edtf::Interval(start, finish))
+    Ok(Edtf::interval(start, finish))
 }
 
 /// One interval end in `input[start..stop]`: empty (unknown), `..` (open) or a date.

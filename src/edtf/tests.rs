@@ -34,7 +34,7 @@ fn divergence(text: &str, ours: &Result<Edtf, super::EdtfError>) -> Option<&'sta
         {
             Some("season-day")
         }
-        Ok(Edtf::Interval(start, end)) if is_y_year(start) || is_y_year(end) => Some("y-interval"),
+        Ok(Edtf::Interval(ends)) if is_y_year(&ends.0) || is_y_year(&ends.1) => Some("y-interval"),
         Ok(Edtf::Date(date)) if date.time().is_some() && date.year() < 0 => Some("negative-time"),
         _ => None,
     }

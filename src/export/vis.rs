@@ -168,7 +168,7 @@ fn class_name(edtf: &Edtf) -> String {
     if edtf.uncertain() {
         classes.push("uncertain");
     }
-    if let Edtf::Interval(start, end) = edtf {
+    if let Some((start, end)) = edtf.ends() {
         for (side, open, unknown) in [
             (start, "open-start", "unknown-start"),
             (end, "open-end", "unknown-end"),
@@ -235,15 +235,15 @@ impl Instant {
 pub fn extent(edtf: &Edtf) -> Option<(Instant, Option<Instant>)> {
     match edtf {
         Edtf::Date(date) => Some(own_extent(date)),
-        Edtf::Interval(End::Date(first), End::Date(last)) => {
-            let start = own_extent(first).0;
-            let end = end_of(last);
-            Some((start, (end > start).then_some(end)))
-        }
-        Edtf::Interval(End::Date(only), _) | Edtf::Interval(_, End::Date(only)) => {
-            Some(own_extent(only))
-        }
-        Edtf::Interval(..) => None,
+        Edtf::Interval(ends) => match &**ends {
+            (End::Date(first), End::Date(last)) => {
+                let start = own_extent(first).0;
+                let end = end_of(last);
+                Some((start, (end > start).then_some(end)))
+            }
+            (End::Date(only), _) | (_, End::Date(only)) => Some(own_extent(only)),
+            _ => None,
+        },
     }
 }
 

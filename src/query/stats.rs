@@ -245,7 +245,7 @@ fn count_date(dates: &mut Dates, date: &Edtf) {
         .or_default() += 1;
     dates.approximate += usize::from(date.approximate());
     dates.uncertain += usize::from(date.uncertain());
-    if let Edtf::Interval(start, end) = date {
+    if let Some((start, end)) = date.ends() {
         dates.intervals += 1;
         let open = |e: &End| matches!(e, End::Open | End::Unknown);
         dates.open_ends += usize::from(open(start) || open(end));
