@@ -5,10 +5,12 @@
 //! three (u64), all little-endian; then the key bytes, the text of every
 //! string of the facts as it lies in the interner (read straight into its
 //! buffer, never copied), and the rest of the facts with their warning count
-//! encoded with postcard. A read checks the magic, format, lengths, key and
-//! checksum before decoding, then checks that every record index is in
-//! range, so a truncated, corrupt or foreign entry is a miss, never a panic
-//! or a wrong answer. Writes are atomic.
+//! encoded with postcard (written after a first encoding pass that only
+//! measures and checksums them, so they are never held whole in memory; read
+//! back list by list with room for exactly each list). A read checks the
+//! magic, format, lengths, key and checksum before decoding, then checks
+//! that every record index is in range, so a truncated, corrupt or foreign
+//! entry is a miss, never a panic or a wrong answer. Writes are atomic.
 
 use std::io::Read;
 use std::path::Path;
