@@ -3,8 +3,9 @@
 //! Node `n` is entity `Ent(n)`. Edges point actor → event (the actor's role,
 //! dated by the event), event → place (`occurred_at`), place → place
 //! (`located_in`) and, for every relation record, from → to (its kind, its
-//! own date). An edge's weight is a small handle into the facts, so the graph
-//! costs a few bytes an edge; kinds, dates and sources are read from the
+//! own date). An edge's weight is a small handle into the facts, packed into
+//! eight bytes ([`Packed`]), and nodes carry no weight, so the graph costs 24
+//! bytes an edge and 8 a node; kinds, dates and sources are read from the
 //! facts through [`Graph::edge_info`]. Alongside: the index of events in time
 //! order and the name index used to find entities. No I/O, no printing.
 
@@ -28,6 +29,45 @@ pub enum Edge {
     Relation(RelationIx),
 }
 
+/// An [`Edge`] as the graph stores it: the record's index in the low 32
+/// bits; above it, two bits for the variant and, for a role, the
+/// participant's place in the event in the other 30. No event can have
+/// 2^30 participants: the largest record the loaders accept (a 1 GiB
+/// document, each reference at least 4 bytes) holds fewer than 2^28.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Packed(u64);
+
+const PART_BITS: u32 = 30;
+const PART_MASK: u64 = (1 << PART_BITS) - 1;
+
+impl From<Edge> for Packed {
+    fn from(edge: Edge) -> Packed {
+        let (tag, part, index) = match edge {
+            Edge::Role { event, part } => (0u64, u64::from(part) & PART_MASK, event.0),
+            Edge::OccurredAt(e) => (1, 0, e.0),
+            Edge::LocatedIn(p) => (2, 0, p.0),
+            Edge::Relation(r) => (3, 0, r.0),
+        };
+        Packed((tag << (32 + PART_BITS)) | (part << 32) | u64::from(index))
+    }
+}
+
+impl Packed {
+    pub fn get(self) -> Edge {
+        let index = (self.0 & u64::from(u32::MAX)) as u32;
+        let part = ((self.0 >> 32) & PART_MASK) as u32;
+        match self.0 >> (32 + PART_BITS) {
+            0 => Edge::Role {
+                event: EventIx(index),
+                part,
+            },
+            1 => Edge::OccurredAt(EventIx(index)),
+            2 => Edge::LocatedIn(PlaceIx(index)),
+            _ => Edge::Relation(RelationIx(index)),
+        }
+    }
+}
+
 /// An edge as people read it: its kind, date and sources.
 #[derive(Clone, Copy, Debug)]
 pub struct EdgeInfo<'f> {
@@ -39,7 +79,8 @@ pub struct EdgeInfo<'f> {
 }
 
 pub struct Graph {
-    pub g: DiGraph<Ent, Edge>,
+    /// Node `n` is entity `Ent(n)`.
+    pub g: DiGraph<(), Packed>,
     /// Events sorted by earliest bound, then latest bound, then id.
     pub by_time: Vec<EventIx>,
     pub names: names::NameIndex,
@@ -71,8 +112,8 @@ impl Graph {
             + facts.relations.len()
             + facts.places.len();
         let mut g = DiGraph::with_capacity(facts.entity_count(), edges);
-        for ent in facts.ents() {
-            g.add_node(ent);
+        for _ in facts.ents() {
+            g.add_node(());
         }
         for (i, p) in facts.places.iter().enumerate() {
             if let Some(w) = p.within {
@@ -80,7 +121,7 @@ impl Graph {
                 g.add_edge(
                     node(facts.place_ent(pi)),
                     node(facts.place_ent(w)),
-                    Edge::LocatedIn(pi),
+                    Edge::LocatedIn(pi).into(),
                 );
             }
         }
@@ -94,21 +135,26 @@ impl Graph {
                     Edge::Role {
                         event: ei,
                         part: ix(part),
-                    },
+                    }
+                    .into(),
                 );
             }
             if let Some(p) = e.place {
-                g.add_edge(ev, node(facts.place_ent(p)), Edge::OccurredAt(ei));
+                g.add_edge(ev, node(facts.place_ent(p)), Edge::OccurredAt(ei).into());
             }
         }
         for (i, r) in facts.relations.iter().enumerate() {
-            g.add_edge(node(r.from), node(r.to), Edge::Relation(RelationIx(ix(i))));
+            g.add_edge(
+                node(r.from),
+                node(r.to),
+                Edge::Relation(RelationIx(ix(i))).into(),
+            );
         }
         Graph { g, by_time, names }
     }
 
     pub fn edge(&self, e: EdgeIndex) -> Option<Edge> {
-        self.g.edge_weight(e).copied()
+        self.g.edge_weight(e).map(|w| w.get())
     }
 
     /// The kind, date and sources of an edge.
@@ -184,7 +230,32 @@ fn by_time(facts: &Facts) -> Vec<EventIx> {
 
 #[cfg(test)]
 mod tests {
+    use super::{Edge, Packed};
+    use crate::model::{EventIx, PlaceIx, RelationIx};
     use crate::query::testing::facts_from;
+
+    #[test]
+    fn packed_edges_unpack_to_themselves() {
+        let top = (1 << 30) - 1;
+        for index in [0, 1, 7, u32::MAX - 1, u32::MAX] {
+            for edge in [
+                Edge::Role {
+                    event: EventIx(index),
+                    part: 0,
+                },
+                Edge::Role {
+                    event: EventIx(index),
+                    part: top,
+                },
+                Edge::OccurredAt(EventIx(index)),
+                Edge::LocatedIn(PlaceIx(index)),
+                Edge::Relation(RelationIx(index)),
+            ] {
+                assert_eq!(Packed::from(edge).get(), edge);
+            }
+        }
+        assert_eq!(std::mem::size_of::<Packed>(), 8);
+    }
 
     #[test]
     fn events_run_by_bounds_then_id() {

@@ -59,7 +59,7 @@ pub fn edge_kinds<'f>(facts: &'f Facts, graph: &Graph) -> Vec<&'f str> {
     let mut kinds: Vec<&str> = graph
         .g
         .edge_weights()
-        .map(|e| graph.edge_info(facts, *e).kind)
+        .map(|e| graph.edge_info(facts, e.get()).kind)
         .collect();
     kinds.sort_unstable();
     kinds.dedup();

@@ -157,7 +157,7 @@ pub fn connections(facts: &Facts, graph: &Graph, ent: Ent) -> Vec<Link> {
     let mut keyed: Vec<((bool, Day, Day), Link, usize)> = out
         .chain(inc)
         .map(|(e, dir, other)| {
-            let edge = *e.weight();
+            let edge = e.weight().get();
             let key = match graph.edge_bounds(facts, edge) {
                 Some(b) => {
                     let (lo, hi) = b.sort_key();

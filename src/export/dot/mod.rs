@@ -268,7 +268,7 @@ fn edges(dot: &mut Scope<'_, '_>, view: &View<'_>, written: &[bool], layout: Lay
         if !on(from) || !on(to) {
             continue;
         }
-        let edge = *er.weight();
+        let edge = er.weight().get();
         let info = view.graph.edge_info(facts, edge);
         let tooltip = label::edge_tooltip(facts, edge, &info, (from, to));
         let mut attrs = dot
