@@ -19,10 +19,10 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
-use super::key::{FORMAT, Key};
+use super::header;
+use super::key::Key;
 
 const MAGIC: &[u8; 8] = b"CHRNANSW";
-const HEADER: usize = 8 + 4 + 8 * 4;
 
 /// Answers larger than this are not kept (a whole timeline of a million
 /// events is cheaper to recompute than to store twice).
@@ -58,18 +58,11 @@ fn checksum(parts: [&[u8]; 3]) -> u64 {
 pub fn read(folder: &Path, key: &Key, request: &[u8]) -> Option<Vec<u8>> {
     let path = folder.join(file_name(key, request));
     let file = std::fs::File::open(path).ok()?;
-    let limit = (HEADER + key.bytes.len() + request.len() + MAX_BYTES) as u64;
+    let limit = (header::LEN + key.bytes.len() + request.len() + MAX_BYTES) as u64;
     let mut bytes = Vec::new();
     file.take(limit + 1).read_to_end(&mut bytes).ok()?;
-    let (head, rest) = bytes.split_first_chunk::<HEADER>()?;
-    let (magic, head) = head.split_first_chunk::<8>()?;
-    let (format, head) = head.split_first_chunk::<4>()?;
-    let mut lens = head.chunks_exact(8).filter_map(|c| c.try_into().ok());
-    let mut next = || lens.next().map(u64::from_le_bytes);
-    let (key_len, request_len, payload_len, sum) = (next()?, next()?, next()?, next()?);
-    if magic != MAGIC || u32::from_le_bytes(*format) != FORMAT {
-        return None;
-    }
+    let (head, rest) = bytes.split_first_chunk::<{ header::LEN }>()?;
+    let [key_len, request_len, payload_len, sum] = header::decode(MAGIC, head)?;
     if key_len != key.bytes.len() as u64 || request_len != request.len() as u64 {
         return None;
     }
@@ -79,7 +72,12 @@ pub fn read(folder: &Path, key: &Key, request: &[u8]) -> Option<Vec<u8>> {
     if !whole || stored_key != key.bytes || stored_request != request {
         return None;
     }
-    (checksum([stored_key, stored_request, payload]) == sum).then(|| payload.to_vec())
+    if checksum([stored_key, stored_request, payload]) != sum {
+        return None;
+    }
+    // The payload is the end of the file: keep it, without a copy.
+    bytes.drain(..header::LEN + key.bytes.len() + request.len());
+    Some(bytes)
 }
 
 /// Keeps `payload` as the answer to `request` about the files of `key`.
@@ -89,14 +87,9 @@ pub fn write(folder: &Path, key: &Key, request: &[u8], payload: &[u8]) {
         return;
     }
     make_room(folder);
-    let mut head = Vec::with_capacity(HEADER);
-    head.extend_from_slice(MAGIC);
-    head.extend_from_slice(&FORMAT.to_le_bytes());
-    for n in [key.bytes.len(), request.len(), payload.len()] {
-        head.extend_from_slice(&(n as u64).to_le_bytes());
-    }
     let sum = checksum([&key.bytes, request, payload]);
-    head.extend_from_slice(&sum.to_le_bytes());
+    let lens = [key.bytes.len(), request.len(), payload.len()].map(|n| n as u64);
+    let head = header::encode(MAGIC, [lens[0], lens[1], lens[2], sum]);
     let path = folder.join(file_name(key, request));
     let _ = crate::output::write_atomic_with(&path, &mut |w| {
         w.write_all(&head)?;
@@ -180,7 +173,7 @@ mod tests {
         longer.push(0);
         for bytes in [
             good[..good.len() - 1].to_vec(),
-            good[..HEADER].to_vec(),
+            good[..header::LEN].to_vec(),
             Vec::new(),
             flipped,
             longer,

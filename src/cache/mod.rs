@@ -18,6 +18,7 @@
 //! forgotten when the entry is rewritten.
 
 mod answers;
+mod header;
 mod key;
 mod store;
 

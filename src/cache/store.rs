@@ -18,7 +18,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
-use super::key::{FORMAT, Key};
+use super::header;
+use super::key::Key;
 use crate::load::Files;
 use crate::model::intern::{Ends, InternerParts};
 use crate::model::{
@@ -26,7 +27,6 @@ use crate::model::{
 };
 
 const MAGIC: &[u8; 8] = b"CHRNFACT";
-const HEADER: usize = 8 + 4 + 8 * 4;
 
 #[derive(Serialize)]
 struct FactsOut<'a> {
@@ -136,16 +136,11 @@ pub fn write(path: &Path, key: &Key, facts: &Facts, warnings: usize) -> std::io:
     let (records_len, hasher) = postcard::to_io(&out, digest)
         .map_err(std::io::Error::other)?
         .finish();
-    let mut head = Vec::with_capacity(HEADER + key.bytes.len());
-    head.extend_from_slice(MAGIC);
-    head.extend_from_slice(&FORMAT.to_le_bytes());
-    for len in [key.bytes.len() as u64, text.len() as u64, records_len] {
-        head.extend_from_slice(&len.to_le_bytes());
-    }
-    head.extend_from_slice(&hasher.digest().to_le_bytes());
-    head.extend_from_slice(&key.bytes);
+    let lens = [key.bytes.len() as u64, text.len() as u64, records_len];
+    let head = header::encode(MAGIC, [lens[0], lens[1], lens[2], hasher.digest()]);
     crate::output::write_atomic_with(path, &mut |w| {
         w.write_all(&head)?;
+        w.write_all(&key.bytes)?;
         w.write_all(text)?;
         postcard::to_io(&out, &mut *w).map_err(std::io::Error::other)?;
         Ok(())
@@ -156,20 +151,13 @@ pub fn write(path: &Path, key: &Key, facts: &Facts, warnings: usize) -> std::io:
 /// there, whole, and made for exactly this key.
 pub fn read(path: &Path, key: &Key) -> Option<(Facts, usize)> {
     let mut file = std::fs::File::open(path).ok()?;
-    let mut header = [0u8; HEADER];
-    file.read_exact(&mut header).ok()?;
-    let (magic, rest) = header.split_first_chunk::<8>()?;
-    let (format, rest) = rest.split_first_chunk::<4>()?;
-    if magic != MAGIC || u32::from_le_bytes(*format) != FORMAT {
-        return None;
-    }
-    let mut numbers = rest.chunks_exact(8).filter_map(|c| c.try_into().ok());
-    let mut next = || numbers.next().map(u64::from_le_bytes);
-    let (key_len, text_len, records_len, sum) = (next()?, next()?, next()?, next()?);
+    let mut head = [0u8; header::LEN];
+    file.read_exact(&mut head).ok()?;
+    let [key_len, text_len, records_len, sum] = header::decode(MAGIC, &head)?;
     if key_len != key.bytes.len() as u64 {
         return None;
     }
-    let total = (HEADER as u64)
+    let total = (header::LEN as u64)
         .checked_add(key_len)?
         .checked_add(text_len)?
         .checked_add(records_len)?;
