@@ -2,93 +2,61 @@
 //! after the slugs already taken (the title's among them), in selection
 //! order.
 //!
-//! A million slides are a million ids, so they are kept as one text with
-//! where each ends, and the ids taken so far as handles into it in a hash
-//! table: about 20 bytes an id. This module decides the ids; it writes
-//! nothing.
+//! A million slides are a million ids, so they are interned as the facts'
+//! strings are ([`Interner`]): one text, four bytes an end and a table
+//! entry an id. This module decides the ids; it writes nothing.
 
-use std::hash::BuildHasher;
+use hashbrown::HashMap;
 
-use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
+use crate::model::{Interner, Sym};
 
 use super::{TITLE_ID, View, slug};
 
 /// The unique ids of a selection's slides, in selection order.
 pub struct UniqueIds {
-    text: String,
-    ends: Vec<usize>,
+    strings: Interner,
+    order: Vec<Sym>,
 }
 
 impl UniqueIds {
     pub fn of(view: &View<'_>) -> UniqueIds {
         let facts = view.facts;
-        let mut taken = Taken::new(view.sel.events.len());
+        let mut ids = UniqueIds {
+            strings: Interner::default(),
+            order: Vec::with_capacity(view.sel.events.len()),
+        };
         let mut next: HashMap<String, u64> = HashMap::new();
         for ix in &view.sel.events {
             let base = slug(facts.event(*ix).map_or("", |e| facts.str(e.id)));
-            if !taken.contains(&base) {
-                taken.add(&base);
+            if !ids.taken(&base) {
+                ids.add(&base);
                 continue;
             }
             let n = next.entry(base.clone()).or_insert(2);
             loop {
                 let id = format!("{base}-{n}");
                 *n += 1;
-                if !taken.contains(&id) {
-                    taken.add(&id);
+                if !ids.taken(&id) {
+                    ids.add(&id);
                     break;
                 }
             }
         }
-        taken.ids
+        ids
     }
 
     /// The ids, in selection order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        (0..self.ends.len()).map(|i| self.get(i))
+        self.order.iter().map(|&s| self.strings.resolve(s))
     }
 
-    fn get(&self, i: usize) -> &str {
-        let end = self.ends.get(i).copied().unwrap_or(0);
-        let start = i.checked_sub(1).and_then(|i| self.ends.get(i)).copied();
-        self.text.get(start.unwrap_or(0)..end).unwrap_or_default()
-    }
-}
-
-/// The ids given so far, and the title's.
-struct Taken {
-    ids: UniqueIds,
-    /// Indices into `ids`.
-    table: HashTable<usize>,
-    hasher: DefaultHashBuilder,
-}
-
-impl Taken {
-    fn new(room: usize) -> Taken {
-        Taken {
-            ids: UniqueIds {
-                text: String::with_capacity(room * 12),
-                ends: Vec::with_capacity(room),
-            },
-            table: HashTable::with_capacity(room),
-            hasher: DefaultHashBuilder::default(),
-        }
-    }
-
-    fn contains(&self, id: &str) -> bool {
-        id == TITLE_ID
-            || self
-                .table
-                .find(self.hasher.hash_one(id), |&i| self.ids.get(i) == id)
-                .is_some()
+    /// Whether `id` was given already, or is the title's.
+    fn taken(&self, id: &str) -> bool {
+        id == TITLE_ID || self.strings.get(id).is_some()
     }
 
     fn add(&mut self, id: &str) {
-        let i = self.ids.ends.len();
-        self.ids.text.push_str(id);
-        self.ids.ends.push(self.ids.text.len());
-        let (ids, hasher) = (&self.ids, &self.hasher);
-        self.table
-            .insert_unique(hasher.hash_one(id), i, |&k| hasher.hash_one(ids.get(k)));
+        let sym = self.strings.intern(id);
+        self.order.push(sym);
     }
 }
