@@ -21,6 +21,7 @@ mod answers;
 mod header;
 mod key;
 mod store;
+mod window;
 
 use std::ffi::OsString;
 use std::path::PathBuf;

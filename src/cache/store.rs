@@ -3,27 +3,38 @@
 //! Layout: the magic bytes `CHRNFACT`, the format number (u32), the lengths
 //! of the key, the text and the records (u64 each), an XXH3 checksum of all
 //! three (u64), all little-endian; then the key bytes, the text of every
-//! string of the facts as it lies in the interner (read straight into its
-//! buffer, never copied), and the rest of the facts with their warning count
-//! encoded with postcard (written after a first encoding pass that only
-//! measures and checksums them, so they are never held whole in memory; read
-//! back list by list with room for exactly each list). A read checks the
-//! magic, format, lengths, key and checksum before decoding, then checks
-//! that every record index is in range, so a truncated, corrupt or foreign
-//! entry is a miss, never a panic or a wrong answer. Writes are atomic.
+//! string of the facts as it lies in the interner, and the rest of the facts
+//! with their warning count and string lookup table, encoded with postcard
+//! (written after a first encoding pass that only measures and checksums
+//! them, so they are never held whole in memory).
+//!
+//! A read checks the magic, format, lengths and key, then streams the file
+//! once through the checksum, before decoding. The text is then mapped, not
+//! read: the facts borrow it from the file, and only the pages a command
+//! touches take memory. The records are decoded through a small window
+//! ([`Window`]), list by list with room for exactly each list. Last, every
+//! record index is checked to be in range, so a truncated, corrupt or
+//! foreign entry is a miss, never a panic or a wrong answer. Writes are
+//! atomic: an entry is written beside its place and renamed into it, so a
+//! mapped entry is never changed in place by chronicle.
 
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
+use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use xxhash_rust::xxh3::Xxh3;
 
 use super::header;
 use super::key::Key;
+use super::window::Window;
 use crate::load::Files;
-use crate::model::intern::{Ends, InternerParts};
+use crate::model::intern::Ends;
+use crate::model::intern::frozen::{Probe, SharedText};
 use crate::model::{
-    Actor, Cite, Ent, Event, Facts, Ids, Interner, Place, Relation, Source, SourceIx, Sym,
+    Actor, Cite, Ent, Event, EventIx, Facts, Ids, Interner, Place, Relation, Source, SourceIx, Sym,
+    TimeOrder,
 };
 
 const MAGIC: &[u8; 8] = b"CHRNFACT";
@@ -31,7 +42,7 @@ const MAGIC: &[u8; 8] = b"CHRNFACT";
 #[derive(Serialize)]
 struct FactsOut<'a> {
     warnings: u64,
-    strings: (&'a Ends, Vec<Sym>),
+    strings: (&'a Ends, Probe),
     sources: &'a [Source],
     actors: &'a [Actor],
     places: &'a [Place],
@@ -40,12 +51,13 @@ struct FactsOut<'a> {
     files: &'a Files,
     by_id: Vec<(Sym, Ent)>,
     source_by_id: Vec<(Sym, SourceIx)>,
+    by_time: &'a [EventIx],
 }
 
 /// What [`FactsOut`] encodes, read back owned (see [`take_facts`]).
 struct FactsIn {
     warnings: u64,
-    strings: (Ends, Vec<Sym>),
+    strings: (Ends, Probe),
     sources: Vec<Source>,
     actors: Vec<Actor>,
     places: Vec<Place>,
@@ -54,14 +66,7 @@ struct FactsIn {
     files: Files,
     by_id: Vec<(Sym, Ent)>,
     source_by_id: Vec<(Sym, SourceIx)>,
-}
-
-fn checksum(parts: [&[u8]; 3]) -> u64 {
-    let mut h = Xxh3::new();
-    for p in parts {
-        h.update(p);
-    }
-    h.digest()
+    by_time: Vec<EventIx>,
 }
 
 /// A writer that keeps nothing: it counts the bytes and hashes them, in
@@ -116,10 +121,10 @@ pub fn write(path: &Path, key: &Key, facts: &Facts, warnings: usize) -> std::io:
     by_id.sort_unstable();
     let mut source_by_id: Vec<(Sym, SourceIx)> = facts.ids.sources().collect();
     source_by_id.sort_unstable();
-    let (text, ends, interned) = facts.strings.parts();
+    let text = facts.strings.text();
     let out = FactsOut {
         warnings: warnings as u64,
-        strings: (ends, interned),
+        strings: facts.strings.stored(),
         sources: &facts.sources,
         actors: &facts.actors,
         places: &facts.places,
@@ -128,8 +133,8 @@ pub fn write(path: &Path, key: &Key, facts: &Facts, warnings: usize) -> std::io:
         files: &facts.files,
         by_id,
         source_by_id,
+        by_time: facts.by_time(),
     };
-    let text = text.as_bytes();
     let mut digest = Digest::new();
     digest.hasher.update(&key.bytes);
     digest.hasher.update(text);
@@ -169,61 +174,89 @@ pub fn read(path: &Path, key: &Key) -> Option<(Facts, usize)> {
     if stored_key != key.bytes {
         return None;
     }
-    let mut text = vec![0u8; usize::try_from(text_len).ok()?];
-    file.read_exact(&mut text).ok()?;
-    let mut records = vec![0u8; usize::try_from(records_len).ok()?];
-    file.read_exact(&mut records).ok()?;
-    if checksum([&stored_key, &text, &records]) != sum {
+    let mut hasher = Xxh3::new();
+    hasher.update(&stored_key);
+    stream(&mut file, text_len.checked_add(records_len)?, |block| {
+        hasher.update(block)
+    })?;
+    if hasher.digest() != sum {
         return None;
     }
-    decode(String::from_utf8(text).ok()?, &records)
+    let text_start = header::LEN as u64 + key_len;
+    let text = mapped(&file, text_start, text_len)?;
+    file.seek(SeekFrom::Start(text_start.checked_add(text_len)?))
+        .ok()?;
+    let mut window = Window::new(file, records_len);
+    decode(text, take_facts(&mut window)?)
 }
 
-/// Takes one value off the front of `bytes`.
-fn take<'a, T: Deserialize<'a>>(bytes: &mut &'a [u8]) -> Option<T> {
-    let (value, rest) = postcard::take_from_bytes(bytes).ok()?;
-    *bytes = rest;
-    Some(value)
+/// Passes the next `len` bytes of `file` to `each`, a block at a time.
+fn stream(file: &mut std::fs::File, len: u64, mut each: impl FnMut(&[u8])) -> Option<()> {
+    let mut block = vec![0u8; 1 << 20];
+    let mut left = len;
+    while left > 0 {
+        let n = usize::try_from(left).map_or(block.len(), |l| l.min(block.len()));
+        let part = block.get_mut(..n)?;
+        file.read_exact(part).ok()?;
+        each(part);
+        left -= n as u64;
+    }
+    Some(())
 }
 
-/// Takes a list off the front of `bytes` with room for exactly its length
+/// The `len` bytes of `file` from `start`, mapped into memory.
+fn mapped(file: &std::fs::File, start: u64, len: u64) -> Option<SharedText> {
+    // SAFETY: the map is read-only and lives as long as the facts that read
+    // it. chronicle never changes an entry in place (it writes a new file
+    // and renames it over the old one, which leaves this one's pages as they
+    // are), and the text is checked to be UTF-8 string by string as it is
+    // read, so a file changed by another program gives empty strings, not
+    // undefined behaviour. Only one cut short by another program while this
+    // one runs would stop it (with SIGBUS), as it would any program that
+    // maps files, such as ripgrep.
+    let map = unsafe { memmap2::Mmap::map(file) }.ok()?;
+    #[cfg(unix)]
+    let _ = map.advise(memmap2::Advice::Random);
+    let start = usize::try_from(start).ok()?;
+    let end = start.checked_add(usize::try_from(len).ok()?)?;
+    SharedText::new(Arc::new(map), start..end)
+}
+
+/// Takes a list off the front of `w` with room for exactly its length
 /// (bounded by the bytes left, as every item takes at least one), so that a
 /// list of a million records is never copied as it grows.
-fn take_list<'a, T: Deserialize<'a>>(bytes: &mut &'a [u8]) -> Option<Vec<T>> {
-    let len: usize = take(bytes)?;
-    let mut list = Vec::with_capacity(len.min(bytes.len()));
+fn take_list<T: DeserializeOwned, R: Read>(w: &mut Window<R>) -> Option<Vec<T>> {
+    let len: usize = w.take()?;
+    let room = usize::try_from(w.remaining()).map_or(len, |left| len.min(left));
+    let mut list = Vec::with_capacity(room);
     for _ in 0..len {
-        list.push(take(bytes)?);
+        list.push(w.take()?);
     }
     Some(list)
 }
 
 /// Reads [`FactsOut`] back, field by field; `None` unless it takes every byte.
-fn take_facts(mut bytes: &[u8]) -> Option<FactsIn> {
-    let b = &mut bytes;
+fn take_facts<R: Read>(w: &mut Window<R>) -> Option<FactsIn> {
     let facts = FactsIn {
-        warnings: take(b)?,
-        strings: take(b)?,
-        sources: take_list(b)?,
-        actors: take_list(b)?,
-        places: take_list(b)?,
-        events: take_list(b)?,
-        relations: take_list(b)?,
-        files: take(b)?,
-        by_id: take_list(b)?,
-        source_by_id: take_list(b)?,
+        warnings: w.take()?,
+        strings: w.take()?,
+        sources: take_list(w)?,
+        actors: take_list(w)?,
+        places: take_list(w)?,
+        events: take_list(w)?,
+        relations: take_list(w)?,
+        files: w.take()?,
+        by_id: take_list(w)?,
+        source_by_id: take_list(w)?,
+        by_time: take_list(w)?,
     };
-    b.is_empty().then_some(facts)
+    (w.remaining() == 0).then_some(facts)
 }
 
-fn decode(text: String, records: &[u8]) -> Option<(Facts, usize)> {
-    let stored = take_facts(records)?;
+fn decode(text: SharedText, stored: FactsIn) -> Option<(Facts, usize)> {
     let warnings = usize::try_from(stored.warnings).ok()?;
-    let strings = Interner::from_parts(InternerParts {
-        buf: text,
-        ends: stored.strings.0,
-        interned: stored.strings.1,
-    })?;
+    let (ends, probe) = stored.strings;
+    let strings = Interner::frozen(text, ends, probe)?;
     let entities = stored.actors.len() + stored.places.len() + stored.events.len();
     let ids = Ids::from_lists(
         stored.by_id,
@@ -232,6 +265,7 @@ fn decode(text: String, records: &[u8]) -> Option<(Facts, usize)> {
         stored.sources.len(),
         strings.len(),
     )?;
+    let time = TimeOrder::from_stored(stored.by_time, stored.events.len())?;
     let facts = Facts {
         strings,
         sources: stored.sources,
@@ -241,6 +275,7 @@ fn decode(text: String, records: &[u8]) -> Option<(Facts, usize)> {
         relations: stored.relations,
         files: stored.files,
         ids,
+        time,
     };
     in_range(&facts).then_some((facts, warnings))
 }

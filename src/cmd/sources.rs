@@ -35,7 +35,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<(), Error> {
     reply(&args.facts, &args, |loaded| {
         let source = find(&loaded.facts, &args.source).map_err(Error::Usage)?;
-        let answer = claims(&loaded.facts, &loaded.graph, source);
+        let answer = claims(&loaded.facts, source);
         if args.json.json {
             return Reply::json(&answer);
         }

@@ -6,8 +6,9 @@
 //! own date). An edge's weight is a small handle into the facts, packed into
 //! eight bytes ([`Packed`]), and nodes carry no weight, so the graph costs 24
 //! bytes an edge and 8 a node; kinds, dates and sources are read from the
-//! facts through [`Graph::edge_info`]. Alongside: the index of events in time
-//! order and the name index used to find entities. No I/O, no printing.
+//! facts through [`Graph::edge_info`]. Alongside: the name index used to find
+//! entities (the time order of events is the facts' own,
+//! [`Facts::by_time`]). No I/O, no printing.
 
 pub mod names;
 
@@ -81,8 +82,6 @@ pub struct EdgeInfo<'f> {
 pub struct Graph {
     /// Node `n` is entity `Ent(n)`.
     pub g: DiGraph<(), Packed>,
-    /// Events sorted by earliest bound, then latest bound, then id.
-    pub by_time: Vec<EventIx>,
     pub names: names::NameIndex,
 }
 
@@ -102,7 +101,7 @@ impl Graph {
     pub fn build(facts: &Facts) -> Graph {
         // Time order and names first: their working memory is freed before
         // the edges are allocated.
-        let by_time = by_time(facts);
+        facts.by_time();
         let names = names::NameIndex::build(facts);
         let edges = facts
             .events
@@ -150,7 +149,7 @@ impl Graph {
                 Edge::Relation(RelationIx(ix(i))).into(),
             );
         }
-        Graph { g, by_time, names }
+        Graph { g, names }
     }
 
     pub fn edge(&self, e: EdgeIndex) -> Option<Edge> {
@@ -217,17 +216,6 @@ impl Graph {
 /// Events in time order: earliest bound, latest bound, id. Ids are unique,
 /// so an unstable sort on the whole key gives the one order there is; the
 /// key holds the id itself so that ties compare without looking events up.
-fn by_time(facts: &Facts) -> Vec<EventIx> {
-    let mut keyed: Vec<((crate::edtf::Day, crate::edtf::Day), &str, EventIx)> = facts
-        .events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.date.bounds().sort_key(), facts.str(e.id), EventIx(ix(i))))
-        .collect();
-    keyed.sort_unstable();
-    keyed.into_iter().map(|(_, _, e)| e).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::{Edge, Packed};
@@ -259,7 +247,7 @@ mod tests {
 
     #[test]
     fn events_run_by_bounds_then_id() {
-        let (facts, graph) = facts_from(
+        let (facts, _) = facts_from(
             r#"
 [[event]]
 id = "b"
@@ -279,8 +267,8 @@ title = "Open"
 date = "../2024"
 "#,
         );
-        let ids: Vec<&str> = graph
-            .by_time
+        let ids: Vec<&str> = facts
+            .by_time()
             .iter()
             .map(|e| facts.str(facts.events[e.index()].id))
             .collect();

@@ -4,17 +4,22 @@
 //! roles) are deduplicated through a hash table that stores only handles, so a
 //! million references to one actor cost a million `u32`s; unique text
 //! (titles, summaries, quotes) is appended without a table entry. Where each
-//! string ends takes four bytes a string ([`Ends`]). Nothing here knows what
-//! a string means.
+//! string ends takes four bytes a string ([`Ends`]). An interner read back
+//! from storage is *frozen*: its text stays where it was stored (see
+//! [`frozen`]) until something adds to it. Nothing here knows what a string
+//! means.
 
 mod ends;
+pub mod frozen;
 
 use std::hash::BuildHasher;
 use std::num::NonZeroU32;
+use std::ops::Range;
 
 use hashbrown::{DefaultHashBuilder, HashTable};
 
 pub use ends::Ends;
+use frozen::{Probe, SharedText};
 
 /// A handle on a string held by an [`Interner`]. It is never zero, so an
 /// `Option<Sym>` takes four bytes too.
@@ -36,24 +41,44 @@ impl Sym {
             .and_then(NonZeroU32::new);
         Sym(n.unwrap_or(NonZeroU32::MAX))
     }
+
+    /// The handle stored as `n`; `None` for 0.
+    fn from_raw(n: u32) -> Option<Sym> {
+        NonZeroU32::new(n).map(Sym)
+    }
 }
 
 /// The string store of one fact set.
 #[derive(Clone, Default)]
 pub struct Interner {
-    buf: String,
     ends: Ends,
+    /// The text while it is held here (empty while frozen).
+    buf: String,
+    /// The interned handles by hash, while the text is held here.
     table: HashTable<Sym>,
     hasher: DefaultHashBuilder,
+    /// The text and lookup table when they lie elsewhere.
+    frozen: Option<Frozen>,
+}
+
+#[derive(Clone)]
+struct Frozen {
+    text: SharedText,
+    probe: Probe,
 }
 
 impl std::fmt::Debug for Interner {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "Interner({} strings, {} bytes)",
+            "Interner({} strings, {} bytes{})",
             self.ends.len(),
-            self.buf.len()
+            self.text().len(),
+            if self.frozen.is_some() {
+                ", frozen"
+            } else {
+                ""
+            }
         )
     }
 }
@@ -61,6 +86,7 @@ impl std::fmt::Debug for Interner {
 impl Interner {
     /// The handle of `s`, adding it if it is new.
     pub fn intern(&mut self, s: &str) -> Sym {
+        self.thaw();
         let hash = self.hasher.hash_one(s);
         let (buf, ends) = (&self.buf, &self.ends);
         if let Some(sym) = self.table.find(hash, |&sym| slice(buf, ends, sym) == s) {
@@ -75,6 +101,7 @@ impl Interner {
 
     /// Stores `s` without looking for an equal string (for unique text).
     pub fn push(&mut self, s: &str) -> Sym {
+        self.thaw();
         self.buf.push_str(s);
         // The buffer only grows, so its length is never before the last end
         // and the push cannot be refused.
@@ -84,19 +111,29 @@ impl Interner {
 
     /// The handle of `s` if it was interned (not merely pushed).
     pub fn get(&self, s: &str) -> Option<Sym> {
-        let hash = self.hasher.hash_one(s);
-        self.table
-            .find(hash, |&sym| slice(&self.buf, &self.ends, sym) == s)
-            .copied()
+        match &self.frozen {
+            None => self
+                .table
+                .find(self.hasher.hash_one(s), |&sym| {
+                    slice(&self.buf, &self.ends, sym) == s
+                })
+                .copied(),
+            Some(f) => f
+                .probe
+                .find(s.as_bytes(), |sym| self.resolve(sym).as_bytes()),
+        }
     }
 
     pub fn resolve(&self, sym: Sym) -> &str {
-        slice(&self.buf, &self.ends, sym)
+        match &self.frozen {
+            None => slice(&self.buf, &self.ends, sym),
+            Some(f) => f.text.str(range(&self.ends, sym).unwrap_or_default()),
+        }
     }
 
     /// Every string, in handle order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        (0..self.ends.len()).map(|i| slice(&self.buf, &self.ends, Sym::from_index(i)))
+        (0..self.ends.len()).map(|i| self.resolve(Sym::from_index(i)))
     }
 
     /// How many handles exist (interned and pushed).
@@ -111,25 +148,34 @@ impl Interner {
     /// Room for `strings` more strings of `bytes` more bytes, `interned` of
     /// them deduplicated, so that loading does not grow the table step by step.
     pub fn reserve(&mut self, strings: usize, bytes: usize, interned: usize) {
-        self.buf.reserve(bytes);
+        self.thaw();
         self.ends.reserve(strings);
+        self.buf.reserve(bytes);
         let (buf, ends, hasher) = (&self.buf, &self.ends, &self.hasher);
         self.table
             .reserve(interned, |&k| hasher.hash_one(slice(buf, ends, k)));
+    }
+
+    /// The interned handles, in no particular order.
+    fn interned(&self) -> Vec<Sym> {
+        match &self.frozen {
+            None => self.table.iter().copied().collect(),
+            Some(f) => f.probe.handles().collect(),
+        }
     }
 
     /// Adds every string of `other`, interned ones deduplicated, pushed ones
     /// appended; returns the new handle of each of `other`'s handles.
     pub fn absorb(&mut self, other: &Interner) -> Vec<Sym> {
         let mut interned = vec![false; other.ends.len()];
-        for sym in other.table.iter() {
+        for sym in other.interned() {
             if let Some(flag) = interned.get_mut(sym.index()) {
                 *flag = true;
             }
         }
         let mut map = Vec::with_capacity(other.ends.len());
         for (i, is_interned) in interned.into_iter().enumerate() {
-            let s = slice(&other.buf, &other.ends, Sym::from_index(i));
+            let s = other.resolve(Sym::from_index(i));
             map.push(if is_interned {
                 self.intern(s)
             } else {
@@ -141,76 +187,84 @@ impl Interner {
 
     /// Releases spare capacity once loading is over.
     pub fn shrink(&mut self) {
-        self.buf.shrink_to_fit();
         self.ends.shrink_to_fit();
-        let (buf, ends, hasher) = (&self.buf, &self.ends, &self.hasher);
+        let (buf, ends, hasher) = (&mut self.buf, &self.ends, &self.hasher);
+        buf.shrink_to_fit();
         self.table
             .shrink_to_fit(|&k| hasher.hash_one(slice(buf, ends, k)));
     }
-}
 
-/// An interner taken apart for storage: its text, where each string ends,
-/// and which handles are interned (the others were pushed).
-#[derive(Debug, PartialEq, serde::Deserialize)]
-pub struct InternerParts {
-    pub buf: String,
-    pub ends: Ends,
-    pub interned: Vec<Sym>,
+    /// The text of every string, end to end.
+    pub fn text(&self) -> &[u8] {
+        match &self.frozen {
+            None => self.buf.as_bytes(),
+            Some(f) => f.text.all(),
+        }
+    }
+
+    /// Makes a frozen interner one that can grow: its text copied in, its
+    /// table rebuilt.
+    fn thaw(&mut self) {
+        if let Some(f) = self.frozen.take() {
+            self.buf = String::from_utf8_lossy(f.text.all()).into_owned();
+            let (buf, ends, hasher) = (&self.buf, &self.ends, &self.hasher);
+            self.table = HashTable::with_capacity(f.probe.handles().count());
+            for sym in f.probe.handles() {
+                let hash = hasher.hash_one(slice(buf, ends, sym));
+                self.table
+                    .insert_unique(hash, sym, |&k| hasher.hash_one(slice(buf, ends, k)));
+            }
+        }
+    }
 }
 
 impl Interner {
-    /// The text, the string ends and the interned handles (ascending): what
-    /// [`Interner::from_parts`] takes back.
-    pub fn parts(&self) -> (&str, &Ends, Vec<Sym>) {
-        let mut interned: Vec<Sym> = self.table.iter().copied().collect();
-        interned.sort_unstable();
-        (&self.buf, &self.ends, interned)
+    /// What to store beside [`Interner::text`] to read the interner back
+    /// with [`Interner::frozen`]: where each string ends, and the table its
+    /// interned strings are found by.
+    pub fn stored(&self) -> (&Ends, Probe) {
+        let probe = match &self.frozen {
+            Some(f) => f.probe.clone(),
+            None => {
+                // In handle order, so that the same facts store the same bytes.
+                let mut interned = self.interned();
+                interned.sort_unstable();
+                Probe::build(&interned, |sym| self.resolve(sym).as_bytes())
+            }
+        };
+        (&self.ends, probe)
     }
 
-    /// Puts an interner back together, rebuilding its table; `None` when the
-    /// parts do not describe one (ends out of order or off a character
-    /// boundary, a handle out of range or interned twice).
-    pub fn from_parts(parts: InternerParts) -> Option<Interner> {
-        let InternerParts {
-            buf,
-            ends,
-            interned,
-        } = parts;
-        if ends.last() != buf.len() || !ends.iter().all(|end| buf.is_char_boundary(end)) {
+    /// A frozen interner over `text`, as [`Interner::stored`] described it;
+    /// `None` when the parts do not fit together (the ends do not end with
+    /// the text, a handle is out of range).
+    pub fn frozen(text: SharedText, ends: Ends, probe: Probe) -> Option<Interner> {
+        if ends.last() != text.len() || !probe.fits(ends.len()) {
             return None;
         }
-        let mut out = Interner {
-            buf,
+        Some(Interner {
             ends,
-            table: HashTable::with_capacity(interned.len()),
-            hasher: DefaultHashBuilder::default(),
-        };
-        for sym in interned {
-            if sym.index() >= out.ends.len() {
-                return None;
-            }
-            let (buf, ends, hasher) = (&out.buf, &out.ends, &out.hasher);
-            let s = slice(buf, ends, sym);
-            let hash = hasher.hash_one(s);
-            if out
-                .table
-                .find(hash, |&k| slice(buf, ends, k) == s)
-                .is_some()
-            {
-                return None;
-            }
-            out.table
-                .insert_unique(hash, sym, |&k| hasher.hash_one(slice(buf, ends, k)));
-        }
-        Some(out)
+            frozen: Some(Frozen { text, probe }),
+            ..Interner::default()
+        })
     }
 }
 
-fn slice<'b>(buf: &'b str, ends: &Ends, sym: Sym) -> &'b str {
+/// Where string `sym` lies in the text.
+fn range(ends: &Ends, sym: Sym) -> Option<Range<usize>> {
     let i = sym.index();
-    let end = ends.get(i).unwrap_or(0);
-    let start = i.checked_sub(1).and_then(|i| ends.get(i)).unwrap_or(0);
-    buf.get(start..end).unwrap_or_default()
+    let end = ends.get(i)?;
+    let start = match i.checked_sub(1) {
+        Some(before) => ends.get(before)?,
+        None => 0,
+    };
+    Some(start..end)
+}
+
+fn slice<'b>(buf: &'b str, ends: &Ends, sym: Sym) -> &'b str {
+    range(ends, sym)
+        .and_then(|r| buf.get(r))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -247,5 +301,26 @@ mod tests {
         assert_eq!(a.resolve(map[b_text.index()]), "a title");
         assert_eq!(a.get("kyiv"), Some(map[b_kyiv.index()]));
         assert_eq!(a.get("a title"), None);
+    }
+
+    #[test]
+    fn a_frozen_interner_reads_finds_and_grows_as_the_original() {
+        let mut a = Interner::default();
+        let moscow = a.intern("moscow");
+        let title = a.push("a title");
+        let kyiv = a.intern("kyiv");
+        let bytes: frozen::Bytes = std::sync::Arc::new(a.text().to_vec());
+        let text = SharedText::new(bytes, 0..a.text().len()).unwrap();
+        let (ends, probe) = a.stored();
+        let mut b = Interner::frozen(text.clone(), ends.clone(), probe.clone()).unwrap();
+        assert_eq!(b.iter().collect::<Vec<_>>(), a.iter().collect::<Vec<_>>());
+        assert_eq!((b.get("moscow"), b.get("kyiv")), (Some(moscow), Some(kyiv)));
+        assert_eq!(b.get("a title"), None);
+        assert_eq!(b.stored().1, probe);
+        assert!(Interner::frozen(text, Ends::default(), probe).is_none());
+        assert_eq!(b.intern("kyiv"), kyiv);
+        let lviv = b.intern("lviv");
+        assert_eq!((b.resolve(title), b.resolve(lviv)), ("a title", "lviv"));
+        assert_eq!(b.get("moscow"), Some(moscow));
     }
 }

@@ -11,12 +11,14 @@ pub mod intern;
 pub mod list;
 pub mod record;
 pub mod remap;
+pub mod time;
 
 pub use count::Count;
 pub use ids::{Ids, IdsBuilder, Named};
 pub use intern::{Interner, Sym};
 pub use list::List;
 pub use record::*;
+pub use time::TimeOrder;
 
 use crate::load::Files;
 
@@ -32,6 +34,8 @@ pub struct Facts {
     pub files: Files,
     /// Every actor, place, event and source by its id.
     pub ids: Ids,
+    /// The events in time order ([`Facts::by_time`]).
+    pub time: TimeOrder,
 }
 
 /// The three kinds of graph node.

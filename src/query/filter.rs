@@ -258,8 +258,8 @@ impl Filter {
             }
             None => vec![!self.filters_events(); n],
         };
-        let events: Vec<EventIx> = graph
-            .by_time
+        let events: Vec<EventIx> = facts
+            .by_time()
             .iter()
             .copied()
             .filter(|e| {

@@ -10,7 +10,6 @@
 use serde::Serialize;
 
 use super::data::{DateOut, EntityOut};
-use crate::graph::Graph;
 use crate::model::{Cite, Facts, Reliability, Source, SourceIx};
 use crate::suggest::nearest;
 
@@ -132,7 +131,7 @@ fn cited(facts: &Facts, cites: &[Cite], source: SourceIx) -> Option<(Vec<String>
 }
 
 /// Every claim resting on `source`.
-pub fn claims(facts: &Facts, graph: &Graph, source: SourceIx) -> SourceAnswer {
+pub fn claims(facts: &Facts, source: SourceIx) -> SourceAnswer {
     let mut list = Vec::new();
     let mut orphaned = Vec::new();
     let base = |record, ent, date: Option<DateOut>, (quotes, sole)| Claim {
@@ -157,7 +156,7 @@ pub fn claims(facts: &Facts, graph: &Graph, source: SourceIx) -> SourceAnswer {
             list.push(base("place", ent, None, c));
         }
     }
-    for &e in &graph.by_time {
+    for &e in facts.by_time() {
         let Some(ev) = facts.event(e) else { continue };
         if let Some(c) = cited(facts, &ev.sources, source) {
             let ent = facts.event_ent(e);
@@ -252,9 +251,9 @@ sources = ["paper"]
 
     #[test]
     fn every_record_citing_the_source_with_its_quotes() {
-        let (facts, graph) = facts_from(FACTS);
+        let (facts, _) = facts_from(FACTS);
         let paper = find(&facts, "paper").unwrap();
-        let answer = claims(&facts, &graph, paper);
+        let answer = claims(&facts, paper);
         let seen: Vec<(&str, &str, bool)> = answer
             .claims
             .iter()
