@@ -147,11 +147,11 @@ impl Entry {
                 hit: true,
             });
         }
-        let loaded = load(&self.key.inputs()).map(fresh)?;
+        let mut loaded = load(&self.key.inputs()).map(fresh)?;
         if !loaded.diags.has_errors() {
             answers::clear(&self.answers());
             let _ = std::fs::create_dir_all(&self.dir);
-            let _ = store::write(&path, &self.key, &loaded.facts, loaded.warnings);
+            let _ = store::write(&path, &self.key, &mut loaded.facts, loaded.warnings);
         }
         Ok(loaded)
     }

@@ -33,7 +33,7 @@ use crate::load::Files;
 use crate::model::intern::Ends;
 use crate::model::intern::frozen::{Probe, SharedText};
 use crate::model::{
-    Actor, Cite, Ent, Event, EventIx, Facts, Ids, Interner, Place, Relation, Source, SourceIx, Sym,
+    Actor, Cite, Ent, Event, EventIx, Facts, Ids, Interner, Place, Relation, Source, SourceIx,
     TimeOrder,
 };
 
@@ -49,8 +49,6 @@ struct FactsOut<'a> {
     events: &'a [Event],
     relations: &'a [Relation],
     files: &'a Files,
-    by_id: Vec<(Sym, Ent)>,
-    source_by_id: Vec<(Sym, SourceIx)>,
     by_time: &'a [EventIx],
 }
 
@@ -64,8 +62,6 @@ struct FactsIn {
     events: Vec<Event>,
     relations: Vec<Relation>,
     files: Files,
-    by_id: Vec<(Sym, Ent)>,
-    source_by_id: Vec<(Sym, SourceIx)>,
     by_time: Vec<EventIx>,
 }
 
@@ -115,12 +111,12 @@ impl std::io::Write for Digest {
 
 /// Writes the entry for `key` at `path`. The records are encoded twice,
 /// once to measure and checksum them and once into the file, so that they
-/// never sit in memory whole.
-pub fn write(path: &Path, key: &Key, facts: &Facts, warnings: usize) -> std::io::Result<()> {
-    let mut by_id: Vec<(Sym, Ent)> = facts.ids.ents().collect();
-    by_id.sort_unstable();
-    let mut source_by_id: Vec<(Sym, SourceIx)> = facts.ids.sources().collect();
-    source_by_id.sort_unstable();
+/// never sit in memory whole. Once the entry is written, `facts` read their
+/// text from it, as a later command would, and the copy in memory is freed.
+pub fn write(path: &Path, key: &Key, facts: &mut Facts, warnings: usize) -> std::io::Result<()> {
+    // The time order first: its working memory is freed before the
+    // lookup table is built.
+    let by_time = facts.by_time();
     let text = facts.strings.text();
     let out = FactsOut {
         warnings: warnings as u64,
@@ -131,9 +127,7 @@ pub fn write(path: &Path, key: &Key, facts: &Facts, warnings: usize) -> std::io:
         events: &facts.events,
         relations: &facts.relations,
         files: &facts.files,
-        by_id,
-        source_by_id,
-        by_time: facts.by_time(),
+        by_time,
     };
     let mut digest = Digest::new();
     digest.hasher.update(&key.bytes);
@@ -149,7 +143,28 @@ pub fn write(path: &Path, key: &Key, facts: &Facts, warnings: usize) -> std::io:
         w.write_all(text)?;
         postcard::to_io(&out, &mut *w).map_err(std::io::Error::other)?;
         Ok(())
-    })
+    })?;
+    let FactsOut {
+        strings: (_, probe),
+        ..
+    } = out;
+    if let Some(text) = reopen(path, &head, key, lens[1]) {
+        facts.strings.freeze(text, probe);
+    }
+    Ok(())
+}
+
+/// The text of the entry just written at `path` with header `head`,
+/// mapped; `None` if the file there is not that entry any more.
+fn reopen(path: &Path, head: &[u8], key: &Key, text_len: u64) -> Option<SharedText> {
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut found = vec![0u8; head.len() + key.bytes.len()];
+    file.read_exact(&mut found).ok()?;
+    let (found_head, found_key) = found.split_at(head.len());
+    if found_head != head || found_key != key.bytes {
+        return None;
+    }
+    mapped(&file, found.len() as u64, text_len)
 }
 
 /// The facts and warning count stored at `path` for `key`, if the entry is
@@ -246,8 +261,6 @@ fn take_facts<R: Read>(w: &mut Window<R>) -> Option<FactsIn> {
         events: take_list(w)?,
         relations: take_list(w)?,
         files: w.take()?,
-        by_id: take_list(w)?,
-        source_by_id: take_list(w)?,
         by_time: take_list(w)?,
     };
     (w.remaining() == 0).then_some(facts)
@@ -258,13 +271,17 @@ fn decode(text: SharedText, stored: FactsIn) -> Option<(Facts, usize)> {
     let (ends, probe) = stored.strings;
     let strings = Interner::frozen(text, ends, probe)?;
     let entities = stored.actors.len() + stored.places.len() + stored.events.len();
-    let ids = Ids::from_lists(
-        stored.by_id,
-        stored.source_by_id,
-        entities,
-        stored.sources.len(),
-        strings.len(),
-    )?;
+    // Each record's own id names it: the actors, places and events in
+    // entity order, the sources in theirs.
+    let ents = (stored.actors.iter().map(|r| r.id))
+        .chain(stored.places.iter().map(|r| r.id))
+        .chain(stored.events.iter().map(|r| r.id))
+        .zip(0u32..)
+        .map(|(s, i)| (s, Ent(i)));
+    let sources = (stored.sources.iter().map(|r| r.id))
+        .zip(0u32..)
+        .map(|(s, i)| (s, SourceIx(i)));
+    let ids = Ids::from_lists(ents, sources, entities, stored.sources.len(), strings.len())?;
     let time = TimeOrder::from_stored(stored.by_time, stored.events.len())?;
     let facts = Facts {
         strings,

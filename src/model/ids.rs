@@ -175,18 +175,23 @@ impl Ids {
     /// Puts an index back together from its entity and source ids, over
     /// `strings` string handles; `None` when an id is listed twice or is out
     /// of range, or names a record out of range.
-    pub fn from_lists(
-        ents: Vec<(Sym, Ent)>,
-        sources: Vec<(Sym, SourceIx)>,
+    pub fn from_lists<E, S>(
+        ents: E,
+        sources: S,
         entity_count: usize,
         source_count: usize,
         strings: usize,
-    ) -> Option<Ids> {
+    ) -> Option<Ids>
+    where
+        E: IntoIterator<Item = (Sym, Ent)> + Clone,
+        S: IntoIterator<Item = (Sym, SourceIx)> + Clone,
+    {
         let mut builder = IdsBuilder::new(strings);
-        for &sym in ents
-            .iter()
+        for sym in ents
+            .clone()
+            .into_iter()
             .map(|(s, _)| s)
-            .chain(sources.iter().map(|(s, _)| s))
+            .chain(sources.clone().into_iter().map(|(s, _)| s))
         {
             if sym.index() >= strings {
                 return None;

@@ -235,6 +235,19 @@ impl Interner {
         (&self.ends, probe)
     }
 
+    /// Frees the text held here for `text`, the same bytes stored elsewhere,
+    /// and the hash table for `probe`, the table stored with them ([`Interner::stored`]);
+    /// `false` (and nothing changed) when `text` is not as long as the text held.
+    pub fn freeze(&mut self, text: SharedText, probe: Probe) -> bool {
+        if self.frozen.is_some() || text.len() != self.buf.len() {
+            return false;
+        }
+        self.buf = String::new();
+        self.table = HashTable::new();
+        self.frozen = Some(Frozen { text, probe });
+        true
+    }
+
     /// A frozen interner over `text`, as [`Interner::stored`] described it;
     /// `None` when the parts do not fit together (the ends do not end with
     /// the text, a handle is out of range).
@@ -317,7 +330,13 @@ mod tests {
         assert_eq!((b.get("moscow"), b.get("kyiv")), (Some(moscow), Some(kyiv)));
         assert_eq!(b.get("a title"), None);
         assert_eq!(b.stored().1, probe);
-        assert!(Interner::frozen(text, Ends::default(), probe).is_none());
+        assert!(Interner::frozen(text.clone(), Ends::default(), probe.clone()).is_none());
+        let mut c = a.clone();
+        assert!(c.freeze(text.clone(), probe.clone()));
+        assert!(c.buf.is_empty());
+        assert_eq!(c.iter().collect::<Vec<_>>(), a.iter().collect::<Vec<_>>());
+        assert_eq!(c.get("kyiv"), Some(kyiv));
+        assert!(!c.freeze(text, probe), "frozen once");
         assert_eq!(b.intern("kyiv"), kyiv);
         let lviv = b.intern("lviv");
         assert_eq!((b.resolve(title), b.resolve(lviv)), ("a title", "lviv"));

@@ -37,12 +37,15 @@ impl Facts {
 }
 
 fn sorted(facts: &Facts) -> Vec<EventIx> {
+    // Ids are compared only between events with the same bounds, so that
+    // the list being sorted holds no string.
     let mut keyed: Vec<_> = (0u32..)
         .zip(&facts.events)
-        .map(|(i, e)| (e.date.bounds().sort_key(), facts.str(e.id), EventIx(i)))
+        .map(|(i, e)| (e.date.bounds().sort_key(), EventIx(i)))
         .collect();
-    keyed.sort_unstable();
-    keyed.into_iter().map(|(_, _, e)| e).collect()
+    let id = |e: EventIx| facts.event(e).map_or("", |ev| facts.str(ev.id));
+    keyed.sort_unstable_by(|(a, x), (b, y)| a.cmp(b).then_with(|| id(*x).cmp(id(*y))));
+    keyed.into_iter().map(|(_, e)| e).collect()
 }
 
 #[cfg(test)]

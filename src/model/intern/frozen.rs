@@ -81,8 +81,8 @@ impl Probe {
         if handles.is_empty() {
             return Probe::default();
         }
-        // At most two-thirds full, so that a probe is short.
-        let len = (handles.len() + handles.len() / 2 + 1).next_power_of_two();
+        // At most four-fifths full, so that a probe is short.
+        let len = (handles.len() + handles.len() / 4 + 1).next_power_of_two();
         let mask = len - 1;
         let mut slots = vec![0u32; len];
         for &sym in handles {
