@@ -75,10 +75,9 @@ fn stages(c: &mut Criterion) {
         b.iter(|| Graph::build(black_box(&facts)))
     });
     let graph = Graph::build(&facts);
-    let sel = Filter::default().select(&facts, &graph);
+    let sel = Filter::default().select(&facts, || &graph);
     let view = View {
         facts: &facts,
-        graph: &graph,
         sel: &sel,
         title: "bench",
     };

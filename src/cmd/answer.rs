@@ -7,26 +7,43 @@
 //! Errors are mapped here to [`Error::Usage`] with the message of the query
 //! layer (nearest names, ambiguous candidates). No query logic lives here.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use super::Error;
 use super::args::FactsArgs;
 use crate::graph::Graph;
+use crate::graph::names::NameIndex;
 use crate::model::{Ent, Facts};
 use crate::output;
 use crate::query::filter::{FilterArgs, Selection};
 
-/// Valid facts and their graph.
+/// Valid facts, the index of their names and, once a query asks for it,
+/// their graph (a timeline never builds it).
 pub struct Loaded {
     pub facts: Facts,
-    pub graph: Graph,
+    names: NameIndex,
+    graph: OnceLock<Graph>,
 }
 
 impl Loaded {
+    pub fn new(facts: Facts) -> Loaded {
+        Loaded {
+            names: NameIndex::build(&facts),
+            facts,
+            graph: OnceLock::new(),
+        }
+    }
+
+    /// The graph of the facts, built on first use.
+    pub fn graph(&self) -> &Graph {
+        self.graph.get_or_init(|| Graph::build(&self.facts))
+    }
+
     /// The entity a person typed: id, name or alias.
     pub fn find(&self, typed: &str) -> Result<Ent, Error> {
-        self.graph
-            .names
+        self.names
             .find(&self.facts, typed)
             .map_err(|e| Error::Usage(e.to_string()))
     }
@@ -34,9 +51,9 @@ impl Loaded {
     /// What the filters keep.
     pub fn select(&self, filters: &FilterArgs) -> Result<Selection, Error> {
         let filter = filters
-            .resolve(&self.facts, &self.graph)
+            .resolve(&self.facts, &self.names)
             .map_err(|e| Error::Usage(e.to_string()))?;
-        Ok(filter.select(&self.facts, &self.graph))
+        Ok(filter.select(&self.facts, || self.graph()))
     }
 }
 
@@ -102,8 +119,7 @@ pub fn reply<R: std::fmt::Debug>(
         return reply.print();
     }
     let facts = super::load_valid_from(entry.as_ref(), &inputs)?;
-    let graph = Graph::build(&facts);
-    let reply = ask(&Loaded { facts, graph })?;
+    let reply = ask(&Loaded::new(facts))?;
     if let Some(entry) = &entry
         && reply.out.len() <= crate::cache::MAX_ANSWER_BYTES
         && let Ok(bytes) = postcard::to_allocvec(&reply)

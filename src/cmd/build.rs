@@ -9,11 +9,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::Error;
+use super::answer::Loaded;
 use super::args::FactsArgs;
 use super::export::{Format, write};
 use crate::export::View;
 use crate::export::dot::{self, Layout};
-use crate::graph::Graph;
 use crate::output;
 use crate::query::filter::Filter;
 
@@ -56,17 +56,18 @@ pub const OUTPUTS: [(&str, Format); 4] = [
 ];
 
 pub fn run(args: Args) -> Result<(), Error> {
-    let facts = super::load_valid(&args.facts)?;
-    let graph = Graph::build(&facts);
-    let sel = Filter::default().select(&facts, &graph);
+    // No export needs the graph built: the DOT file reads its edges from
+    // the facts.
+    let loaded = Loaded::new(super::load_valid(&args.facts)?);
+    let facts = &loaded.facts;
+    let sel = Filter::default().select(facts, || loaded.graph());
     let title = args
         .title
         .clone()
-        .unwrap_or_else(|| crate::export::default_title(&facts));
+        .unwrap_or_else(|| crate::export::default_title(facts));
     prepare(&args.out)?;
     let view = View {
-        facts: &facts,
-        graph: &graph,
+        facts,
         sel: &sel,
         title: &title,
     };
@@ -76,8 +77,8 @@ pub fn run(args: Args) -> Result<(), Error> {
             written.map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?;
         report.push_str(&format!("wrote {} ({bytes} bytes)\n", path.display()));
     }
-    if graph.g.node_count() > dot::LAYOUT_LIMIT {
-        super::export::warn_large(graph.g.node_count());
+    if facts.entity_count() > dot::LAYOUT_LIMIT {
+        super::export::warn_large(facts.entity_count());
     }
     report.push_str(&format!(
         "{} events, {} actors, {} places, {} relations\n",

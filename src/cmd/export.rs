@@ -3,10 +3,10 @@
 use std::path::PathBuf;
 
 use super::Error;
+use super::answer::Loaded;
 use super::args::FactsArgs;
 use crate::export::dot::{self, Layout};
 use crate::export::{View, timeline, timelinejs, vis};
-use crate::graph::Graph;
 use crate::output;
 use crate::query::filter::FilterArgs;
 
@@ -77,13 +77,9 @@ pub fn warn_large(nodes: usize) {
 }
 
 pub fn run(args: Args) -> Result<(), Error> {
-    let facts = super::load_valid(&args.facts)?;
-    let graph = Graph::build(&facts);
-    let filter = args
-        .filter
-        .resolve(&facts, &graph)
-        .map_err(|e| Error::Usage(e.to_string()))?;
-    let sel = filter.select(&facts, &graph);
+    let loaded = Loaded::new(super::load_valid(&args.facts)?);
+    let sel = loaded.select(&args.filter)?;
+    let facts = &loaded.facts;
     if sel.truncated {
         eprintln!(
             "warning: --around stopped at {} entities",
@@ -93,10 +89,9 @@ pub fn run(args: Args) -> Result<(), Error> {
     let title = args
         .title
         .clone()
-        .unwrap_or_else(|| crate::export::default_title(&facts));
+        .unwrap_or_else(|| crate::export::default_title(facts));
     let view = View {
-        facts: &facts,
-        graph: &graph,
+        facts,
         sel: &sel,
         title: &title,
     };

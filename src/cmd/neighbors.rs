@@ -56,13 +56,13 @@ pub fn run(args: Args) -> Result<(), Error> {
 fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
     let start = loaded.find(&args.entity)?;
     let sel = loaded.select(&args.filters)?;
-    check_kinds(&loaded.facts, &loaded.graph, &args.rels).map_err(Error::Usage)?;
+    check_kinds(&loaded.facts, loaded.graph(), &args.rels).map_err(Error::Usage)?;
     let opts = Options {
         depth: args.filters.depth,
         rels: args.rels.clone(),
         limit: args.limit,
     };
-    let answer = neighbors(&loaded.facts, &loaded.graph, &sel, start, &opts);
+    let answer = neighbors(&loaded.facts, loaded.graph(), &sel, start, &opts);
     let reply = if args.json.json {
         Reply::json(&answer)?
     } else {

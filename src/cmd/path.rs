@@ -80,7 +80,7 @@ fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
         max_hops: args.max_hops,
         limit: args.limit,
     };
-    let answer = paths(&loaded.facts, &loaded.graph, &sel, from, to, &opts);
+    let answer = paths(&loaded.facts, loaded.graph(), &sel, from, to, &opts);
     let reply = if args.json.json {
         Reply::json(&answer)?
     } else {

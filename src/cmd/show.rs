@@ -39,7 +39,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<(), Error> {
     reply(&args.facts, &args, |loaded| {
         let ent = loaded.find(&args.entity)?;
-        let answer = card(&loaded.facts, &loaded.graph, ent);
+        let answer = card(&loaded.facts, loaded.graph(), ent);
         if args.json.json {
             return Reply::json(&answer);
         }

@@ -39,7 +39,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<(), Error> {
     reply(&args.facts, &args, |loaded| {
         let sel = loaded.select(&args.filters)?;
-        let answer = stats(&loaded.facts, &loaded.graph, &sel, args.filters.is_empty());
+        let answer = stats(&loaded.facts, loaded.graph(), &sel, args.filters.is_empty());
         if args.json.json {
             return Reply::json(&answer);
         }

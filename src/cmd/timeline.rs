@@ -45,7 +45,6 @@ fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
         let title = default_title(&loaded.facts);
         let view = View {
             facts: &loaded.facts,
-            graph: &loaded.graph,
             sel: &sel,
             title: &title,
         };

@@ -23,7 +23,6 @@ impl Fixture {
     pub fn view<'f>(&'f self, title: &'f str) -> View<'f> {
         View {
             facts: &self.facts,
-            graph: &self.graph,
             sel: &self.sel,
             title,
         }
@@ -35,7 +34,7 @@ fn load(input: PathBuf) -> Fixture {
     let facts = crate::validate::load(&[Input::Path(input)], &mut diags).unwrap();
     assert!(!diags.has_errors(), "fixture is invalid: {:?}", diags.list);
     let graph = Graph::build(&facts);
-    let sel = Filter::default().select(&facts, &graph);
+    let sel = Filter::default().select(&facts, || &graph);
     Fixture { facts, graph, sel }
 }
 

@@ -14,14 +14,12 @@ pub mod timeline;
 pub mod timelinejs;
 pub mod vis;
 
-use crate::graph::Graph;
 use crate::model::Facts;
 use crate::query::filter::Selection;
 
-/// What an export shows: the facts, their graph, and the part kept.
+/// What an export shows: the facts and the part kept.
 pub struct View<'f> {
     pub facts: &'f Facts,
-    pub graph: &'f Graph,
     pub sel: &'f Selection,
     /// The title of the diagram or timeline.
     pub title: &'f str,

@@ -30,7 +30,7 @@ fn fixture(spec: &Spec) -> Fixture {
     let (facts, diags) = crate::validate::load_bytes(spec.jsonl().as_bytes(), Format::JsonLines);
     assert!(!diags.has_errors(), "{:#?}", diags.list);
     let graph = Graph::build(&facts);
-    let sel = Filter::default().select(&facts, &graph);
+    let sel = Filter::default().select(&facts, || &graph);
     Fixture { facts, graph, sel }
 }
 

@@ -6,9 +6,10 @@
 //! own date). An edge's weight is a small handle into the facts, packed into
 //! eight bytes ([`Packed`]), and nodes carry no weight, so the graph costs 24
 //! bytes an edge and 8 a node; kinds, dates and sources are read from the
-//! facts through [`Graph::edge_info`]. Alongside: the name index used to find
-//! entities (the time order of events is the facts' own,
-//! [`Facts::by_time`]). No I/O, no printing.
+//! facts through [`edge_info`]. The edges come from [`edges`], which an
+//! export that only walks them reads without building the graph. The name
+//! index used to find entities is [`names`]; the time order of events is
+//! the facts' own ([`Facts::by_time`]). No I/O, no printing.
 
 pub mod names;
 
@@ -82,7 +83,6 @@ pub struct EdgeInfo<'f> {
 pub struct Graph {
     /// Node `n` is entity `Ent(n)`.
     pub g: DiGraph<(), Packed>,
-    pub names: names::NameIndex,
 }
 
 pub fn node(ent: Ent) -> NodeIndex {
@@ -93,16 +93,36 @@ pub fn ent(n: NodeIndex) -> Ent {
     Ent(u32::try_from(n.index()).unwrap_or(u32::MAX))
 }
 
-fn ix(i: usize) -> u32 {
-    u32::try_from(i).unwrap_or(u32::MAX)
+/// Every edge of the graph of `facts`, in the graph's edge order: each
+/// place to the place around it, then each event's actors to it and it to
+/// its place, then each relation. An export that only walks the edges reads
+/// them from here without building the graph.
+pub fn edges(facts: &Facts) -> impl Iterator<Item = (Ent, Ent, Edge)> + '_ {
+    let within = (0u32..).zip(&facts.places).filter_map(|(i, p)| {
+        let pi = PlaceIx(i);
+        let w = p.within?;
+        Some((facts.place_ent(pi), facts.place_ent(w), Edge::LocatedIn(pi)))
+    });
+    let events = (0u32..).zip(&facts.events).flat_map(move |(i, e)| {
+        let ei = EventIx(i);
+        let ev = facts.event_ent(ei);
+        let roles = (0u32..).zip(e.actors.iter()).map(move |(part, p)| {
+            let role = Edge::Role { event: ei, part };
+            (facts.actor_ent(p.actor), ev, role)
+        });
+        let at = e
+            .place
+            .map(|p| (ev, facts.place_ent(p), Edge::OccurredAt(ei)));
+        roles.chain(at)
+    });
+    let relations = (0u32..)
+        .zip(&facts.relations)
+        .map(|(i, r)| (r.from, r.to, Edge::Relation(RelationIx(i))));
+    within.chain(events).chain(relations)
 }
 
 impl Graph {
     pub fn build(facts: &Facts) -> Graph {
-        // Time order and names first: their working memory is freed before
-        // the edges are allocated.
-        facts.by_time();
-        let names = names::NameIndex::build(facts);
         let edges = facts
             .events
             .iter()
@@ -114,42 +134,10 @@ impl Graph {
         for _ in facts.ents() {
             g.add_node(());
         }
-        for (i, p) in facts.places.iter().enumerate() {
-            if let Some(w) = p.within {
-                let pi = PlaceIx(ix(i));
-                g.add_edge(
-                    node(facts.place_ent(pi)),
-                    node(facts.place_ent(w)),
-                    Edge::LocatedIn(pi).into(),
-                );
-            }
+        for (from, to, edge) in self::edges(facts) {
+            g.add_edge(node(from), node(to), edge.into());
         }
-        for (i, e) in facts.events.iter().enumerate() {
-            let ei = EventIx(ix(i));
-            let ev = node(facts.event_ent(ei));
-            for (part, p) in e.actors.iter().enumerate() {
-                g.add_edge(
-                    node(facts.actor_ent(p.actor)),
-                    ev,
-                    Edge::Role {
-                        event: ei,
-                        part: ix(part),
-                    }
-                    .into(),
-                );
-            }
-            if let Some(p) = e.place {
-                g.add_edge(ev, node(facts.place_ent(p)), Edge::OccurredAt(ei).into());
-            }
-        }
-        for (i, r) in facts.relations.iter().enumerate() {
-            g.add_edge(
-                node(r.from),
-                node(r.to),
-                Edge::Relation(RelationIx(ix(i))).into(),
-            );
-        }
-        Graph { g, names }
+        Graph { g }
     }
 
     pub fn edge(&self, e: EdgeIndex) -> Option<Edge> {
@@ -158,6 +146,18 @@ impl Graph {
 
     /// The kind, date and sources of an edge.
     pub fn edge_info<'f>(&self, facts: &'f Facts, edge: Edge) -> EdgeInfo<'f> {
+        edge_info(facts, edge)
+    }
+
+    /// The bounds of an edge's date, if it has one.
+    pub fn edge_bounds(&self, facts: &Facts, edge: Edge) -> Option<Bounds> {
+        edge_info(facts, edge).date.map(Edtf::bounds)
+    }
+}
+
+/// The kind, date and sources of an edge.
+pub fn edge_info(facts: &Facts, edge: Edge) -> EdgeInfo<'_> {
+    {
         const NO: &[Cite] = &[];
         match edge {
             Edge::Role { event, part } => {
@@ -205,11 +205,6 @@ impl Graph {
                 },
             },
         }
-    }
-
-    /// The bounds of an edge's date, if it has one.
-    pub fn edge_bounds(&self, facts: &Facts, edge: Edge) -> Option<Bounds> {
-        self.edge_info(facts, edge).date.map(Edtf::bounds)
     }
 }
 

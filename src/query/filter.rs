@@ -13,6 +13,7 @@ use clap::Args;
 use crate::edtf::{Bounds, Edtf};
 use crate::graph::Graph;
 use crate::graph::names::Lookup;
+use crate::graph::names::NameIndex;
 use crate::model::{ActorIx, Ent, EventIx, Facts, PlaceIx, Sym};
 use crate::query::reach::reach;
 
@@ -135,7 +136,7 @@ impl FilterArgs {
     }
 
     /// Parses dates and resolves names against the facts.
-    pub fn resolve(&self, facts: &Facts, graph: &Graph) -> Result<Filter, FilterError> {
+    pub fn resolve(&self, facts: &Facts, names: &NameIndex) -> Result<Filter, FilterError> {
         let since = date("--since", &self.since)?;
         let until = date("--until", &self.until)?;
         let window = match (since, until) {
@@ -145,7 +146,7 @@ impl FilterArgs {
                 latest: u.and_then(|b| b.latest),
             }),
         };
-        let find = |name: &str| graph.names.find(facts, name).map_err(FilterError::Entity);
+        let find = |name: &str| names.find(facts, name).map_err(FilterError::Entity);
         let actor = match &self.actor {
             Some(name) => {
                 let ent = find(name)?;
@@ -240,13 +241,13 @@ impl Filter {
         true
     }
 
-    /// What the filters keep.
-    pub fn select(&self, facts: &Facts, graph: &Graph) -> Selection {
+    /// What the filters keep; `graph` is asked for only to go `--around`.
+    pub fn select<'g>(&self, facts: &Facts, graph: impl FnOnce() -> &'g Graph) -> Selection {
         let n = facts.entity_count();
         let mut truncated = false;
         let mut keep = match self.around {
             Some((start, depth)) => {
-                let r = reach(graph, start, depth, AROUND_LIMIT, &|_| true);
+                let r = reach(graph(), start, depth, AROUND_LIMIT, &|_| true);
                 truncated = r.truncated;
                 let mut keep = vec![false; n];
                 for found in r.found {

@@ -183,7 +183,10 @@ to = "a"
 
     fn run(args: FilterArgs, depth: usize, rels: &[&str], limit: usize) -> Vec<(usize, String)> {
         let (facts, graph) = facts_from(FACTS);
-        let sel = args.resolve(&facts, &graph).unwrap().select(&facts, &graph);
+        let sel = args
+            .resolve(&facts, &crate::graph::names::NameIndex::build(&facts))
+            .unwrap()
+            .select(&facts, || &graph);
         let opts = Options {
             depth,
             rels: rels.iter().map(|s| s.to_string()).collect(),

@@ -27,7 +27,6 @@ mod tests;
 use std::io::Write;
 
 use dot_writer::{Attributes, DotWriter, Scope};
-use petgraph::visit::EdgeRef;
 
 use super::View;
 use crate::graph::{self, Edge};
@@ -263,13 +262,11 @@ fn timeline_nodes(dot: &mut Scope<'_, '_>, view: &View<'_>, nodes: &mut Nodes) {
 fn edges(dot: &mut Scope<'_, '_>, view: &View<'_>, written: &[bool], layout: Layout) {
     let facts = view.facts;
     let on = |ent: Ent| written.get(ent.index()).copied().unwrap_or(false);
-    for er in view.graph.g.edge_references() {
-        let (from, to) = (graph::ent(er.source()), graph::ent(er.target()));
+    for (from, to, edge) in graph::edges(facts) {
         if !on(from) || !on(to) {
             continue;
         }
-        let edge = er.weight().get();
-        let info = view.graph.edge_info(facts, edge);
+        let info = graph::edge_info(facts, edge);
         let tooltip = label::edge_tooltip(facts, edge, &info, (from, to));
         let mut attrs = dot
             .edge(escape::id(facts.id_of(from)), escape::id(facts.id_of(to)))

@@ -37,9 +37,9 @@ fn opts(chronological: bool, directed: bool, all: bool) -> Options {
 fn run(fg: &(Facts, Graph), from: &str, to: &str, o: Options) -> Vec<String> {
     let (facts, graph) = fg;
     let sel = FilterArgs::default()
-        .resolve(facts, graph)
+        .resolve(facts, &crate::graph::names::NameIndex::build(facts))
         .unwrap()
-        .select(facts, graph);
+        .select(facts, || graph);
     let (a, b) = (facts.lookup(from).unwrap(), facts.lookup(to).unwrap());
     let answer = paths(facts, graph, &sel, a, b, &o);
     answer.paths.iter().map(show).collect()
@@ -301,9 +301,9 @@ fn the_same_entity_is_a_path_of_no_hops() {
     let g = facts("a b", &[("a", "b", "")]);
     let (facts, graph) = &g;
     let sel = FilterArgs::default()
-        .resolve(facts, graph)
+        .resolve(facts, &crate::graph::names::NameIndex::build(facts))
         .unwrap()
-        .select(facts, graph);
+        .select(facts, || graph);
     let a = facts.lookup("a").unwrap();
     let answer = paths(facts, graph, &sel, a, a, &PLAIN);
     assert!(answer.found);
@@ -315,9 +315,9 @@ fn all_stops_at_the_limit_and_says_so() {
     let g = facts("a b", &[("a", "b", ""), ("a", "b", ""), ("a", "b", "")]);
     let (facts, graph) = &g;
     let sel = FilterArgs::default()
-        .resolve(facts, graph)
+        .resolve(facts, &crate::graph::names::NameIndex::build(facts))
         .unwrap()
-        .select(facts, graph);
+        .select(facts, || graph);
     let (a, b) = (facts.lookup("a").unwrap(), facts.lookup("b").unwrap());
     let o = Options {
         all: true,
@@ -373,7 +373,10 @@ actors = ["a", "b"]
         since: Some("2020".into()),
         ..FilterArgs::default()
     };
-    let sel = args.resolve(&facts, &graph).unwrap().select(&facts, &graph);
+    let sel = args
+        .resolve(&facts, &crate::graph::names::NameIndex::build(&facts))
+        .unwrap()
+        .select(&facts, || &graph);
     let (a, b) = (facts.lookup("a").unwrap(), facts.lookup("b").unwrap());
     let answer = paths(&facts, &graph, &sel, a, b, &PLAIN);
     assert_eq!(answer.paths.len(), 1);

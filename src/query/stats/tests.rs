@@ -75,7 +75,10 @@ sources = ["s2"]
 fn run(args: FilterArgs) -> Stats {
     let (facts, graph) = facts_from(FACTS);
     let everything = args.is_empty();
-    let sel = args.resolve(&facts, &graph).unwrap().select(&facts, &graph);
+    let sel = args
+        .resolve(&facts, &crate::graph::names::NameIndex::build(&facts))
+        .unwrap()
+        .select(&facts, || &graph);
     stats(&facts, &graph, &sel, everything)
 }
 
@@ -129,9 +132,9 @@ fn dates_are_described_by_span_precision_and_flags() {
 fn components_agree_with_petgraph_and_count_loners() {
     let (facts, graph) = facts_from(FACTS);
     let sel = FilterArgs::default()
-        .resolve(&facts, &graph)
+        .resolve(&facts, &crate::graph::names::NameIndex::build(&facts))
         .unwrap()
-        .select(&facts, &graph);
+        .select(&facts, || &graph);
     let c = components(&graph, &sel);
     assert_eq!(c.count, petgraph::algo::connected_components(&graph.g));
     // {a, b, e1, e2, city, country}, {c, e3}, {loner}
