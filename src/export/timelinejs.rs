@@ -86,14 +86,14 @@ struct Text {
 /// The event slides, built one at a time while writing.
 struct Slides<'v> {
     view: &'v View<'v>,
-    ids: &'v ids::UniqueIds,
+    ids: &'v ids::UniqueIds<'v>,
 }
 
 impl Serialize for Slides<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let facts = self.view.facts;
         let mut seq = serializer.serialize_seq(None)?;
-        for (ix, id) in self.view.sel.events.iter().zip(self.ids.iter()) {
+        for (ix, id) in self.view.sel.events.iter().zip(self.ids.iter(facts)) {
             let slide = facts.event(*ix).and_then(|e| Slide::of(facts, e, id));
             if let Some(slide) = slide {
                 seq.serialize_element(&slide)?;

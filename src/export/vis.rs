@@ -58,13 +58,11 @@ pub fn render(view: &View<'_>) -> Vec<u8> {
 /// The items and groups written to `out` as they are made.
 pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let facts = view.facts;
-    let kinds: BTreeSet<&str> = view
-        .sel
-        .events
-        .iter()
-        .filter_map(|e| facts.event(*e))
-        .map(|e| facts.opt_str(e.kind).unwrap_or(OTHER))
-        .collect();
+    // Inserted one by one: collecting would first list every event's kind.
+    let mut kinds: BTreeSet<&str> = BTreeSet::new();
+    for e in view.sel.events.iter().filter_map(|e| facts.event(*e)) {
+        kinds.insert(facts.opt_str(e.kind).unwrap_or(OTHER));
+    }
     let groups = kinds
         .into_iter()
         .map(|kind| Group {

@@ -2,26 +2,72 @@
 //! after the slugs already taken (the title's among them), in selection
 //! order.
 //!
-//! A million slides are a million ids, so they are interned as the facts'
-//! strings are ([`Interner`]): one text, four bytes an end and a table
-//! entry an id. This module decides the ids; it writes nothing.
+//! Event ids are unique, so when every one is already its own slug (as
+//! extracted ids such as `event-123` are) and none is the title's, they are
+//! the unique ids as they stand and nothing is kept. Otherwise a million
+//! slides are a million ids, interned as the facts' strings are
+//! ([`Interner`]): one text, four bytes an end and a table entry an id.
+//! This module decides the ids; it writes nothing.
 
 use hashbrown::HashMap;
 
-use crate::model::{Interner, Sym};
+use crate::model::{EventIx, Facts, Interner, Sym};
 
 use super::{TITLE_ID, View, slug};
 
 /// The unique ids of a selection's slides, in selection order.
-pub struct UniqueIds {
+pub struct UniqueIds<'v> {
+    /// The made ids; `None` when they are the event ids themselves.
+    made: Option<Made>,
+    events: &'v [EventIx],
+}
+
+struct Made {
     strings: Interner,
     order: Vec<Sym>,
 }
 
-impl UniqueIds {
-    pub fn of(view: &View<'_>) -> UniqueIds {
+/// Whether [`slug`] leaves `id` as it is, found without making the slug.
+fn is_slug(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase())
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+}
+
+impl<'v> UniqueIds<'v> {
+    pub fn of(view: &View<'v>) -> UniqueIds<'v> {
         let facts = view.facts;
-        let mut ids = UniqueIds {
+        let events = view.sel.events.as_slice();
+        let id = |ix: EventIx| facts.event(ix).map_or("", |e| facts.str(e.id));
+        let as_they_are = events.iter().all(|&ix| {
+            let id = id(ix);
+            id != TITLE_ID && is_slug(id)
+        });
+        if as_they_are {
+            return UniqueIds { made: None, events };
+        }
+        let made = Made::of(view);
+        UniqueIds {
+            made: Some(made),
+            events,
+        }
+    }
+
+    /// The ids, in selection order.
+    pub fn iter<'a>(&'a self, facts: &'a Facts) -> impl Iterator<Item = &'a str> + 'a {
+        let made = self.made.iter().flat_map(Made::iter);
+        let same = self.events.iter().filter(move |_| self.made.is_none());
+        made.chain(same.map(move |&ix| facts.event(ix).map_or("", |e| facts.str(e.id))))
+    }
+}
+
+impl Made {
+    fn of(view: &View<'_>) -> Made {
+        let facts = view.facts;
+        let mut ids = Made {
             strings: Interner::default(),
             order: Vec::with_capacity(view.sel.events.len()),
         };
@@ -46,7 +92,7 @@ impl UniqueIds {
     }
 
     /// The ids, in selection order.
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
+    fn iter(&self) -> impl Iterator<Item = &str> {
         self.order.iter().map(|&s| self.strings.resolve(s))
     }
 
@@ -58,5 +104,29 @@ impl UniqueIds {
     fn add(&mut self, id: &str) {
         let sym = self.strings.intern(id);
         self.order.push(sym);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{is_slug, slug};
+
+    #[test]
+    fn ids_that_are_their_own_slug() {
+        for id in ["event-12", "a", "isis-k", "a1-b2"] {
+            assert!(is_slug(id), "{id}");
+        }
+        for id in ["", "12", "-a", "a-", "a--b", "A", "a b", "é", "a_b"] {
+            assert!(!is_slug(id), "{id}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn is_slug_agrees_with_slug(id in "[a-zA-Z0-9 _-]{0,8}") {
+            prop_assert_eq!(is_slug(&id), slug(&id) == id);
+        }
     }
 }
