@@ -9,6 +9,7 @@ pub mod count;
 pub mod ids;
 pub mod intern;
 pub mod list;
+pub mod rare;
 pub mod record;
 pub mod remap;
 pub mod time;
@@ -17,6 +18,7 @@ pub use count::Count;
 pub use ids::{Ids, IdsBuilder, Named};
 pub use intern::{Interner, Sym};
 pub use list::List;
+pub use rare::Rare;
 pub use record::*;
 pub use time::TimeOrder;
 

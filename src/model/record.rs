@@ -11,6 +11,7 @@ use std::fmt::Debug;
 use super::count::Count;
 use super::intern::Sym;
 use super::list::List;
+use super::rare::Rare;
 use crate::diag::Origin;
 use crate::edtf::Edtf;
 
@@ -198,7 +199,7 @@ pub struct Event<S: Stage = Resolved> {
     pub killed: Option<Count>,
     pub injured: Option<Count>,
     pub summary: Option<Sym>,
-    pub attributes: Box<[(Sym, Attr)]>,
+    pub attributes: Rare<(Sym, Attr)>,
     pub sources: List<Cite<S>>,
     pub origin: Origin,
 }
