@@ -9,14 +9,15 @@
 //! them, so they are never held whole in memory).
 //!
 //! A read checks the magic, format, lengths and key, then streams the file
-//! once through the checksum, before decoding. The text is then mapped, not
-//! read: the facts borrow it from the file, and only the pages a command
-//! touches take memory. The records are decoded through a small window
-//! ([`Window`]), list by list with room for exactly each list. Last, every
-//! record index is checked to be in range, so a truncated, corrupt or
-//! foreign entry is a miss, never a panic or a wrong answer. Writes are
-//! atomic: an entry is written beside its place and renamed into it, so a
-//! mapped entry is never changed in place by chronicle.
+//! once through the checksum, before decoding. The text is not read then:
+//! the facts read it from the file a page at a time as a command asks for
+//! strings, so only the pages it touches take memory. The records are
+//! decoded through a small window ([`Window`]), list by list with room for
+//! exactly each list. Last, every record index is checked to be in range, so
+//! a truncated, corrupt or foreign entry is a miss, never a panic or a wrong
+//! answer. Writes are atomic: an entry is written beside its place and
+//! renamed into it, so an entry being read is never changed in place by
+//! chronicle.
 
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
@@ -31,7 +32,7 @@ use super::key::Key;
 use super::window::Window;
 use crate::load::Files;
 use crate::model::intern::Ends;
-use crate::model::intern::frozen::{Probe, SharedText};
+use crate::model::intern::frozen::{Probe, ReadAt, SharedText};
 use crate::model::{
     Actor, Cite, Ent, Event, EventIx, Facts, Ids, Interner, Place, Relation, Source, SourceIx,
     TimeOrder,
@@ -131,7 +132,7 @@ pub fn write(path: &Path, key: &Key, facts: &mut Facts, warnings: usize) -> std:
     };
     let mut digest = Digest::new();
     digest.hasher.update(&key.bytes);
-    digest.hasher.update(text);
+    digest.hasher.update(&text);
     let (records_len, hasher) = postcard::to_io(&out, digest)
         .map_err(std::io::Error::other)?
         .finish();
@@ -140,7 +141,7 @@ pub fn write(path: &Path, key: &Key, facts: &mut Facts, warnings: usize) -> std:
     crate::output::write_atomic_with(path, &mut |w| {
         w.write_all(&head)?;
         w.write_all(&key.bytes)?;
-        w.write_all(text)?;
+        w.write_all(&text)?;
         postcard::to_io(&out, &mut *w).map_err(std::io::Error::other)?;
         Ok(())
     })?;
@@ -154,8 +155,8 @@ pub fn write(path: &Path, key: &Key, facts: &mut Facts, warnings: usize) -> std:
     Ok(())
 }
 
-/// The text of the entry just written at `path` with header `head`,
-/// mapped; `None` if the file there is not that entry any more.
+/// The text of the entry just written at `path` with header `head`, to be
+/// read from there; `None` if the file there is not that entry any more.
 fn reopen(path: &Path, head: &[u8], key: &Key, text_len: u64) -> Option<SharedText> {
     let mut file = std::fs::File::open(path).ok()?;
     let mut found = vec![0u8; head.len() + key.bytes.len()];
@@ -164,7 +165,7 @@ fn reopen(path: &Path, head: &[u8], key: &Key, text_len: u64) -> Option<SharedTe
     if found_head != head || found_key != key.bytes {
         return None;
     }
-    mapped(&file, found.len() as u64, text_len)
+    on_demand(&file, found.len() as u64, text_len)
 }
 
 /// The facts and warning count stored at `path` for `key`, if the entry is
@@ -198,7 +199,7 @@ pub fn read(path: &Path, key: &Key) -> Option<(Facts, usize)> {
         return None;
     }
     let text_start = header::LEN as u64 + key_len;
-    let text = mapped(&file, text_start, text_len)?;
+    let text = on_demand(&file, text_start, text_len)?;
     file.seek(SeekFrom::Start(text_start.checked_add(text_len)?))
         .ok()?;
     let mut window = Window::new(file, records_len);
@@ -219,22 +220,46 @@ fn stream(file: &mut std::fs::File, len: u64, mut each: impl FnMut(&[u8])) -> Op
     Some(())
 }
 
-/// The `len` bytes of `file` from `start`, mapped into memory.
-fn mapped(file: &std::fs::File, start: u64, len: u64) -> Option<SharedText> {
-    // SAFETY: the map is read-only and lives as long as the facts that read
-    // it. chronicle never changes an entry in place (it writes a new file
-    // and renames it over the old one, which leaves this one's pages as they
-    // are), and the text is checked to be UTF-8 string by string as it is
-    // read, so a file changed by another program gives empty strings, not
-    // undefined behaviour. Only one cut short by another program while this
-    // one runs would stop it (with SIGBUS), as it would any program that
-    // maps files, such as ripgrep.
-    let map = unsafe { memmap2::Mmap::map(file) }.ok()?;
+/// The `len` bytes of `file` from `start`, read a page at a time as the
+/// facts ask for their strings.
+fn on_demand(file: &std::fs::File, start: u64, len: u64) -> Option<SharedText> {
+    let source = TextFile(file.try_clone().ok()?);
+    Some(SharedText::read_on_demand(
+        Arc::new(source),
+        start,
+        usize::try_from(len).ok()?,
+    ))
+}
+
+/// An entry's file, read at given offsets (never through its position, so
+/// threads can share it).
+struct TextFile(std::fs::File);
+
+impl ReadAt for TextFile {
     #[cfg(unix)]
-    let _ = map.advise(memmap2::Advice::Random);
-    let start = usize::try_from(start).ok()?;
-    let end = start.checked_add(usize::try_from(len).ok()?)?;
-    SharedText::new(Arc::new(map), start..end)
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> bool {
+        std::os::unix::fs::FileExt::read_exact_at(&self.0, buf, offset).is_ok()
+    }
+
+    #[cfg(windows)]
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> bool {
+        let mut done = 0;
+        while done < buf.len() {
+            let Some(rest) = buf.get_mut(done..) else {
+                return false;
+            };
+            match std::os::windows::fs::FileExt::seek_read(&self.0, rest, offset + done as u64) {
+                Ok(0) | Err(_) => return false,
+                Ok(n) => done += n,
+            }
+        }
+        true
+    }
+
+    #[cfg(not(any(unix, windows)))]
+    fn read_at(&self, _: u64, _: &mut [u8]) -> bool {
+        false
+    }
 }
 
 /// Takes a list off the front of `w` with room for exactly its length

@@ -12,6 +12,7 @@
 mod ends;
 pub mod frozen;
 
+use std::borrow::Cow;
 use std::hash::BuildHasher;
 use std::num::NonZeroU32;
 use std::ops::Range;
@@ -73,7 +74,9 @@ impl std::fmt::Debug for Interner {
             f,
             "Interner({} strings, {} bytes{})",
             self.ends.len(),
-            self.text().len(),
+            self.frozen
+                .as_ref()
+                .map_or(self.buf.len(), |f| f.text.len()),
             if self.frozen.is_some() {
                 ", frozen"
             } else {
@@ -194,11 +197,11 @@ impl Interner {
             .shrink_to_fit(|&k| hasher.hash_one(slice(buf, ends, k)));
     }
 
-    /// The text of every string, end to end.
-    pub fn text(&self) -> &[u8] {
+    /// The text of every string, end to end (read whole if it is frozen).
+    pub fn text(&self) -> Cow<'_, [u8]> {
         match &self.frozen {
-            None => self.buf.as_bytes(),
-            Some(f) => f.text.all(),
+            None => Cow::Borrowed(self.buf.as_bytes()),
+            Some(f) => Cow::Owned(f.text.all()),
         }
     }
 
@@ -206,7 +209,7 @@ impl Interner {
     /// table rebuilt.
     fn thaw(&mut self) {
         if let Some(f) = self.frozen.take() {
-            self.buf = String::from_utf8_lossy(f.text.all()).into_owned();
+            self.buf = String::from_utf8_lossy(&f.text.all()).into_owned();
             let (buf, ends, hasher) = (&self.buf, &self.ends, &self.hasher);
             self.table = HashTable::with_capacity(f.probe.handles().count());
             for sym in f.probe.handles() {
@@ -238,10 +241,11 @@ impl Interner {
     /// Frees the text held here for `text`, the same bytes stored elsewhere,
     /// and the hash table for `probe`, the table stored with them ([`Interner::stored`]);
     /// `false` (and nothing changed) when `text` is not as long as the text held.
-    pub fn freeze(&mut self, text: SharedText, probe: Probe) -> bool {
+    pub fn freeze(&mut self, mut text: SharedText, probe: Probe) -> bool {
         if self.frozen.is_some() || text.len() != self.buf.len() {
             return false;
         }
+        text.index(&self.ends);
         self.buf = String::new();
         self.table = HashTable::new();
         self.frozen = Some(Frozen { text, probe });
@@ -251,10 +255,11 @@ impl Interner {
     /// A frozen interner over `text`, as [`Interner::stored`] described it;
     /// `None` when the parts do not fit together (the ends do not end with
     /// the text, a handle is out of range).
-    pub fn frozen(text: SharedText, ends: Ends, probe: Probe) -> Option<Interner> {
+    pub fn frozen(mut text: SharedText, ends: Ends, probe: Probe) -> Option<Interner> {
         if ends.last() != text.len() || !probe.fits(ends.len()) {
             return None;
         }
+        text.index(&ends);
         Some(Interner {
             ends,
             frozen: Some(Frozen { text, probe }),
@@ -322,8 +327,8 @@ mod tests {
         let moscow = a.intern("moscow");
         let title = a.push("a title");
         let kyiv = a.intern("kyiv");
-        let bytes: frozen::Bytes = std::sync::Arc::new(a.text().to_vec());
-        let text = SharedText::new(bytes, 0..a.text().len()).unwrap();
+        let bytes = std::sync::Arc::new(a.text().to_vec());
+        let text = SharedText::read_on_demand(bytes, 0, a.text().len());
         let (ends, probe) = a.stored();
         let mut b = Interner::frozen(text.clone(), ends.clone(), probe.clone()).unwrap();
         assert_eq!(b.iter().collect::<Vec<_>>(), a.iter().collect::<Vec<_>>());

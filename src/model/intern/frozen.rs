@@ -1,60 +1,159 @@
 //! A read-only string store whose text lies elsewhere: in a stored fact
-//! set's file, mapped into memory rather than read.
+//! set's file, read a page at a time as strings are asked for.
 //!
-//! Mapped text costs memory only for the pages a command touches, so a
-//! query on a million events does not hold a hundred megabytes of summaries
-//! it never prints. The text is not trusted to be UTF-8: each string is
-//! checked as it is read, and one that is not (a file changed under the
-//! program) reads as empty. Lookups go through a [`Probe`] table of handles
-//! stored with the text, so nothing has to hash every string to answer
-//! one. Nothing here opens files or knows what a string means.
+//! Reading a page only when one of its strings is wanted keeps memory to
+//! what a command touches, so a query on a million events does not hold a
+//! hundred megabytes of summaries it never prints. The text is cut into
+//! pages of [`PAGE`] bytes, each read once (with a positioned read, so
+//! threads share the file) and kept; a string that runs across pages is
+//! read whole, once, on its own. The text is not trusted to be UTF-8: each
+//! string is checked as it is read, and one that is not, or that cannot be
+//! read (a file changed under the program), reads as empty. Lookups go
+//! through a [`Probe`] table of handles stored with the text, so nothing
+//! has to hash every string to answer one. Nothing here opens files or
+//! knows what a string means.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::Sym;
+use super::{Ends, Sym};
 
-/// Bytes held by something else: a mapped file, or a buffer in tests.
-pub type Bytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
+/// Bytes in a page of text.
+pub const PAGE: usize = 4096;
 
-/// A range of bytes of a [`Bytes`], holding every string of an interner.
-#[derive(Clone)]
+/// Where the text is read from: a file, or bytes in memory in tests.
+pub trait ReadAt: Send + Sync {
+    /// Fills `buf` from `offset`; `false` if that many bytes are not there.
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> bool;
+}
+
+impl ReadAt for Vec<u8> {
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> bool {
+        let Ok(start) = usize::try_from(offset) else {
+            return false;
+        };
+        match self.get(start..start.saturating_add(buf.len())) {
+            Some(bytes) => {
+                buf.copy_from_slice(bytes);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// The text of an interner, `len` bytes from `base` of a source.
 pub struct SharedText {
-    bytes: Bytes,
-    range: Range<usize>,
+    source: Arc<dyn ReadAt>,
+    base: u64,
+    len: usize,
+    pages: Box<[OnceLock<Box<[u8]>>]>,
+    /// The strings that run across a page boundary, by where they start.
+    across: Box<[Across]>,
+}
+
+/// A string that runs across a page boundary: where it starts and ends, and
+/// its text once read.
+type Across = (usize, usize, OnceLock<Box<str>>);
+
+impl Clone for SharedText {
+    fn clone(&self) -> SharedText {
+        let (source, base, len) = (Arc::clone(&self.source), self.base, self.len);
+        SharedText::read_on_demand(source, base, len)
+    }
 }
 
 impl SharedText {
-    /// The text at `range` of `bytes`; `None` when the range is not in them.
-    pub fn new(bytes: Bytes, range: Range<usize>) -> Option<SharedText> {
-        (*bytes).as_ref().get(range.clone())?;
-        Some(SharedText { bytes, range })
+    /// The text `len` bytes long at `base` of `source`; nothing is read yet.
+    pub fn read_on_demand(source: Arc<dyn ReadAt>, base: u64, len: usize) -> SharedText {
+        SharedText {
+            source,
+            base,
+            len,
+            pages: (0..len.div_ceil(PAGE)).map(|_| OnceLock::new()).collect(),
+            across: Box::default(),
+        }
     }
 
-    /// All the text.
-    pub fn all(&self) -> &[u8] {
-        (*self.bytes)
-            .as_ref()
-            .get(self.range.clone())
-            .unwrap_or_default()
+    /// Notes which of the strings `ends` gives run across pages.
+    pub(super) fn index(&mut self, ends: &Ends) {
+        let mut start = 0;
+        let mut across = Vec::new();
+        for end in ends.iter() {
+            if end > start && start / PAGE != (end - 1) / PAGE {
+                across.push((start, end, OnceLock::new()));
+            }
+            start = end;
+        }
+        self.across = across.into_boxed_slice();
     }
 
     pub fn len(&self) -> usize {
-        self.range.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.range.is_empty()
+        self.len == 0
     }
 
-    /// The string at `range`, or `""` when it is not UTF-8.
+    /// All the text, read now (empty if it cannot be read).
+    pub fn all(&self) -> Vec<u8> {
+        let mut all = vec![0; self.len];
+        if !self.source.read_at(self.base, &mut all) {
+            all.clear();
+        }
+        all
+    }
+
+    /// The string at `range`, or `""` when it is not UTF-8 or not there.
     pub fn str(&self, range: Range<usize>) -> &str {
-        self.all()
-            .get(range)
+        if range.is_empty() || range.end > self.len {
+            return "";
+        }
+        let page = range.start / PAGE;
+        if page != (range.end - 1) / PAGE {
+            return self.across(range);
+        }
+        let offset = page * PAGE;
+        self.page(page)
+            .get(range.start - offset..range.end - offset)
             .and_then(|b| std::str::from_utf8(b).ok())
             .unwrap_or_default()
+    }
+
+    fn page(&self, i: usize) -> &[u8] {
+        let Some(slot) = self.pages.get(i) else {
+            return &[];
+        };
+        slot.get_or_init(|| {
+            let start = i * PAGE;
+            self.read(start..self.len.min(start + PAGE))
+                .map(Vec::into_boxed_slice)
+                .unwrap_or_default()
+        })
+    }
+
+    fn across(&self, range: Range<usize>) -> &str {
+        let Ok(at) = self.across.binary_search_by_key(&range.start, |a| a.0) else {
+            return "";
+        };
+        match self.across.get(at) {
+            Some((_, end, slot)) if *end == range.end => slot.get_or_init(|| {
+                let bytes = self.read(range).unwrap_or_default();
+                String::from_utf8(bytes)
+                    .unwrap_or_default()
+                    .into_boxed_str()
+            }),
+            _ => "",
+        }
+    }
+
+    fn read(&self, range: Range<usize>) -> Option<Vec<u8>> {
+        let mut buf = vec![0; range.len()];
+        let offset = self.base.checked_add(u64::try_from(range.start).ok()?)?;
+        self.source.read_at(offset, &mut buf).then_some(buf)
     }
 }
 
@@ -157,11 +256,34 @@ mod tests {
 
     #[test]
     fn shared_text_reads_utf8_only() {
-        let bytes: Bytes = Arc::new(b"xxab\xffc".to_vec());
-        let text = SharedText::new(bytes.clone(), 2..6).unwrap();
+        let text = SharedText::read_on_demand(Arc::new(b"xxab\xffc".to_vec()), 2, 4);
         assert_eq!(text.str(0..2), "ab");
         assert_eq!(text.str(1..3), "");
         assert_eq!(text.str(3..9), "");
-        assert!(SharedText::new(bytes, 2..9).is_none());
+        let short = SharedText::read_on_demand(Arc::new(b"xxab".to_vec()), 2, 4);
+        assert_eq!(short.str(0..2), "", "a page that cannot be read is empty");
+    }
+
+    #[test]
+    fn strings_across_pages_read_whole_and_pages_only_when_asked() {
+        let words: Vec<String> = (0..3000).map(|i| format!("word {i} é;")).collect();
+        let mut ends = Ends::default();
+        let mut bytes = Vec::new();
+        for w in &words {
+            bytes.extend_from_slice(w.as_bytes());
+            assert!(ends.push(bytes.len()));
+        }
+        let len = bytes.len();
+        let mut text = SharedText::read_on_demand(Arc::new(bytes), 0, len);
+        text.index(&ends);
+        assert!(!text.across.is_empty());
+        assert!(text.pages.iter().all(|p| p.get().is_none()));
+        let mut start = 0;
+        for (w, end) in words.iter().zip(ends.iter()) {
+            assert_eq!(text.str(start..end), w);
+            start = end;
+        }
+        assert_eq!(text.str(1..len), "", "not a string that runs across pages");
+        assert_eq!(text.all().len(), len);
     }
 }
