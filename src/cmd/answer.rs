@@ -19,21 +19,25 @@ use crate::model::{Ent, Facts};
 use crate::output;
 use crate::query::filter::{FilterArgs, Selection};
 
-/// Valid facts, the index of their names and, once a query asks for it,
-/// their graph (a timeline never builds it).
+/// Valid facts and, once a command asks for them, the index of their names
+/// and their graph (a timeline never builds the graph, `build` neither).
 pub struct Loaded {
     pub facts: Facts,
-    names: NameIndex,
+    names: OnceLock<NameIndex>,
     graph: OnceLock<Graph>,
 }
 
 impl Loaded {
     pub fn new(facts: Facts) -> Loaded {
         Loaded {
-            names: NameIndex::build(&facts),
             facts,
+            names: OnceLock::new(),
             graph: OnceLock::new(),
         }
+    }
+
+    fn names(&self) -> &NameIndex {
+        self.names.get_or_init(|| NameIndex::build(&self.facts))
     }
 
     /// The graph of the facts, built on first use.
@@ -43,15 +47,21 @@ impl Loaded {
 
     /// The entity a person typed: id, name or alias.
     pub fn find(&self, typed: &str) -> Result<Ent, Error> {
-        self.names
+        self.names()
             .find(&self.facts, typed)
             .map_err(|e| Error::Usage(e.to_string()))
     }
 
     /// What the filters keep.
     pub fn select(&self, filters: &FilterArgs) -> Result<Selection, Error> {
+        let none = NameIndex::default();
+        let names = if filters.names_entities() {
+            self.names()
+        } else {
+            &none
+        };
         let filter = filters
-            .resolve(&self.facts, &self.names)
+            .resolve(&self.facts, names)
             .map_err(|e| Error::Usage(e.to_string()))?;
         Ok(filter.select(&self.facts, || self.graph()))
     }

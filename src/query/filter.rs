@@ -135,6 +135,11 @@ impl FilterArgs {
             && self.around.is_none()
     }
 
+    /// Whether a filter names an entity (and so needs the name index).
+    pub fn names_entities(&self) -> bool {
+        self.actor.is_some() || self.place.is_some() || self.around.is_some()
+    }
+
     /// Parses dates and resolves names against the facts.
     pub fn resolve(&self, facts: &Facts, names: &NameIndex) -> Result<Filter, FilterError> {
         let since = date("--since", &self.since)?;
