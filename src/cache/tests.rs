@@ -249,3 +249,45 @@ fn the_environment_picks_the_folder() {
     assert_eq!(dir_from(env(off)), None);
     assert_eq!(dir_from(env(&[])), None);
 }
+
+#[test]
+fn garbage_under_a_good_checksum_is_a_miss_or_facts_that_work() {
+    let (_dir, facts, cache) = setup(FACTS);
+    let inputs = [Input::Path(facts)];
+    load(&cache, &inputs);
+    let entry = entries(&cache).into_iter().find(|p| p.is_file()).unwrap();
+    let key = Key::of(&inputs).unwrap();
+    let good = std::fs::read(&entry).unwrap();
+    let body = super::header::LEN;
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let (mut misses, mut hits) = (0, 0);
+    for round in 0..400 {
+        let mut bytes = good.clone();
+        for _ in 0..1 + round % 4 {
+            let at = body + (next() as usize) % (bytes.len() - body);
+            bytes[at] = next() as u8;
+        }
+        // The checksum is made to match, so the damage reaches the decoder.
+        let sum = xxhash_rust::xxh3::xxh3_64(&bytes[body..]);
+        bytes[body - 8..body].copy_from_slice(&sum.to_le_bytes());
+        std::fs::write(&entry, &bytes).unwrap();
+        match super::store::read(&entry, &key) {
+            None => misses += 1,
+            Some((facts, _)) => {
+                hits += 1;
+                let _ = facts.strings.iter().count();
+                let _ = facts.by_time().len();
+                let graph = crate::graph::Graph::build(&facts);
+                let _ = graph.g.edge_count();
+                let _ = crate::write::write(&facts, Format::Json);
+            }
+        }
+    }
+    assert!(misses > 0 && hits > 0, "{misses} misses, {hits} hits");
+}
