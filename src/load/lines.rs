@@ -205,6 +205,28 @@ pub fn each_line(
     diags: &mut Diagnostics,
     f: &mut dyn FnMut(u64, u64, &str, &mut Diagnostics),
 ) {
+    // A block that is UTF-8 throughout (the usual case) is checked once and
+    // cut at newlines found a word at a time; otherwise line by line, so that
+    // a bad byte is reported on its own line.
+    let Ok(text) = std::str::from_utf8(&block.bytes) else {
+        return each_raw_line(block, file, diags, f);
+    };
+    let mut offset = block.first_offset;
+    for (line_no, raw) in (block.first_line..).zip(text.split_inclusive('\n')) {
+        let body = raw.strip_suffix('\n').unwrap_or(raw);
+        let body = body.strip_suffix('\r').unwrap_or(body);
+        f(line_no, offset, body, diags);
+        offset += raw.len() as u64;
+    }
+}
+
+/// [`each_line`] for a block that is not all UTF-8.
+fn each_raw_line(
+    block: &Block,
+    file: FileId,
+    diags: &mut Diagnostics,
+    f: &mut dyn FnMut(u64, u64, &str, &mut Diagnostics),
+) {
     let mut offset = block.first_offset;
     for (line_no, raw) in (block.first_line..).zip(block.bytes.split_inclusive(|b| *b == b'\n')) {
         let body = raw.strip_suffix(b"\n").unwrap_or(raw);
