@@ -58,10 +58,15 @@ pub struct SharedText {
 /// its text once read.
 type Across = (usize, usize, OnceLock<Box<str>>);
 
+/// A clone reads its pages again, from the same source.
 impl Clone for SharedText {
     fn clone(&self) -> SharedText {
         let (source, base, len) = (Arc::clone(&self.source), self.base, self.len);
-        SharedText::read_on_demand(source, base, len)
+        let mut text = SharedText::read_on_demand(source, base, len);
+        text.across = (self.across.iter())
+            .map(|(start, end, _)| (*start, *end, OnceLock::new()))
+            .collect();
+        text
     }
 }
 
@@ -284,6 +289,12 @@ mod tests {
             start = end;
         }
         assert_eq!(text.str(1..len), "", "not a string that runs across pages");
+        let copy = text.clone();
+        let mut start = 0;
+        for (w, end) in words.iter().zip(ends.iter()) {
+            assert_eq!(copy.str(start..end), w, "read again by a clone");
+            start = end;
+        }
         assert_eq!(text.all().len(), len);
     }
 }
