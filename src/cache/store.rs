@@ -31,8 +31,8 @@ use super::header;
 use super::key::Key;
 use super::window::Window;
 use crate::load::Files;
-use crate::model::intern::Ends;
 use crate::model::intern::frozen::{Probe, ReadAt, SharedText};
+use crate::model::intern::{Ends, Stored};
 use crate::model::{
     Actor, Cite, Ent, Event, EventIx, Facts, Ids, Interner, Place, Relation, Source, SourceIx,
     TimeOrder,
@@ -43,7 +43,7 @@ const MAGIC: &[u8; 8] = b"CHRNFACT";
 #[derive(Serialize)]
 struct FactsOut<'a> {
     warnings: u64,
-    strings: (&'a Ends, Probe),
+    strings: Stored<'a>,
     sources: &'a [Source],
     actors: &'a [Actor],
     places: &'a [Place],
@@ -56,7 +56,7 @@ struct FactsOut<'a> {
 /// What [`FactsOut`] encodes, read back owned (see [`take_facts`]).
 struct FactsIn {
     warnings: u64,
-    strings: (Ends, Probe),
+    strings: (Ends, Ends, Probe),
     sources: Vec<Source>,
     actors: Vec<Actor>,
     places: Vec<Place>,
@@ -118,7 +118,7 @@ pub fn write(path: &Path, key: &Key, facts: &mut Facts, warnings: usize) -> std:
     // The time order first: its working memory is freed before the
     // lookup table is built.
     let by_time = facts.by_time();
-    let text = facts.strings.text();
+    let [names, text] = facts.strings.texts();
     let out = FactsOut {
         warnings: warnings as u64,
         strings: facts.strings.stored(),
@@ -132,32 +132,39 @@ pub fn write(path: &Path, key: &Key, facts: &mut Facts, warnings: usize) -> std:
     };
     let mut digest = Digest::new();
     digest.hasher.update(&key.bytes);
+    digest.hasher.update(&names);
     digest.hasher.update(&text);
     let (records_len, hasher) = postcard::to_io(&out, digest)
         .map_err(std::io::Error::other)?
         .finish();
-    let lens = [key.bytes.len() as u64, text.len() as u64, records_len];
+    let text_len = (names.len() + text.len()) as u64;
+    let lens = [key.bytes.len() as u64, text_len, records_len];
     let head = header::encode(MAGIC, [lens[0], lens[1], lens[2], hasher.digest()]);
     crate::output::write_atomic_with(path, &mut |w| {
         w.write_all(&head)?;
         w.write_all(&key.bytes)?;
+        w.write_all(&names)?;
         w.write_all(&text)?;
         postcard::to_io(&out, &mut *w).map_err(std::io::Error::other)?;
         Ok(())
     })?;
+    let (names_len, text_len) = (names.len(), text.len());
     let FactsOut {
-        strings: (_, probe),
+        strings: (_, _, probe),
         ..
     } = out;
-    if let Some(text) = reopen(path, &head, key, lens[1]) {
-        facts.strings.freeze(text, probe);
+    if let Some((source, base)) = reopen(path, &head, key) {
+        let names = SharedText::read_on_demand(source.clone(), base, names_len);
+        let text = SharedText::read_on_demand(source, base + names_len as u64, text_len);
+        facts.strings.freeze(names, text, probe);
     }
     Ok(())
 }
 
-/// The text of the entry just written at `path` with header `head`, to be
-/// read from there; `None` if the file there is not that entry any more.
-fn reopen(path: &Path, head: &[u8], key: &Key, text_len: u64) -> Option<SharedText> {
+/// The entry just written at `path` with header `head`, to read its text
+/// from, and where the text starts; `None` if the file there is not that
+/// entry any more.
+fn reopen(path: &Path, head: &[u8], key: &Key) -> Option<(Arc<dyn ReadAt>, u64)> {
     let mut file = std::fs::File::open(path).ok()?;
     let mut found = vec![0u8; head.len() + key.bytes.len()];
     file.read_exact(&mut found).ok()?;
@@ -165,7 +172,7 @@ fn reopen(path: &Path, head: &[u8], key: &Key, text_len: u64) -> Option<SharedTe
     if found_head != head || found_key != key.bytes {
         return None;
     }
-    on_demand(&file, found.len() as u64, text_len)
+    Some((source(&file)?, found.len() as u64))
 }
 
 /// The facts and warning count stored at `path` for `key`, if the entry is
@@ -199,7 +206,7 @@ pub fn read(path: &Path, key: &Key) -> Option<(Facts, usize)> {
         return None;
     }
     let text_start = header::LEN as u64 + key_len;
-    let text = on_demand(&file, text_start, text_len)?;
+    let text = (source(&file)?, text_start, usize::try_from(text_len).ok()?);
     file.seek(SeekFrom::Start(text_start.checked_add(text_len)?))
         .ok()?;
     let mut window = Window::new(file, records_len);
@@ -220,15 +227,10 @@ fn stream(file: &mut std::fs::File, len: u64, mut each: impl FnMut(&[u8])) -> Op
     Some(())
 }
 
-/// The `len` bytes of `file` from `start`, read a page at a time as the
-/// facts ask for their strings.
-fn on_demand(file: &std::fs::File, start: u64, len: u64) -> Option<SharedText> {
-    let source = TextFile(file.try_clone().ok()?);
-    Some(SharedText::read_on_demand(
-        Arc::new(source),
-        start,
-        usize::try_from(len).ok()?,
-    ))
+/// `file`, to read an entry's text from a page at a time as the facts ask
+/// for their strings.
+fn source(file: &std::fs::File) -> Option<Arc<dyn ReadAt>> {
+    Some(Arc::new(TextFile(file.try_clone().ok()?)))
 }
 
 /// An entry's file, read at given offsets (never through its position, so
@@ -291,10 +293,19 @@ fn take_facts<R: Read>(w: &mut Window<R>) -> Option<FactsIn> {
     (w.remaining() == 0).then_some(facts)
 }
 
-fn decode(text: SharedText, stored: FactsIn) -> Option<(Facts, usize)> {
+/// The facts of an entry whose text, `len` bytes from `base` of `source`,
+/// holds the names and then the texts.
+fn decode(
+    (source, base, len): (Arc<dyn ReadAt>, u64, usize),
+    stored: FactsIn,
+) -> Option<(Facts, usize)> {
     let warnings = usize::try_from(stored.warnings).ok()?;
-    let (ends, probe) = stored.strings;
-    let strings = Interner::frozen(text, ends, probe)?;
+    let (name_ends, text_ends, probe) = stored.strings;
+    let names_len = name_ends.last();
+    let names = SharedText::read_on_demand(source.clone(), base, names_len);
+    let text_base = base.checked_add(u64::try_from(names_len).ok()?)?;
+    let text = SharedText::read_on_demand(source, text_base, len.checked_sub(names_len)?);
+    let strings = Interner::frozen((names, text), (name_ends, text_ends), probe)?;
     let entities = stored.actors.len() + stored.places.len() + stored.events.len();
     // Each record's own id names it: the actors, places and events in
     // entity order, the sources in theirs.
@@ -306,7 +317,13 @@ fn decode(text: SharedText, stored: FactsIn) -> Option<(Facts, usize)> {
     let sources = (stored.sources.iter().map(|r| r.id))
         .zip(0u32..)
         .map(|(s, i)| (s, SourceIx(i)));
-    let ids = Ids::from_lists(ents, sources, entities, stored.sources.len(), strings.len())?;
+    let ids = Ids::from_lists(
+        ents,
+        sources,
+        entities,
+        stored.sources.len(),
+        strings.names_len(),
+    )?;
     let time = TimeOrder::from_stored(stored.by_time, stored.events.len())?;
     let facts = Facts {
         strings,

@@ -35,15 +35,19 @@ pub struct IdsBuilder {
 }
 
 impl IdsBuilder {
-    /// Room for the handles of `strings` strings, none of them an id yet.
+    /// Room for the handles of `strings` names, none of them an id yet.
     pub fn new(strings: usize) -> IdsBuilder {
         IdsBuilder {
             bits: vec![0; strings.div_ceil(64)],
         }
     }
 
-    /// Marks `id` as an id (a handle past the room given is ignored).
+    /// Marks `id` as an id (a handle past the room given, or of text
+    /// rather than a name, is ignored).
     pub fn mark(&mut self, id: Sym) {
+        if id.is_text() {
+            return;
+        }
         let i = id.index();
         if let Some(word) = self.bits.get_mut(i / 64) {
             *word |= 1 << (i % 64);
@@ -193,7 +197,7 @@ impl Ids {
             .map(|(s, _)| s)
             .chain(sources.clone().into_iter().map(|(s, _)| s))
         {
-            if sym.index() >= strings {
+            if sym.is_text() || sym.index() >= strings {
                 return None;
             }
             builder.mark(sym);
@@ -215,6 +219,9 @@ impl Ids {
 
     /// Where the number of `id` is kept, if it was marked.
     fn slot(&self, id: Sym) -> Option<usize> {
+        if id.is_text() {
+            return None;
+        }
         let i = id.index();
         let word = *self.bits.get(i / 64)?;
         let bit = 1u64 << (i % 64);

@@ -76,7 +76,7 @@ impl Pending {
     /// strings into this store's.
     fn absorb(&mut self, other: Pending) {
         let map = self.strings.absorb(&other.strings);
-        let f = |s: Sym| map.get(s.index()).copied().unwrap_or(s);
+        let f = |s: Sym| map.get(s);
         fn moved<T: MapSyms>(into: &mut Vec<T>, from: Vec<T>, f: &dyn Fn(Sym) -> Sym) {
             into.extend(from.into_iter().map(|mut r| {
                 r.map_syms(f);

@@ -226,7 +226,7 @@ impl Probe {
     /// of two long (or empty), every handle in range.
     pub fn fits(&self, strings: usize) -> bool {
         (self.slots.is_empty() || self.slots.len().is_power_of_two())
-            && self.handles().all(|s| s.index() < strings)
+            && self.handles().all(|s| !s.is_text() && s.index() < strings)
     }
 }
 

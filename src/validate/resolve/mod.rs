@@ -69,7 +69,7 @@ impl Records {
 
     /// The id index with every id marked, naming nothing yet.
     fn index(&self, p: &Pending) -> Ids {
-        let mut ids = IdsBuilder::new(p.strings.len());
+        let mut ids = IdsBuilder::new(p.strings.names_len());
         p.sources.iter().for_each(|s| ids.mark(s.id));
         self.actors.iter().for_each(|a| ids.mark(a.id));
         self.places.iter().for_each(|pl| ids.mark(pl.id));
