@@ -11,11 +11,6 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day(i64);
 
-/// Days from 0000-03-01 to 1970-01-01.
-const EPOCH_SHIFT: i128 = 719_468;
-/// Days in a 400-year Gregorian cycle.
-const DAYS_PER_ERA: i128 = 146_097;
-
 impl Day {
     /// The earliest representable day, also used as "unbounded in the past".
     pub const MIN: Day = Day(i64::MIN);
@@ -96,39 +91,74 @@ pub fn days_in_month(year: i64, month: u8) -> Option<u8> {
     }
 }
 
-/// Days since 1970-01-01 of a civil date (months counted from March internally).
+/// The calendar arithmetic, written once for a number type: days since
+/// 1970-01-01 of a civil date (months counted from March internally), and
+/// its inverse. 64-bit numbers serve every date within a trillion years and
+/// are several times faster than 128-bit ones, whose division is a library
+/// call; the 128-bit versions serve the rest.
+macro_rules! civil {
+    ($from_civil:ident, $to_civil:ident, $t:ty) => {
+        fn $from_civil(year: $t, month: u8, day: u8) -> $t {
+            let month = <$t>::from(month);
+            let year = if month <= 2 { year - 1 } else { year };
+            let era = year.div_euclid(400);
+            let year_of_era = year - era * 400;
+            let month_from_march = (month + 9) % 12;
+            let day_of_year = (153 * month_from_march + 2) / 5 + <$t>::from(day) - 1;
+            let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+            era * 146_097 + day_of_era - 719_468
+        }
+
+        fn $to_civil(days: $t) -> ($t, u8, u8) {
+            let shifted = days + 719_468;
+            let era = shifted.div_euclid(146_097);
+            let day_of_era = shifted - era * 146_097;
+            let year_of_era =
+                (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146_096) / 365;
+            let day_of_year =
+                day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+            let month_from_march = (5 * day_of_year + 2) / 153;
+            let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+            let month = if month_from_march < 10 {
+                month_from_march + 3
+            } else {
+                month_from_march - 9
+            };
+            let year = year_of_era + era * 400 + <$t>::from(month <= 2);
+            (
+                year,
+                u8::try_from(month).unwrap_or(1),
+                u8::try_from(day).unwrap_or(1),
+            )
+        }
+    };
+}
+
+civil!(days_from_civil_64, civil_from_days_64, i64);
+civil!(days_from_civil_128, civil_from_days_128, i128);
+
+/// Years (and days) this far from 0 are reckoned in 64 bits without overflow.
+const NARROW: u64 = 1 << 40;
+
+/// Days since 1970-01-01 of a civil date.
 fn days_from_civil(year: i128, month: u8, day: u8) -> i128 {
-    let month = i128::from(month);
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month_from_march = (month + 9) % 12;
-    let day_of_year = (153 * month_from_march + 2) / 5 + i128::from(day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * DAYS_PER_ERA + day_of_era - EPOCH_SHIFT
+    match i64::try_from(year) {
+        Ok(y) if y.unsigned_abs() < NARROW => i128::from(days_from_civil_64(y, month, day)),
+        _ => days_from_civil_128(year, month, day),
+    }
 }
 
 /// The civil date of a day count; the inverse of [`days_from_civil`].
 fn civil_from_days(days: i128) -> (i64, u8, u8) {
-    let shifted = days + EPOCH_SHIFT;
-    let era = shifted.div_euclid(DAYS_PER_ERA);
-    let day_of_era = shifted - era * DAYS_PER_ERA;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_from_march = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
-    let month = if month_from_march < 10 {
-        month_from_march + 3
-    } else {
-        month_from_march - 9
+    let (year, month, day) = match i64::try_from(days) {
+        Ok(d) if d.unsigned_abs() < NARROW => {
+            let (year, month, day) = civil_from_days_64(d);
+            (i128::from(year), month, day)
+        }
+        _ => civil_from_days_128(days),
     };
-    let year = year_of_era + era * 400 + i128::from(month <= 2);
-    (
-        i64::try_from(year).unwrap_or(if year < 0 { i64::MIN } else { i64::MAX }),
-        u8::try_from(month).unwrap_or(1),
-        u8::try_from(day).unwrap_or(1),
-    )
+    let year = i64::try_from(year).unwrap_or(if year < 0 { i64::MIN } else { i64::MAX });
+    (year, month, day)
 }
 
 #[cfg(test)]
@@ -184,6 +214,22 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn narrow_and_wide_reckoning_agree(
+            days in -(NARROW as i64) + 1..NARROW as i64,
+            year in -(NARROW as i64) + 1..NARROW as i64,
+            month in 1u8..=12,
+            day in 1u8..=31,
+        ) {
+            let wide = civil_from_days_128(i128::from(days));
+            let narrow = civil_from_days_64(days);
+            prop_assert_eq!((i128::from(narrow.0), narrow.1, narrow.2), wide);
+            prop_assert_eq!(
+                i128::from(days_from_civil_64(year, month, day)),
+                days_from_civil_128(i128::from(year), month, day)
+            );
+        }
+
         #[test]
         fn round_trips_days(days in any::<i64>()) {
             let (year, month, day) = Day(days).ymd();
