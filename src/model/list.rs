@@ -8,10 +8,7 @@
 //! serialized) as a plain sequence, the same as a boxed slice. Nothing here
 //! knows what the items are.
 
-use std::fmt;
 use std::ops::{Deref, DerefMut};
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A list of items, kept inline up to two.
 #[derive(Clone)]
@@ -94,47 +91,61 @@ impl<T, const N: usize> From<[T; N]> for List<T> {
     }
 }
 
-impl<'a, T> IntoIterator for &'a List<T> {
-    type Item = &'a T;
-    type IntoIter = std::slice::Iter<'a, T>;
+/// What a list type that reads as a slice of its items has besides: it
+/// iterates, compares and prints as its items, and is stored (and
+/// serialized) as a plain sequence, read back through `From<Vec<T>>`. For
+/// [`List`] and [`super::Rare`].
+macro_rules! slice_like {
+    ($list:ident) => {
+        impl<'a, T> IntoIterator for &'a $list<T> {
+            type Item = &'a T;
+            type IntoIter = std::slice::Iter<'a, T>;
 
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
+            fn into_iter(self) -> Self::IntoIter {
+                self.iter()
+            }
+        }
+
+        impl<'a, T> IntoIterator for &'a mut $list<T> {
+            type Item = &'a mut T;
+            type IntoIter = std::slice::IterMut<'a, T>;
+
+            fn into_iter(self) -> Self::IntoIter {
+                self.iter_mut()
+            }
+        }
+
+        impl<T: PartialEq> PartialEq for $list<T> {
+            fn eq(&self, other: &$list<T>) -> bool {
+                **self == **other
+            }
+        }
+
+        impl<T: std::fmt::Debug> std::fmt::Debug for $list<T> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_list().entries(self.iter()).finish()
+            }
+        }
+
+        impl<T: serde::Serialize> serde::Serialize for $list<T> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.iter())
+            }
+        }
+
+        impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for $list<T> {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<$list<T>, D::Error> {
+                <Vec<T> as serde::Deserialize>::deserialize(deserializer).map($list::from)
+            }
+        }
+    };
 }
 
-impl<'a, T> IntoIterator for &'a mut List<T> {
-    type Item = &'a mut T;
-    type IntoIter = std::slice::IterMut<'a, T>;
+pub(crate) use slice_like;
 
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter_mut()
-    }
-}
-
-impl<T: PartialEq> PartialEq for List<T> {
-    fn eq(&self, other: &List<T>) -> bool {
-        **self == **other
-    }
-}
-
-impl<T: fmt::Debug> fmt::Debug for List<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-
-impl<T: Serialize> Serialize for List<T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.iter())
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<List<T>, D::Error> {
-        Vec::deserialize(deserializer).map(List::from)
-    }
-}
+slice_like!(List);
 
 #[cfg(test)]
 mod tests {

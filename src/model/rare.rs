@@ -7,10 +7,7 @@
 //! sequence, the same as a boxed slice. Nothing here knows what the items
 //! are.
 
-use std::fmt;
 use std::ops::{Deref, DerefMut};
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A list kept behind one pointer, allocated only when not empty.
 #[derive(Clone)]
@@ -48,47 +45,7 @@ impl<T> FromIterator<T> for Rare<T> {
     }
 }
 
-impl<'a, T> IntoIterator for &'a Rare<T> {
-    type Item = &'a T;
-    type IntoIter = std::slice::Iter<'a, T>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
-
-impl<'a, T> IntoIterator for &'a mut Rare<T> {
-    type Item = &'a mut T;
-    type IntoIter = std::slice::IterMut<'a, T>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter_mut()
-    }
-}
-
-impl<T: PartialEq> PartialEq for Rare<T> {
-    fn eq(&self, other: &Rare<T>) -> bool {
-        **self == **other
-    }
-}
-
-impl<T: fmt::Debug> fmt::Debug for Rare<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-
-impl<T: Serialize> Serialize for Rare<T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.iter())
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Rare<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Rare<T>, D::Error> {
-        Vec::deserialize(deserializer).map(Rare::from)
-    }
-}
+super::list::slice_like!(Rare);
 
 #[cfg(test)]
 mod tests {
