@@ -2,9 +2,10 @@
 //!
 //! Layout: the magic bytes `CHRNFACT`, the format number (u32), the lengths
 //! of the key, the text and the records (u64 each), an XXH3 checksum of all
-//! three (u64), all little-endian; then the key bytes, the text of every
-//! string of the facts as it lies in the interner, and the rest of the facts
-//! with their warning count and string lookup table, encoded with postcard
+//! three (u64), all little-endian; then the key bytes, the text of the
+//! facts as it lies in the interner (its names, then its unique texts), and
+//! the rest of the facts with their warning count, where each string ends
+//! and the names' lookup table, encoded with postcard
 //! (written after a first encoding pass that only measures and checksums
 //! them, so they are never held whole in memory).
 //!
@@ -153,12 +154,27 @@ pub fn write(path: &Path, key: &Key, facts: &mut Facts, warnings: usize) -> std:
         strings: (_, _, probe),
         ..
     } = out;
-    if let Some((source, base)) = reopen(path, &head, key) {
-        let names = SharedText::read_on_demand(source.clone(), base, names_len);
-        let text = SharedText::read_on_demand(source, base + names_len as u64, text_len);
+    if let Some((source, base)) = reopen(path, &head, key)
+        && let Some((names, text)) = shared(source, base, names_len, text_len)
+    {
         facts.strings.freeze(names, text, probe);
     }
     Ok(())
+}
+
+/// The names (`names_len` bytes from `base` of `source`) and the unique
+/// texts after them (`text_len` bytes), each read as it is asked for.
+fn shared(
+    source: Arc<dyn ReadAt>,
+    base: u64,
+    names_len: usize,
+    text_len: usize,
+) -> Option<(SharedText, SharedText)> {
+    let text_base = base.checked_add(u64::try_from(names_len).ok()?)?;
+    Some((
+        SharedText::read_on_demand(source.clone(), base, names_len),
+        SharedText::read_on_demand(source, text_base, text_len),
+    ))
 }
 
 /// The entry just written at `path` with header `head`, to read its text
@@ -302,10 +318,8 @@ fn decode(
     let warnings = usize::try_from(stored.warnings).ok()?;
     let (name_ends, text_ends, probe) = stored.strings;
     let names_len = name_ends.last();
-    let names = SharedText::read_on_demand(source.clone(), base, names_len);
-    let text_base = base.checked_add(u64::try_from(names_len).ok()?)?;
-    let text = SharedText::read_on_demand(source, text_base, len.checked_sub(names_len)?);
-    let strings = Interner::frozen((names, text), (name_ends, text_ends), probe)?;
+    let texts = shared(source, base, names_len, len.checked_sub(names_len)?)?;
+    let strings = Interner::frozen(texts, (name_ends, text_ends), probe)?;
     let entities = stored.actors.len() + stored.places.len() + stored.events.len();
     // Each record's own id names it: the actors, places and events in
     // entity order, the sources in theirs.
