@@ -140,7 +140,8 @@ impl FilterArgs {
         self.actor.is_some() || self.place.is_some() || self.around.is_some()
     }
 
-    /// Parses dates and resolves names against the facts.
+    /// Parses dates and resolves names against the facts. `names` is
+    /// consulted only for the filters [`FilterArgs::names_entities`] lists.
     pub fn resolve(&self, facts: &Facts, names: &NameIndex) -> Result<Filter, FilterError> {
         let since = date("--since", &self.since)?;
         let until = date("--until", &self.until)?;
