@@ -5,7 +5,7 @@
 //! construction) with every diagnostic, [`graph`] builds the petgraph graph
 //! and its indexes, [`query`] and [`export`] answer questions and write
 //! formats, and [`cmd`] holds the thin subcommands. [`diag`] renders
-//! diagnostics; [`edtf`] parses dates; [`write`] writes facts back out as
+//! diagnostics; [`edtf`] parses dates; [`write`](mod@write) writes facts back out as
 //! TOML, JSON or JSON Lines.
 
 pub mod cache;

@@ -1,6 +1,6 @@
 //! Finding a record's field again in its file, for a diagnostic.
 //!
-//! The loaded model keeps only where each record starts (an [`Origin`]), not
+//! The loaded model keeps only where each record starts (an [`Origin`](crate::diag::Origin)), not
 //! the position of every value. When a later stage reports a problem with a
 //! field, this module reads that file again — once per file, however many
 //! diagnostics point into it — finds the records that start at the origins

@@ -5,7 +5,7 @@
 //! running left to right (actor → event → place): the plain graph, or a
 //! timeline with events in time-ordered `rank=same` columns and their actors
 //! and places around them. Node ids are the entity ids, quoted. Written with
-//! `dot-writer` in pretty mode, streamed through [`Sticky`] (dot-writer
+//! `dot-writer` in pretty mode, streamed through a `Sticky` writer (dot-writer
 //! unwraps every write, so the writer it gets never fails and the first real
 //! error is returned at the end); every id and text is escaped here first
 //! (see `escape`). This module prints nothing, opens no file and runs no
