@@ -162,9 +162,8 @@ impl Interner {
             return *sym;
         }
         let sym = Sym::from_index(self.names.push(s));
-        let (names, hasher) = (&self.names, &self.hasher);
         self.table
-            .insert_unique(hash, sym, |&k| hasher.hash_one(names.get(k.index())));
+            .insert_unique(hash, sym, rehash(&self.names, &self.hasher));
         sym
     }
 
@@ -231,9 +230,8 @@ impl Interner {
             .buf
             .reserve((bytes / 16).max(interned * 16).min(bytes));
         self.text.buf.reserve(bytes);
-        let (names, hasher) = (&self.names, &self.hasher);
         self.table
-            .reserve(interned, |&k| hasher.hash_one(names.get(k.index())));
+            .reserve(interned, rehash(&self.names, &self.hasher));
     }
 
     /// Adds every string of `other`, names deduplicated, texts appended;
@@ -254,9 +252,7 @@ impl Interner {
             strings.ends.shrink_to_fit();
             strings.buf.shrink_to_fit();
         }
-        let (names, hasher) = (&self.names, &self.hasher);
-        self.table
-            .shrink_to_fit(|&k| hasher.hash_one(names.get(k.index())));
+        self.table.shrink_to_fit(rehash(&self.names, &self.hasher));
     }
 
     /// The text of every name and of every text, each end to end (read
@@ -277,13 +273,12 @@ impl Interner {
         if let Some(f) = self.frozen.take() {
             self.names.buf = String::from_utf8_lossy(&f.names.all()).into_owned();
             self.text.buf = String::from_utf8_lossy(&f.text.all()).into_owned();
-            let (names, hasher) = (&self.names, &self.hasher);
-            self.table = HashTable::with_capacity(f.probe.handles().count());
-            for sym in f.probe.handles() {
-                let hash = hasher.hash_one(names.get(sym.index()));
-                self.table
-                    .insert_unique(hash, sym, |&k| hasher.hash_one(names.get(k.index())));
+            let hash = rehash(&self.names, &self.hasher);
+            let mut table = HashTable::with_capacity(self.names.ends.len());
+            for sym in (0..self.names.ends.len()).map(Sym::from_index) {
+                table.insert_unique(hash(&sym), sym, &hash);
             }
+            self.table = table;
         }
     }
 }
@@ -298,12 +293,7 @@ impl Interner {
     pub fn stored(&self) -> Stored<'_> {
         let probe = match &self.frozen {
             Some(f) => f.probe.clone(),
-            None => {
-                // In handle order, so that the same facts store the same bytes.
-                let mut names: Vec<Sym> = self.table.iter().copied().collect();
-                names.sort_unstable();
-                Probe::build(&names, |sym| self.resolve(sym).as_bytes())
-            }
+            None => Probe::build(self.names.ends.len(), |sym| self.resolve(sym).as_bytes()),
         };
         (&self.names.ends, &self.text.ends, probe)
     }
@@ -357,6 +347,12 @@ impl Interner {
             ..Interner::default()
         })
     }
+}
+
+/// The hash of a name already stored, by its handle: what the table needs
+/// to move its entries when it grows or shrinks.
+fn rehash<'a>(names: &'a Strings, hasher: &'a DefaultHashBuilder) -> impl Fn(&Sym) -> u64 + 'a {
+    |sym| hasher.hash_one(names.get(sym.index()))
 }
 
 /// Where string `i` of a kind lies in its buffer.

@@ -180,16 +180,17 @@ fn raw(sym: Sym) -> u32 {
 }
 
 impl Probe {
-    /// The table of `handles` (each once), whose text `text` gives.
-    pub fn build<'t>(handles: &[Sym], text: impl Fn(Sym) -> &'t [u8]) -> Probe {
-        if handles.is_empty() {
+    /// The table of the first `names` names, in handle order (so the same
+    /// names give the same table), whose text `text` gives.
+    pub fn build<'t>(names: usize, text: impl Fn(Sym) -> &'t [u8]) -> Probe {
+        if names == 0 {
             return Probe::default();
         }
         // At most four-fifths full, so that a probe is short.
-        let len = (handles.len() + handles.len() / 4 + 1).next_power_of_two();
+        let len = (names + names / 4 + 1).next_power_of_two();
         let mask = len - 1;
         let mut slots = vec![0u32; len];
-        for &sym in handles {
+        for sym in (0..names).map(Sym::from_index) {
             let mut i = start(text(sym), mask);
             while let Some(slot) = slots.get_mut(i) {
                 if *slot == 0 {
@@ -238,8 +239,7 @@ mod tests {
     fn a_probe_finds_every_handle_and_nothing_else() {
         let words = ["moscow", "kyiv", "", "isis-k", "russia"];
         let text = |s: Sym| words.get(s.index()).map_or(&b""[..], |w| w.as_bytes());
-        let handles: Vec<Sym> = (0..words.len()).map(Sym::from_index).collect();
-        let probe = Probe::build(&handles, text);
+        let probe = Probe::build(words.len(), text);
         assert!(probe.slots.len().is_power_of_two());
         assert!(probe.fits(words.len()));
         assert!(!probe.fits(2));

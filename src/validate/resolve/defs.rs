@@ -91,29 +91,17 @@ impl HasOrigin for model::Source {
     }
 }
 
-impl<S: Stage> HasOrigin for model::Actor<S> {
-    fn origin(&self) -> Origin {
-        self.origin
-    }
+macro_rules! has_origin {
+    ($($record:ident),*) => {$(
+        impl<S: Stage> HasOrigin for model::$record<S> {
+            fn origin(&self) -> Origin {
+                self.origin
+            }
+        }
+    )*};
 }
 
-impl<S: Stage> HasOrigin for model::Place<S> {
-    fn origin(&self) -> Origin {
-        self.origin
-    }
-}
-
-impl<S: Stage> HasOrigin for model::Event<S> {
-    fn origin(&self) -> Origin {
-        self.origin
-    }
-}
-
-impl<S: Stage> HasOrigin for model::Relation<S> {
-    fn origin(&self) -> Origin {
-        self.origin
-    }
-}
+has_origin!(Actor, Place, Event, Relation);
 
 /// A relation resolved, or the origin of one dropped for bad references.
 impl HasOrigin for Result<model::Relation, Origin> {
