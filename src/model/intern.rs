@@ -15,16 +15,19 @@
 
 mod ends;
 pub mod frozen;
+mod hot;
 
 use std::borrow::Cow;
 use std::hash::BuildHasher;
 use std::num::NonZeroU32;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use hashbrown::{DefaultHashBuilder, HashTable};
 
 pub use ends::Ends;
 use frozen::{Probe, SharedText};
+use hot::Hot;
 
 /// The bit of a handle that marks unique text.
 const TEXT: u32 = 1 << 31;
@@ -91,6 +94,19 @@ impl Strings {
         self.ends.len() - 1
     }
 
+    /// Appends the strings of `from`, whose text is `text` (held there or
+    /// read from where it is stored).
+    fn append(&mut self, text: &[u8], from: &Strings) {
+        let by = self.buf.len();
+        match from.buf.len() == text.len() {
+            true => self.buf.push_str(&from.buf),
+            // Text read back from storage was checked as UTF-8 when read.
+            false => self.buf.push_str(&String::from_utf8_lossy(text)),
+        }
+        // The buffer only grows, so the ends cannot be refused.
+        let _ = self.ends.extend_shifted(&from.ends, by);
+    }
+
     fn get(&self, i: usize) -> &str {
         range(&self.ends, i)
             .and_then(|r| self.buf.get(r))
@@ -103,9 +119,12 @@ impl Strings {
 pub struct Interner {
     names: Strings,
     text: Strings,
-    /// The names' handles by hash, while the names are held here.
-    table: HashTable<Sym>,
+    /// The names' handles by hash, while the names are held here; built
+    /// on first use, so that facts only ever read by handle never build it.
+    table: OnceLock<HashTable<Sym>>,
     hasher: DefaultHashBuilder,
+    /// The names absorbing found again, while loading goes on.
+    hot: Hot,
     /// The text of both kinds and the names' lookup table when they lie
     /// elsewhere.
     frozen: Option<Frozen>,
@@ -134,37 +153,47 @@ impl std::fmt::Debug for Interner {
     }
 }
 
-/// Where each of another interner's handles went when it was absorbed.
+/// Where each of another interner's handles went when it was absorbed:
+/// each name to the handle of an equal name, the texts all moved by as many
+/// places.
 pub struct Remap {
     names: Vec<Sym>,
-    text: Vec<Sym>,
+    text: usize,
 }
 
 impl Remap {
-    /// The new handle of `sym` (itself if it was not in the other interner).
+    /// The new handle of `sym` (itself for a name that was not in the other
+    /// interner).
     pub fn get(&self, sym: Sym) -> Sym {
-        let list = if sym.is_text() {
-            &self.text
-        } else {
-            &self.names
-        };
-        list.get(sym.index()).copied().unwrap_or(sym)
+        match sym.is_text() {
+            false => self.names.get(sym.index()).copied().unwrap_or(sym),
+            true => Sym::text_from_index(sym.index().saturating_add(self.text)),
+        }
     }
 }
 
 impl Interner {
     /// The handle of the name `s`, adding it if it is new.
     pub fn intern(&mut self, s: &str) -> Sym {
-        self.thaw();
         let hash = self.hasher.hash_one(s);
+        self.intern_hashed(s, hash).0
+    }
+
+    /// [`Interner::intern`] with the hash of `s` known; says whether `s`
+    /// was there already.
+    fn intern_hashed(&mut self, s: &str, hash: u64) -> (Sym, bool) {
+        self.thaw();
+        self.table();
+        let Some(table) = self.table.get_mut() else {
+            return (Sym::from_index(self.names.push(s)), false);
+        };
         let names = &self.names;
-        if let Some(sym) = self.table.find(hash, |&sym| names.get(sym.index()) == s) {
-            return *sym;
+        if let Some(sym) = table.find(hash, |&sym| names.get(sym.index()) == s) {
+            return (*sym, true);
         }
         let sym = Sym::from_index(self.names.push(s));
-        self.table
-            .insert_unique(hash, sym, rehash(&self.names, &self.hasher));
-        sym
+        table.insert_unique(hash, sym, rehash(&self.names, &self.hasher));
+        (sym, false)
     }
 
     /// Stores the text `s` without looking for an equal string.
@@ -178,7 +207,7 @@ impl Interner {
         match &self.frozen {
             None => {
                 let names = &self.names;
-                self.table
+                self.table()
                     .find(self.hasher.hash_one(s), |&sym| names.get(sym.index()) == s)
                     .copied()
             }
@@ -230,29 +259,49 @@ impl Interner {
             .buf
             .reserve((bytes / 16).max(interned * 16).min(bytes));
         self.text.buf.reserve(bytes);
-        self.table
-            .reserve(interned, rehash(&self.names, &self.hasher));
+        self.table();
+        if let Some(table) = self.table.get_mut() {
+            table.reserve(interned, rehash(&self.names, &self.hasher));
+        }
     }
 
     /// Adds every string of `other`, names deduplicated, texts appended;
     /// says where each of `other`'s handles went.
     pub fn absorb(&mut self, other: &Interner) -> Remap {
         let names = (0..other.names.ends.len())
-            .map(|i| self.intern(other.resolve(Sym::from_index(i))))
+            .map(|i| self.absorb_name(other.resolve(Sym::from_index(i))))
             .collect();
-        let text = (0..other.text.ends.len())
-            .map(|i| self.push(other.resolve(Sym::text_from_index(i))))
-            .collect();
+        self.thaw();
+        let text = self.text.ends.len();
+        let [_, other_text] = other.texts();
+        self.text.append(&other_text, &other.text);
         Remap { names, text }
+    }
+
+    /// Interns a name of an absorbed interner, through the names found
+    /// again before: a name found in the table is kept there too.
+    fn absorb_name(&mut self, s: &str) -> Sym {
+        let hash = self.hasher.hash_one(s);
+        if let Some(sym) = self.hot.find(hash, s) {
+            return sym;
+        }
+        let (sym, found) = self.intern_hashed(s, hash);
+        if found {
+            self.hot.add(hash, s, sym, &self.hasher);
+        }
+        sym
     }
 
     /// Releases spare capacity once loading is over.
     pub fn shrink(&mut self) {
+        self.hot = Hot::default();
         for strings in [&mut self.names, &mut self.text] {
             strings.ends.shrink_to_fit();
             strings.buf.shrink_to_fit();
         }
-        self.table.shrink_to_fit(rehash(&self.names, &self.hasher));
+        if let Some(table) = self.table.get_mut() {
+            table.shrink_to_fit(rehash(&self.names, &self.hasher));
+        }
     }
 
     /// The text of every name and of every text, each end to end (read
@@ -267,19 +316,26 @@ impl Interner {
         }
     }
 
-    /// Makes a frozen interner one that can grow: its text copied in, its
-    /// table rebuilt.
+    /// Makes a frozen interner one that can grow: its text copied in (its
+    /// table is built when first needed).
     fn thaw(&mut self) {
         if let Some(f) = self.frozen.take() {
             self.names.buf = String::from_utf8_lossy(&f.names.all()).into_owned();
             self.text.buf = String::from_utf8_lossy(&f.text.all()).into_owned();
+            self.table = OnceLock::new();
+        }
+    }
+
+    /// The names' table, built over the names held here if it was not yet.
+    fn table(&self) -> &HashTable<Sym> {
+        self.table.get_or_init(|| {
             let hash = rehash(&self.names, &self.hasher);
             let mut table = HashTable::with_capacity(self.names.ends.len());
             for sym in (0..self.names.ends.len()).map(Sym::from_index) {
                 table.insert_unique(hash(&sym), sym, &hash);
             }
-            self.table = table;
-        }
+            table
+        })
     }
 }
 
@@ -313,7 +369,8 @@ impl Interner {
         text.index(&self.text.ends);
         self.names.buf = String::new();
         self.text.buf = String::new();
-        self.table = HashTable::new();
+        self.table = OnceLock::new();
+        self.hot = Hot::default();
         self.frozen = Some(Frozen { names, text, probe });
         true
     }
@@ -366,89 +423,4 @@ fn range(ends: &Ends, i: usize) -> Option<Range<usize>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn interning_deduplicates_and_push_does_not() {
-        let mut i = Interner::default();
-        let a = i.intern("moscow");
-        let b = i.intern("russia");
-        assert_eq!(i.intern("moscow"), a);
-        assert_ne!(a, b);
-        let t = i.push("moscow");
-        assert_ne!(t, a);
-        assert_eq!(i.resolve(t), "moscow");
-        assert_eq!(i.get("russia"), Some(b));
-        assert_eq!(i.get("nowhere"), None);
-        assert_eq!(i.intern(""), i.intern(""));
-        let empty = i.intern("");
-        assert_eq!(i.resolve(empty), "");
-    }
-
-    #[test]
-    fn names_and_texts_are_numbered_apart() {
-        let mut i = Interner::default();
-        let title = i.push("a title");
-        let moscow = i.intern("moscow");
-        assert!(title.is_text() && !moscow.is_text());
-        assert_eq!((title.index(), moscow.index()), (0, 0));
-        assert_eq!((i.len(), i.names_len()), (2, 1));
-        assert_eq!(i.iter().collect::<Vec<_>>(), ["moscow", "a title"]);
-        assert!(!Sym::from_index(usize::MAX).is_text());
-        assert!(Sym::text_from_index(usize::MAX).is_text());
-    }
-
-    #[test]
-    fn absorbing_keeps_interned_strings_deduplicated() {
-        let mut a = Interner::default();
-        let moscow = a.intern("moscow");
-        let mut b = Interner::default();
-        let b_text = b.push("a title");
-        let b_moscow = b.intern("moscow");
-        let b_kyiv = b.intern("kyiv");
-        let map = a.absorb(&b);
-        assert_eq!(map.get(b_moscow), moscow);
-        assert_eq!(a.resolve(map.get(b_text)), "a title");
-        assert_eq!(a.get("kyiv"), Some(map.get(b_kyiv)));
-        assert_eq!(a.get("a title"), None);
-    }
-
-    /// Both kinds' text, end to end, read from memory as from a file.
-    fn shared(a: &Interner) -> (SharedText, SharedText) {
-        let [names, text] = a.texts();
-        let bytes = std::sync::Arc::new([names.as_ref(), text.as_ref()].concat());
-        (
-            SharedText::read_on_demand(bytes.clone(), 0, names.len()),
-            SharedText::read_on_demand(bytes, names.len() as u64, text.len()),
-        )
-    }
-
-    #[test]
-    fn a_frozen_interner_reads_finds_and_grows_as_the_original() {
-        let mut a = Interner::default();
-        let moscow = a.intern("moscow");
-        let title = a.push("a title");
-        let kyiv = a.intern("kyiv");
-        let texts = shared(&a);
-        let (name_ends, text_ends, probe) = a.stored();
-        let ends = (name_ends.clone(), text_ends.clone());
-        let mut b = Interner::frozen(texts.clone(), ends.clone(), probe.clone()).unwrap();
-        assert_eq!(b.iter().collect::<Vec<_>>(), a.iter().collect::<Vec<_>>());
-        assert_eq!((b.get("moscow"), b.get("kyiv")), (Some(moscow), Some(kyiv)));
-        assert_eq!(b.get("a title"), None);
-        assert_eq!(b.stored().2, probe);
-        let swapped = (ends.1.clone(), ends.0.clone());
-        assert!(Interner::frozen(texts.clone(), swapped, probe.clone()).is_none());
-        let mut c = a.clone();
-        assert!(c.freeze(texts.0.clone(), texts.1.clone(), probe.clone()));
-        assert!(c.names.buf.is_empty() && c.text.buf.is_empty());
-        assert_eq!(c.iter().collect::<Vec<_>>(), a.iter().collect::<Vec<_>>());
-        assert_eq!(c.get("kyiv"), Some(kyiv));
-        assert!(!c.freeze(texts.0, texts.1, probe), "frozen once");
-        assert_eq!(b.intern("kyiv"), kyiv);
-        let lviv = b.intern("lviv");
-        assert_eq!((b.resolve(title), b.resolve(lviv)), ("a title", "lviv"));
-        assert_eq!(b.get("moscow"), Some(moscow));
-    }
-}
+mod tests;

@@ -74,6 +74,32 @@ impl Ends {
         (0..self.len()).map(|i| self.get(i).unwrap_or(0))
     }
 
+    /// Adds the ends of `other`'s strings, each moved by `by`: what
+    /// appending their text after `by` bytes of text means. `false` (and
+    /// nothing added) when the first of them would end before the last end
+    /// here.
+    #[must_use]
+    pub fn extend_shifted(&mut self, other: &Ends, by: usize) -> bool {
+        if by < self.last() {
+            return false;
+        }
+        let fits = u32::try_from(by.saturating_add(other.last())).is_ok();
+        match u32::try_from(by) {
+            Ok(by) if fits && self.highs.is_empty() && other.highs.is_empty() => {
+                // Every sum is below 2^32: checked just above.
+                self.low.extend(other.low.iter().map(|&l| l + by));
+            }
+            _ => {
+                self.reserve(other.len());
+                // `other`'s ends do not decrease, so no push is refused.
+                other
+                    .iter()
+                    .for_each(|e| _ = self.push(e.saturating_add(by)));
+            }
+        }
+        true
+    }
+
     pub fn reserve(&mut self, more: usize) {
         self.low.reserve(more);
     }
@@ -129,6 +155,28 @@ mod tests {
             assert!(ends.push(end));
         }
         ends
+    }
+
+    #[test]
+    fn shifted_ends_are_the_ends_pushed_one_by_one() {
+        for (here, there, by) in [
+            (vec![0, 3], vec![2, 5, 5], 3),
+            (vec![4], vec![1, GIB4 + 1], 10),
+            (vec![GIB4 + 2], vec![7], GIB4 + 2),
+            (vec![], vec![GIB4 - 1], 1),
+        ] {
+            let mut shifted = ends(&here);
+            assert!(shifted.extend_shifted(&ends(&there), by));
+            let all: Vec<_> = here
+                .iter()
+                .copied()
+                .chain(there.iter().map(|e| e + by))
+                .collect();
+            assert_eq!(shifted, ends(&all), "{here:?} {there:?} {by}");
+        }
+        let mut e = ends(&[9]);
+        assert!(!e.extend_shifted(&ends(&[1]), 8));
+        assert_eq!(e, ends(&[9]));
     }
 
     #[test]
