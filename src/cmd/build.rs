@@ -88,6 +88,7 @@ pub fn run(args: Args) -> Result<(), Error> {
         facts.relations.len()
     ));
     output::print(report.as_bytes())?;
+    super::leave(loaded);
     Ok(())
 }
 

@@ -85,6 +85,7 @@ pub fn run(args: Args) -> Result<(), Error> {
             eprint!("{line}");
         }
     }
+    super::leave(facts);
     if ok { Ok(()) } else { Err(Error::Invalid) }
 }
 
@@ -98,10 +99,15 @@ fn plural(n: usize, word: &str) -> String {
 
 /// The earliest and latest day of any event, as ISO dates.
 fn range(facts: &Facts) -> Option<(String, String)> {
-    let bounds = facts.events.iter().map(|e| e.date.bounds());
-    let start = bounds.clone().filter_map(|b| b.earliest).min()?;
-    let end = bounds.filter_map(|b| b.latest).max()?;
-    Some((start.iso(), end.iso()))
+    let (mut start, mut end) = (None, None);
+    for bounds in facts.events.iter().map(|e| e.date.bounds()) {
+        // `None` orders first: the earliest start is the least of the known.
+        if let Some(day) = bounds.earliest {
+            start = Some(start.map_or(day, |s| day.min(s)));
+        }
+        end = end.max(bounds.latest);
+    }
+    Some((start?.iso(), end?.iso()))
 }
 
 fn summary(facts: &Facts) -> String {

@@ -113,7 +113,7 @@ impl<R: Read> Blocks<R> {
             bytes,
         };
         self.index += 1;
-        self.line += block.bytes.iter().filter(|b| **b == b'\n').count() as u64;
+        self.line += count_lines(&block.bytes);
         self.offset += block.bytes.len() as u64;
         block
     }
@@ -218,6 +218,11 @@ pub fn each_line(
         f(line_no, offset, body, diags);
         offset += raw.len() as u64;
     }
+}
+
+/// How many line breaks `bytes` holds.
+fn count_lines(bytes: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\n', bytes).count() as u64
 }
 
 /// [`each_line`] for a block that is not all UTF-8.
