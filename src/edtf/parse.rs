@@ -105,6 +105,14 @@ fn end(input: &str, start: usize, stop: usize) -> Result<End, EdtfError> {
 
 /// Whitespace is never part of EDTF.
 fn check_whitespace(input: &str) -> Result<(), EdtfError> {
+    // Nearly every date is ASCII with no space: checked a byte at a time.
+    if input.is_ascii()
+        && !input
+            .bytes()
+            .any(|b| b == b' ' || (b'\t'..=b'\r').contains(&b))
+    {
+        return Ok(());
+    }
     match input.char_indices().find(|(_, c)| c.is_whitespace()) {
         None => Ok(()),
         Some((at, c)) => {

@@ -132,20 +132,41 @@ macro_rules! slice_like {
                 serializer.collect_seq(self.iter())
             }
         }
-
-        impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for $list<T> {
-            fn deserialize<D: serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<$list<T>, D::Error> {
-                <Vec<T> as serde::Deserialize>::deserialize(deserializer).map($list::from)
-            }
-        }
     };
 }
 
 pub(crate) use slice_like;
 
 slice_like!(List);
+
+/// Read as a sequence, the first two items kept inline as they come: a
+/// short list costs no allocation, not even a passing one.
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for List<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<List<T>, D::Error> {
+        struct Items<T>(std::marker::PhantomData<T>);
+        impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for Items<T> {
+            type Value = List<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<List<T>, A::Error> {
+                let mut error = None;
+                let list: List<T> = std::iter::from_fn(|| {
+                    seq.next_element().unwrap_or_else(|e| {
+                        error = Some(e);
+                        None
+                    })
+                })
+                .collect();
+                error.map_or(Ok(list), Err)
+            }
+        }
+        deserializer.deserialize_seq(Items(std::marker::PhantomData))
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -47,6 +47,12 @@ impl<T> FromIterator<T> for Rare<T> {
 
 super::list::slice_like!(Rare);
 
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Rare<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Rare<T>, D::Error> {
+        <Vec<T> as serde::Deserialize>::deserialize(deserializer).map(Rare::from)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use serde::Deserialize;
 
 use crate::load::RecordShape;
+use crate::model::List;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// A field that must not be `null` when present.
@@ -86,7 +87,7 @@ pub struct Flat<'a> {
     #[serde(default)]
     pub aliases: Val<Vec<Str<'a>>>,
     #[serde(default)]
-    pub sources: Val<Vec<IdWith<'a>>>,
+    pub sources: Val<List<IdWith<'a>>>,
     #[serde(default, rename = "in")]
     pub within: Val<Str<'a>>,
     #[serde(default)]
@@ -98,7 +99,7 @@ pub struct Flat<'a> {
     #[serde(default)]
     pub place: Val<Str<'a>>,
     #[serde(default)]
-    pub actors: Val<Vec<IdWith<'a>>>,
+    pub actors: Val<List<IdWith<'a>>>,
     #[serde(default)]
     pub killed: Val<CountVal<'a>>,
     #[serde(default)]

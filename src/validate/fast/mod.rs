@@ -23,15 +23,17 @@ use crate::load::RecordShape;
 use crate::model::{
     Actor, Attr, Cite, Coords, Count, Event, Participant, Place, Relation, Reliability, Source, Sym,
 };
-use crate::model::{Pending as P, PlaceRef};
+use crate::model::{List, Pending as P, PlaceRef};
 
 /// Decodes one line into the store if it is a valid record; `false` (and
 /// nothing stored) otherwise.
 pub fn line(text: &str, file: FileId, offset: u64, store: &mut Pending) -> bool {
-    let lead = text.len() - text.trim_start_matches([' ', '\t', '\r', '\n']).len();
-    if lead == text.len() {
+    let Some(lead) = text
+        .bytes()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+    else {
         return true;
-    }
+    };
     let Ok(flat) = serde_json::from_str::<Flat<'_>>(text) else {
         return false;
     };
@@ -61,7 +63,16 @@ fn text<'a>(v: &'a Val<Str<'_>>) -> Result<Option<&'a str>, ()> {
 
 /// Not empty and without white space (so not blank either).
 fn valid_id(s: &str) -> bool {
-    !s.is_empty() && !s.chars().any(char::is_whitespace)
+    !s.is_empty() && !has_space(s)
+}
+
+/// Whether `s` holds white space; ASCII text, as ids nearly always are, is
+/// checked a byte at a time.
+fn has_space(s: &str) -> bool {
+    match s.is_ascii() {
+        true => s.bytes().any(|b| b == b' ' || (b'\t'..=b'\r').contains(&b)),
+        false => s.chars().any(char::is_whitespace),
+    }
 }
 
 fn id_field<'a>(v: &'a Val<Str<'_>>) -> Result<Option<&'a str>, ()> {
@@ -102,14 +113,16 @@ impl Fast<'_> {
         s.map(|s| self.s.strings.push(s))
     }
 
-    /// A list of bare ids or `{ id, <extra> }` entries.
-    fn refs(
+    /// A list of bare ids or `{ id, <extra> }` entries, each made into an
+    /// item by `make`.
+    fn refs<T>(
         &mut self,
-        v: &Val<Vec<IdWith<'_>>>,
+        v: &Val<List<IdWith<'_>>>,
         extra: Extra,
-    ) -> Result<Vec<(Sym, Option<Sym>)>, ()> {
+        make: impl Fn(Sym, Option<Sym>) -> T,
+    ) -> Result<List<T>, ()> {
         let Some(list) = &v.0 else {
-            return Ok(Vec::new());
+            return Ok(List::new());
         };
         if list.iter().any(|e| {
             !valid_id(&e.id)
@@ -127,17 +140,13 @@ impl Fast<'_> {
                     Extra::Quote => self.s.strings.push(t),
                     Extra::Role => self.s.strings.intern(t),
                 });
-                (id, text)
+                make(id, text)
             })
             .collect())
     }
 
-    fn cites(&mut self, v: &Val<Vec<IdWith<'_>>>) -> Result<Vec<Cite<P>>, ()> {
-        Ok(self
-            .refs(v, Extra::Quote)?
-            .into_iter()
-            .map(|(source, quote)| Cite { source, quote })
-            .collect())
+    fn cites(&mut self, v: &Val<List<IdWith<'_>>>) -> Result<List<Cite<P>>, ()> {
+        self.refs(v, Extra::Quote, |source, quote| Cite { source, quote })
     }
 
     fn aliases(&mut self, v: &Val<Vec<Str<'_>>>) -> Result<Vec<Sym>, ()> {
@@ -207,7 +216,7 @@ impl Fast<'_> {
             kind: self.intern(kind),
             aliases,
             note: self.push(note),
-            sources: sources.into(),
+            sources,
             origin: self.origin,
         };
         self.s.actors.push(record);
@@ -243,7 +252,7 @@ impl Fast<'_> {
             aliases,
             coords,
             note: self.push(note),
-            sources: sources.into(),
+            sources,
             origin: self.origin,
         };
         self.s.places.push(record);
@@ -262,7 +271,10 @@ impl Fast<'_> {
         let date = date(&f.date)?.ok_or(())?;
         let (kind, place, summary) = (text(&f.kind)?, id_field(&f.place)?, text(&f.summary)?);
         let (killed, injured) = (count(&f.killed)?, count(&f.injured)?);
-        let actors = self.refs(&f.actors, Extra::Role)?;
+        let actors = self.refs(&f.actors, Extra::Role, |actor, role| Participant {
+            actor,
+            role,
+        })?;
         let sources = self.cites(&f.sources)?;
         let attributes = match &f.attributes.0 {
             Some(Attrs(list)) => list
@@ -285,15 +297,12 @@ impl Fast<'_> {
             date,
             kind: self.intern(kind),
             place: self.intern(place).map(PlaceRef::new),
-            actors: actors
-                .into_iter()
-                .map(|(actor, role)| Participant { actor, role })
-                .collect(),
+            actors,
             killed,
             injured,
             summary: self.push(summary),
             attributes: attributes.into(),
-            sources: sources.into(),
+            sources,
             origin: self.origin,
         };
         self.s.events.push(record);
@@ -320,7 +329,7 @@ impl Fast<'_> {
             to: self.s.strings.intern(to),
             date,
             note: self.push(note),
-            sources: sources.into(),
+            sources,
             origin: self.origin,
         };
         self.s.relations.push(record);
