@@ -20,7 +20,7 @@ use defs::{Counts, Def, Kind, Lists};
 use super::{Pending, RefTarget};
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, PathSeg};
 use crate::model::{
-    self, ActorIx, Cite, EntityKind, Facts, Ids, IdsBuilder, Participant, PlaceIx, Resolved,
+    self, ActorIx, Cite, EntityKind, Facts, Ids, IdsBuilder, List, Participant, PlaceIx, Resolved,
     SourceIx, Sym,
 };
 use crate::suggest::nearest;
@@ -353,24 +353,32 @@ impl Resolver<'_> {
         }
     }
 
-    fn cites(&mut self, cites: &[Cite<model::Pending>], origin: Origin) -> Option<Vec<Cite>> {
-        let mut out = Vec::with_capacity(cites.len());
+    /// The cited sources; `None` when a citation is wrong (one whose source
+    /// was dropped for errors of its own is left out).
+    fn cites(&mut self, cites: &[Cite<model::Pending>], origin: Origin) -> Option<List<Cite>> {
         let mut ok = true;
-        for (i, c) in cites.iter().enumerate() {
-            let path = &[
-                PathSeg::Key("sources"),
-                PathSeg::Index(i),
-                PathSeg::Key("id"),
-            ];
-            match self.lookup(c.source, &[Kind::Source], origin, path) {
-                Ok(Some(def)) => out.push(Cite {
-                    source: SourceIx(def.index),
-                    quote: c.quote,
-                }),
-                Ok(None) => {}
-                Err(()) => ok = false,
-            }
-        }
+        let out = cites
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let path = &[
+                    PathSeg::Key("sources"),
+                    PathSeg::Index(i),
+                    PathSeg::Key("id"),
+                ];
+                match self.lookup(c.source, &[Kind::Source], origin, path) {
+                    Ok(Some(def)) => Some(Cite {
+                        source: SourceIx(def.index),
+                        quote: c.quote,
+                    }),
+                    Ok(None) => None,
+                    Err(()) => {
+                        ok = false;
+                        None
+                    }
+                }
+            })
+            .collect();
         ok.then_some(out)
     }
 
@@ -417,25 +425,24 @@ impl Resolver<'_> {
                 .ok()
                 .flatten()
         });
-        let mut actors = Vec::with_capacity(e.actors.len());
-        for (i, part) in e.actors.iter().enumerate() {
-            let path = &[
-                PathSeg::Key("actors"),
-                PathSeg::Index(i),
-                PathSeg::Key("id"),
-            ];
-            if let Ok(Some(def)) = self.lookup(
-                part.actor,
-                &[Kind::Entity(EntityKind::Actor)],
-                e.origin,
-                path,
-            ) {
-                actors.push(Participant {
+        let actors = e
+            .actors
+            .iter()
+            .enumerate()
+            .filter_map(|(i, part)| {
+                let path = &[
+                    PathSeg::Key("actors"),
+                    PathSeg::Index(i),
+                    PathSeg::Key("id"),
+                ];
+                let actor = [Kind::Entity(EntityKind::Actor)];
+                let def = self.lookup(part.actor, &actor, e.origin, path).ok()??;
+                Some(Participant {
                     actor: ActorIx(def.index),
                     role: part.role,
-                });
-            }
-        }
+                })
+            })
+            .collect();
         let sources = self.cites(&e.sources, e.origin).unwrap_or_default();
         model::Event {
             id: e.id,
@@ -443,7 +450,7 @@ impl Resolver<'_> {
             date: e.date,
             kind: e.kind,
             place: place.map(|d| PlaceIx(d.index)),
-            actors: actors.into(),
+            actors,
             killed: e.killed,
             injured: e.injured,
             summary: e.summary,
