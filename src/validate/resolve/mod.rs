@@ -390,7 +390,7 @@ impl Resolver<'_> {
             kind: a.kind,
             aliases: a.aliases,
             note: a.note,
-            sources: sources.into(),
+            sources,
             origin: a.origin,
         }
     }
@@ -411,7 +411,7 @@ impl Resolver<'_> {
             aliases: pl.aliases,
             coords: pl.coords,
             note: pl.note,
-            sources: sources.into(),
+            sources,
             origin: pl.origin,
         }
     }
@@ -455,7 +455,7 @@ impl Resolver<'_> {
             injured: e.injured,
             summary: e.summary,
             attributes: e.attributes,
-            sources: sources.into(),
+            sources,
             origin: e.origin,
         }
     }
@@ -481,7 +481,7 @@ impl Resolver<'_> {
             to: self.counts.ent(to),
             date: r.date,
             note: r.note,
-            sources: sources.into(),
+            sources,
             origin: r.origin,
         })
     }
