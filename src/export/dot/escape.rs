@@ -19,7 +19,9 @@ const REPLACEMENT: char = '\u{FFFD}';
 pub fn id(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len() + 2);
     out.push('"');
-    for c in raw.chars() {
+    let (plain, rest) = raw.split_at(plain_prefix(raw, b"\"\\"));
+    out.push_str(plain);
+    for c in rest.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -39,7 +41,9 @@ pub fn id(raw: &str) -> String {
 /// `set`) adds the quotes.
 pub fn text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
+    let (plain, rest) = raw.split_at(plain_prefix(raw, b"\"\\&"));
+    out.push_str(plain);
+    let mut chars = rest.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '"' => out.push_str("\\\""),
@@ -58,6 +62,15 @@ pub fn text(raw: &str) -> String {
         }
     }
     out
+}
+
+/// How many leading bytes of `raw` need no escape: none of `special`, no
+/// ASCII control character, and no byte 0xC2, which begins every C1 control
+/// character (U+0080–U+009F). It ends before a character, never inside one.
+fn plain_prefix(raw: &str, special: &[u8]) -> usize {
+    raw.bytes()
+        .position(|b| b < 0x20 || b == 0x7f || b == 0xc2 || special.contains(&b))
+        .unwrap_or(raw.len())
 }
 
 /// Breaks long lines at spaces so that no line runs much past `width`
@@ -90,6 +103,47 @@ pub fn wrap(raw: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`text`] and [`id`] character by character, with no plain prefix.
+    fn by_chars(raw: &str) -> (String, String) {
+        let mut label = String::new();
+        let mut chars = raw.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => label.push_str("\\\""),
+                '\\' => label.push_str("\\\\"),
+                '&' => label.push_str("&amp;"),
+                '\r' if chars.peek() == Some(&'\n') => {}
+                '\n' | '\r' => label.push_str("\\n"),
+                '\t' => label.push(' '),
+                c if c.is_control() => label.push(REPLACEMENT),
+                c => label.push(c),
+            }
+        }
+        let mut quoted = String::from('"');
+        for c in raw.chars() {
+            match c {
+                '"' => quoted.push_str("\\\""),
+                '\\' => quoted.push_str("\\\\"),
+                '\n' => quoted.push_str("\\n"),
+                '\r' => quoted.push_str("\\r"),
+                c if c.is_control() => quoted.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+                c => quoted.push(c),
+            }
+        }
+        quoted.push('"');
+        (label, quoted)
+    }
+
+    proptest! {
+        #[test]
+        fn escaping_skips_a_plain_start_without_changing_a_character(
+            s in "[a-z \"\\\\&\t\r\n\u{0}-\u{1f}\u{7f}-\u{a0}é€😀]{0,24}"
+        ) {
+            prop_assert_eq!((text(&s), id(&s)), by_chars(&s));
+        }
+    }
 
     #[test]
     fn ids_are_quoted_and_escaped() {
