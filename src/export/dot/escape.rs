@@ -19,18 +19,19 @@ const REPLACEMENT: char = '\u{FFFD}';
 pub fn id(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len() + 2);
     out.push('"');
-    let (plain, rest) = raw.split_at(plain_prefix(raw, b"\"\\"));
-    out.push_str(plain);
-    for c in rest.chars() {
-        match c {
+    each_special(
+        raw,
+        &mut out,
+        |b| matches!(b, b'"' | b'\\'),
+        |c, _, out| match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
             c => out.push(c),
-        }
-    }
+        },
+    );
     out.push('"');
     out
 }
@@ -41,36 +42,51 @@ pub fn id(raw: &str) -> String {
 /// `set`) adds the quotes.
 pub fn text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    let (plain, rest) = raw.split_at(plain_prefix(raw, b"\"\\&"));
-    out.push_str(plain);
-    let mut chars = rest.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '&' => out.push_str("&amp;"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push_str("\\n");
+    let special = |b| matches!(b, b'"' | b'\\' | b'&');
+    each_special(raw, &mut out, special, |c, rest, out| match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '&' => out.push_str("&amp;"),
+        '\n' => out.push_str("\\n"),
+        '\r' => {
+            if let Some(after) = rest.strip_prefix('\n') {
+                *rest = after;
             }
-            '\t' => out.push(' '),
-            c if c.is_control() => out.push(REPLACEMENT),
-            c => out.push(c),
+            out.push_str("\\n");
         }
-    }
+        '\t' => out.push(' '),
+        c if c.is_control() => out.push(REPLACEMENT),
+        c => out.push(c),
+    });
     out
 }
 
-/// How many leading bytes of `raw` need no escape: none of `special`, no
-/// ASCII control character, and no byte 0xC2, which begins every C1 control
-/// character (U+0080–U+009F). It ends before a character, never inside one.
-fn plain_prefix(raw: &str, special: &[u8]) -> usize {
-    raw.bytes()
-        .position(|b| b < 0x20 || b == 0x7f || b == 0xc2 || special.contains(&b))
-        .unwrap_or(raw.len())
+/// Copies `raw` into `out`, runs that need no escape whole, and hands every
+/// other character to `escape` with the text after it (which it may
+/// shorten). A byte needs a look when `special` says so, when it is an ASCII
+/// control character, or when it is 0xC2, which begins every C1 control
+/// character (U+0080–U+009F); each such byte begins a character.
+fn each_special(
+    raw: &str,
+    out: &mut String,
+    special: impl Fn(u8) -> bool,
+    mut escape: impl FnMut(char, &mut &str, &mut String),
+) {
+    let mut rest = raw;
+    loop {
+        let at = rest
+            .bytes()
+            .position(|b| b < 0x20 || b == 0x7f || b == 0xc2 || special(b))
+            .unwrap_or(rest.len());
+        let (plain, tail) = rest.split_at(at);
+        out.push_str(plain);
+        let mut chars = tail.chars();
+        let Some(c) = chars.next() else {
+            return;
+        };
+        rest = chars.as_str();
+        escape(c, &mut rest, out);
+    }
 }
 
 /// Breaks long lines at spaces so that no line runs much past `width`
