@@ -10,6 +10,7 @@
 
 use hashbrown::HashMap;
 
+mod convert;
 mod cycles;
 mod defs;
 #[cfg(test)]
@@ -19,10 +20,7 @@ use defs::{Counts, Def, Kind, Lists};
 
 use super::{Pending, RefTarget};
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, PathSeg};
-use crate::model::{
-    self, ActorIx, Cite, EntityKind, Facts, Ids, IdsBuilder, List, Participant, PlaceIx, Resolved,
-    SourceIx, Sym,
-};
+use crate::model::{self, EntityKind, Facts, Ids, IdsBuilder, PlaceIx, Sym};
 use crate::suggest::nearest;
 
 struct Resolver<'p> {
@@ -351,139 +349,6 @@ impl Resolver<'_> {
                     .join(", ")
             )),
         }
-    }
-
-    /// The cited sources; `None` when a citation is wrong (one whose source
-    /// was dropped for errors of its own is left out).
-    fn cites(&mut self, cites: &[Cite<model::Pending>], origin: Origin) -> Option<List<Cite>> {
-        let mut ok = true;
-        let out = cites
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| {
-                let path = &[
-                    PathSeg::Key("sources"),
-                    PathSeg::Index(i),
-                    PathSeg::Key("id"),
-                ];
-                match self.lookup(c.source, &[Kind::Source], origin, path) {
-                    Ok(Some(def)) => Some(Cite {
-                        source: SourceIx(def.index),
-                        quote: c.quote,
-                    }),
-                    Ok(None) => None,
-                    Err(()) => {
-                        ok = false;
-                        None
-                    }
-                }
-            })
-            .collect();
-        ok.then_some(out)
-    }
-
-    fn actor(&mut self, a: model::Actor<model::Pending>) -> model::Actor {
-        let sources = self.cites(&a.sources, a.origin).unwrap_or_default();
-        model::Actor {
-            id: a.id,
-            name: a.name,
-            kind: a.kind,
-            aliases: a.aliases,
-            note: a.note,
-            sources,
-            origin: a.origin,
-        }
-    }
-
-    fn place(&mut self, pl: model::Place<model::Pending>) -> model::Place {
-        let place_kind = [Kind::Entity(EntityKind::Place)];
-        let within = pl.within.and_then(|w| {
-            self.lookup(w.sym, &place_kind, pl.origin, &[PathSeg::Key("in")])
-                .ok()
-                .flatten()
-        });
-        let sources = self.cites(&pl.sources, pl.origin).unwrap_or_default();
-        model::Place {
-            id: pl.id,
-            name: pl.name,
-            kind: pl.kind,
-            within: within.map(|d| PlaceIx(d.index)),
-            aliases: pl.aliases,
-            coords: pl.coords,
-            note: pl.note,
-            sources,
-            origin: pl.origin,
-        }
-    }
-
-    /// Resolves an event; a bad reference is reported and left out, so that
-    /// event numbers stay those of the pending list.
-    fn event(&mut self, e: model::Event<model::Pending>) -> model::Event<Resolved> {
-        let place_kind = [Kind::Entity(EntityKind::Place)];
-        let place = e.place.and_then(|p| {
-            self.lookup(p.sym, &place_kind, e.origin, &[PathSeg::Key("place")])
-                .ok()
-                .flatten()
-        });
-        let actors = e
-            .actors
-            .iter()
-            .enumerate()
-            .filter_map(|(i, part)| {
-                let path = &[
-                    PathSeg::Key("actors"),
-                    PathSeg::Index(i),
-                    PathSeg::Key("id"),
-                ];
-                let actor = [Kind::Entity(EntityKind::Actor)];
-                let def = self.lookup(part.actor, &actor, e.origin, path).ok()??;
-                Some(Participant {
-                    actor: ActorIx(def.index),
-                    role: part.role,
-                })
-            })
-            .collect();
-        let sources = self.cites(&e.sources, e.origin).unwrap_or_default();
-        model::Event {
-            id: e.id,
-            title: e.title,
-            date: e.date,
-            kind: e.kind,
-            place: place.map(|d| PlaceIx(d.index)),
-            actors,
-            killed: e.killed,
-            injured: e.injured,
-            summary: e.summary,
-            attributes: e.attributes,
-            sources,
-            origin: e.origin,
-        }
-    }
-
-    /// Resolves a relation; one with a bad reference is dropped, leaving
-    /// where it stood.
-    fn relation(&mut self, r: model::Relation<model::Pending>) -> Result<model::Relation, Origin> {
-        let ends = [
-            Kind::Entity(EntityKind::Actor),
-            Kind::Entity(EntityKind::Place),
-            Kind::Entity(EntityKind::Event),
-        ];
-        let from = self.lookup(r.from, &ends, r.origin, &[PathSeg::Key("from")]);
-        let to = self.lookup(r.to, &ends, r.origin, &[PathSeg::Key("to")]);
-        let sources = self.cites(&r.sources, r.origin);
-        let (Ok(Some(from)), Ok(Some(to)), Some(sources)) = (from, to, sources) else {
-            return Err(r.origin);
-        };
-        Ok(model::Relation {
-            id: r.id,
-            kind: r.kind,
-            from: self.counts.ent(from),
-            to: self.counts.ent(to),
-            date: r.date,
-            note: r.note,
-            sources,
-            origin: r.origin,
-        })
     }
 }
 
