@@ -77,11 +77,9 @@ impl Pending {
     fn absorb(&mut self, other: Pending) {
         let map = self.strings.absorb(&other.strings);
         let f = |s: Sym| map.get(s);
-        fn moved<T: MapSyms>(into: &mut Vec<T>, from: Vec<T>, f: &dyn Fn(Sym) -> Sym) {
-            into.extend(from.into_iter().map(|mut r| {
-                r.map_syms(f);
-                r
-            }));
+        fn moved<T: MapSyms>(into: &mut Vec<T>, mut from: Vec<T>, f: &dyn Fn(Sym) -> Sym) {
+            from.iter_mut().for_each(|r| r.map_syms(f));
+            into.append(&mut from);
         }
         moved(&mut self.sources, other.sources, &f);
         moved(&mut self.actors, other.actors, &f);

@@ -9,13 +9,18 @@
 //! names found at least once, with their text copied beside it, so that
 //! finding them again stays within a few megabytes. It is only a shortcut:
 //! a name missing here is looked up in the interner as before, so what it
-//! holds never changes a result.
+//! holds never changes a result, and it starts afresh when it has grown to
+//! its limit.
 
 use std::hash::BuildHasher;
 
 use hashbrown::{DefaultHashBuilder, HashTable};
 
 use super::Sym;
+
+/// The most names kept (a few megabytes): past it the table starts afresh,
+/// so that it stays small whatever the facts refer to.
+const MOST: usize = 1 << 18;
 
 /// Names with their handles, and the text of those names end to end.
 #[derive(Clone, Default)]
@@ -36,6 +41,10 @@ impl Hot {
     /// Keeps `s` (not kept yet), whose hash under `hasher` is `hash`, with
     /// its handle. Nothing is kept once the text would pass 4 GiB.
     pub fn add(&mut self, hash: u64, s: &str, sym: Sym, hasher: &DefaultHashBuilder) {
+        if self.table.len() >= MOST {
+            self.table.clear();
+            self.text.clear();
+        }
         let (Ok(start), Ok(len)) = (u32::try_from(self.text.len()), u32::try_from(s.len())) else {
             return;
         };
@@ -76,5 +85,23 @@ mod tests {
             assert_eq!(hot.find(hasher.hash_one(s), s), Some(Sym::from_index(i)));
         }
         assert_eq!(hot.find(hasher.hash_one("actor"), "actor"), None);
+    }
+
+    #[test]
+    fn a_full_table_starts_afresh() {
+        let hasher = DefaultHashBuilder::default();
+        let mut hot = Hot::default();
+        let name = |i: usize| format!("n{i}");
+        for i in 0..=MOST {
+            let s = name(i);
+            hot.add(hasher.hash_one(&s), &s, Sym::from_index(i), &hasher);
+        }
+        assert_eq!(hot.table.len(), 1);
+        let last = name(MOST);
+        assert_eq!(
+            hot.find(hasher.hash_one(&last), &last),
+            Some(Sym::from_index(MOST))
+        );
+        assert_eq!(hot.find(hasher.hash_one("n0"), "n0"), None);
     }
 }
