@@ -74,6 +74,9 @@ const VALID: &[&str] = &[
     r#"{"type":"event","id":"e","title":"E","date":"2024-03-07/2024-03-22","kind":"attack","place":"p","actors":["a",{"id":"b","role":"perpetrator"}],"killed":"140+","injured":12,"summary":"s","attributes":{"k":"v","n":1,"f":1.5,"b":true},"sources":[{"id":"s","quote":"\u00e9"}]}"#,
     r#"{"type":"relation","id":"r","kind":"warned","from":"a","to":"b","date":"../2024-03-07","note":"n","sources":["s"]}"#,
     r#"  {"type":"relation","kind":"k","from":"a","to":"b"}  "#,
+    r#"{"type":"event","id":"e2","title":"Plain","date":"2024-03-22","kind":"attack","place":"p","actors":[{"id":"a","role":"perpetrator"},"b"],"killed":140,"injured":"~12","summary":"<b>no</b> escapes & ünïcode","sources":[{"id":"s","quote":"q"},"s"]}"#,
+    r#"{ "type" : "actor" , "id" : "a2" , "name" : "Ä" , "aliases" : [ ] , "sources" : [ ] }"#,
+    r#"{"type":"source","id":"s2","title":"T","credibility":6}"#,
 ];
 
 const INVALID: &[&str] = &[
