@@ -18,11 +18,7 @@ impl Resolver<'_> {
             .iter()
             .enumerate()
             .filter_map(|(i, c)| {
-                let path = &[
-                    PathSeg::Key("sources"),
-                    PathSeg::Index(i),
-                    PathSeg::Key("id"),
-                ];
+                let path = &item_id("sources", i);
                 match self.lookup(c.source, &[Kind::Source], origin, path) {
                     Ok(Some(def)) => Some(Cite {
                         source: SourceIx(def.index),
@@ -87,11 +83,7 @@ impl Resolver<'_> {
             .iter()
             .enumerate()
             .filter_map(|(i, part)| {
-                let path = &[
-                    PathSeg::Key("actors"),
-                    PathSeg::Index(i),
-                    PathSeg::Key("id"),
-                ];
+                let path = &item_id("actors", i);
                 let actor = [Kind::Entity(EntityKind::Actor)];
                 let def = self.lookup(part.actor, &actor, e.origin, path).ok()??;
                 Some(Participant {
@@ -145,4 +137,9 @@ impl Resolver<'_> {
             origin: r.origin,
         })
     }
+}
+
+/// The path to the id of item `i` of the list `key`.
+fn item_id(key: &'static str, i: usize) -> [PathSeg; 3] {
+    [PathSeg::Key(key), PathSeg::Index(i), PathSeg::Key("id")]
 }
