@@ -4,6 +4,7 @@
 //! graph and what the filters kept) to bytes. No module here opens a file or
 //! prints: `cmd` decides where the bytes go. Same facts, same bytes.
 
+pub mod ahead;
 pub mod dot;
 #[cfg(test)]
 pub(crate) mod fixture;
