@@ -13,6 +13,7 @@
 //! [`frozen`]) until something adds to it. Nothing here knows what a string
 //! means.
 
+mod absorb;
 mod ends;
 pub mod frozen;
 mod hot;
@@ -25,6 +26,7 @@ use std::sync::OnceLock;
 
 use hashbrown::{DefaultHashBuilder, HashTable};
 
+pub use absorb::Remap;
 pub use ends::Ends;
 use frozen::{Probe, SharedText};
 use hot::Hot;
@@ -153,25 +155,6 @@ impl std::fmt::Debug for Interner {
     }
 }
 
-/// Where each of another interner's handles went when it was absorbed:
-/// each name to the handle of an equal name, the texts all moved by as many
-/// places.
-pub struct Remap {
-    names: Vec<Sym>,
-    text: usize,
-}
-
-impl Remap {
-    /// The new handle of `sym` (itself for a name that was not in the other
-    /// interner).
-    pub fn get(&self, sym: Sym) -> Sym {
-        match sym.is_text() {
-            false => self.names.get(sym.index()).copied().unwrap_or(sym),
-            true => Sym::text_from_index(sym.index().saturating_add(self.text)),
-        }
-    }
-}
-
 impl Interner {
     /// The handle of the name `s`, adding it if it is new.
     pub fn intern(&mut self, s: &str) -> Sym {
@@ -263,33 +246,6 @@ impl Interner {
         if let Some(table) = self.table.get_mut() {
             table.reserve(interned, rehash(&self.names, &self.hasher));
         }
-    }
-
-    /// Adds every string of `other`, names deduplicated, texts appended;
-    /// says where each of `other`'s handles went.
-    pub fn absorb(&mut self, other: &Interner) -> Remap {
-        let names = (0..other.names.ends.len())
-            .map(|i| self.absorb_name(other.resolve(Sym::from_index(i))))
-            .collect();
-        self.thaw();
-        let text = self.text.ends.len();
-        let [_, other_text] = other.texts();
-        self.text.append(&other_text, &other.text);
-        Remap { names, text }
-    }
-
-    /// Interns a name of an absorbed interner, through the names found
-    /// again before: a name found in the table is kept there too.
-    fn absorb_name(&mut self, s: &str) -> Sym {
-        let hash = self.hasher.hash_one(s);
-        if let Some(sym) = self.hot.find(hash, s) {
-            return sym;
-        }
-        let (sym, found) = self.intern_hashed(s, hash);
-        if found {
-            self.hot.add(hash, s, sym, &self.hasher);
-        }
-        sym
     }
 
     /// Releases spare capacity once loading is over.
