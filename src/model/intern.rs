@@ -210,6 +210,22 @@ impl Interner {
         frozen.str(range(&strings.ends, sym.index()).unwrap_or_default())
     }
 
+    /// The first byte of the string of `sym` (0 when it is empty): a read
+    /// that brings the string into cache, lighter than [`Interner::resolve`]
+    /// when the text is held here.
+    pub fn first_byte(&self, sym: Sym) -> u8 {
+        let strings = match (&self.frozen, sym.is_text()) {
+            (None, false) => &self.names,
+            (None, true) => &self.text,
+            (Some(_), _) => return self.resolve(sym).bytes().next().unwrap_or(0),
+        };
+        let start = match sym.index().checked_sub(1) {
+            Some(before) => strings.ends.get(before).unwrap_or(0),
+            None => 0,
+        };
+        strings.buf.as_bytes().get(start).copied().unwrap_or(0)
+    }
+
     /// Every string: the names, then the texts, each in handle order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         let names = (0..self.names.ends.len()).map(Sym::from_index);

@@ -138,3 +138,26 @@ fn absorbing_a_frozen_interner_reads_its_text() {
         assert_eq!(map.get(sym), want.get(sym));
     }
 }
+
+#[test]
+fn first_byte_is_the_first_byte_of_the_string() {
+    let mut a = Interner::default();
+    let syms = [
+        a.intern("moscow"),
+        a.push(""),
+        a.intern(""),
+        a.push("é title"),
+        a.intern("kyiv"),
+    ];
+    let texts = shared(&a);
+    let (name_ends, text_ends, probe) = a.stored();
+    let frozen = Interner::frozen(texts, (name_ends.clone(), text_ends.clone()), probe).unwrap();
+    for sym in syms {
+        let want = a.resolve(sym).bytes().next().unwrap_or(0);
+        assert_eq!(
+            (a.first_byte(sym), frozen.first_byte(sym)),
+            (want, want),
+            "{sym:?}"
+        );
+    }
+}
