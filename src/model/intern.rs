@@ -219,11 +219,10 @@ impl Interner {
             (None, true) => &self.text,
             (Some(_), _) => return self.resolve(sym).bytes().next().unwrap_or(0),
         };
-        let start = match sym.index().checked_sub(1) {
-            Some(before) => strings.ends.get(before).unwrap_or(0),
-            None => 0,
-        };
-        strings.buf.as_bytes().get(start).copied().unwrap_or(0)
+        range(&strings.ends, sym.index())
+            .filter(|r| !r.is_empty())
+            .and_then(|r| strings.buf.as_bytes().get(r.start).copied())
+            .unwrap_or(0)
     }
 
     /// Every string: the names, then the texts, each in handle order.
