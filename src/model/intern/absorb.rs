@@ -41,8 +41,9 @@ impl Interner {
     /// are looked up all together before any is added (a block's names are
     /// distinct, so adding one cannot change another's lookup): lookups that
     /// do not wait on each other let the processor overlap their waits on
-    /// memory. Names found again before are looked up first in [`Hot`](super::hot::Hot), and
-    /// a name found in the table is kept there too.
+    /// memory. Names found again before are looked up first in
+    /// [`Hot`](super::hot::Hot), and a name found in the table is kept there
+    /// too.
     fn absorb_names(&mut self, other: &Interner) -> Vec<Sym> {
         let strs: Vec<&str> = (0..other.names_len())
             .map(|i| other.resolve(Sym::from_index(i)))
