@@ -4,7 +4,7 @@
 //! graph and what the filters kept) to bytes. No module here opens a file or
 //! prints: `cmd` decides where the bytes go. Same facts, same bytes.
 
-pub mod ahead;
+mod ahead;
 pub mod dot;
 #[cfg(test)]
 pub(crate) mod fixture;
@@ -15,7 +15,7 @@ pub mod timeline;
 pub mod timelinejs;
 pub mod vis;
 
-use crate::model::Facts;
+use crate::model::{EventIx, Facts};
 use crate::query::filter::Selection;
 
 /// What an export shows: the facts and the part kept.
@@ -24,6 +24,14 @@ pub struct View<'f> {
     pub sel: &'f Selection,
     /// The title of the diagram or timeline.
     pub title: &'f str,
+}
+
+impl View<'_> {
+    /// The kept events in time order, each batch's strings read ahead of
+    /// it (module `ahead`): how every export walks them.
+    pub fn events(&self) -> impl Iterator<Item = EventIx> + '_ {
+        ahead::events(self.facts, &self.sel.events)
+    }
 }
 
 /// The default title: the source's title when there is exactly one source,

@@ -143,7 +143,7 @@ impl Serialize for Events<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let View { facts, sel, .. } = self.0;
         let mut seq = serializer.serialize_seq(Some(sel.events.len()))?;
-        for ix in super::ahead::events(facts, &sel.events) {
+        for ix in self.0.events() {
             if let Some(doc) = EventDoc::of(facts, ix) {
                 seq.serialize_element(&doc)?;
             }

@@ -93,8 +93,7 @@ impl Serialize for Slides<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let facts = self.view.facts;
         let mut seq = serializer.serialize_seq(None)?;
-        let events = super::ahead::events(facts, &self.view.sel.events);
-        for (ix, id) in events.zip(self.ids.iter(facts)) {
+        for (ix, id) in self.view.events().zip(self.ids.iter(facts)) {
             let slide = facts.event(ix).and_then(|e| Slide::of(facts, e, id));
             if let Some(slide) = slide {
                 seq.serialize_element(&slide)?;

@@ -96,8 +96,7 @@ impl Serialize for Items<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let View { facts, sel, .. } = self.0;
         let mut seq = serializer.serialize_seq(Some(sel.events.len()))?;
-        let events = super::ahead::events(facts, &sel.events);
-        for event in events.filter_map(|e| facts.event(e)) {
+        for event in self.0.events().filter_map(|e| facts.event(e)) {
             if let Some(item) = Item::of(facts, event) {
                 seq.serialize_element(&item)?;
             }

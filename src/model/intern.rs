@@ -22,7 +22,6 @@ use std::borrow::Cow;
 use std::hash::BuildHasher;
 use std::num::NonZeroU32;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use hashbrown::{DefaultHashBuilder, HashTable};
 
@@ -121,9 +120,8 @@ impl Strings {
 pub struct Interner {
     names: Strings,
     text: Strings,
-    /// The names' handles by hash, while the names are held here; built
-    /// on first use, so that facts only ever read by handle never build it.
-    table: OnceLock<HashTable<Sym>>,
+    /// The names' handles by hash, while the names are held here.
+    table: HashTable<Sym>,
     hasher: DefaultHashBuilder,
     /// The names absorbing found again, while loading goes on.
     hot: Hot,
@@ -158,25 +156,22 @@ impl std::fmt::Debug for Interner {
 impl Interner {
     /// The handle of the name `s`, adding it if it is new.
     pub fn intern(&mut self, s: &str) -> Sym {
+        self.thaw();
         let hash = self.hasher.hash_one(s);
-        self.intern_hashed(s, hash).0
+        let names = &self.names;
+        match self.table.find(hash, |&sym| names.get(sym.index()) == s) {
+            Some(&sym) => sym,
+            None => self.add_name(s, hash),
+        }
     }
 
-    /// [`Interner::intern`] with the hash of `s` known; says whether `s`
-    /// was there already.
-    fn intern_hashed(&mut self, s: &str, hash: u64) -> (Sym, bool) {
-        self.thaw();
-        self.table();
-        let Some(table) = self.table.get_mut() else {
-            return (Sym::from_index(self.names.push(s)), false);
-        };
-        let names = &self.names;
-        if let Some(sym) = table.find(hash, |&sym| names.get(sym.index()) == s) {
-            return (*sym, true);
-        }
+    /// Adds the name `s`, known not to be held yet, whose hash is `hash`
+    /// (the interner is not frozen).
+    fn add_name(&mut self, s: &str, hash: u64) -> Sym {
         let sym = Sym::from_index(self.names.push(s));
-        table.insert_unique(hash, sym, rehash(&self.names, &self.hasher));
-        (sym, false)
+        self.table
+            .insert_unique(hash, sym, rehash(&self.names, &self.hasher));
+        sym
     }
 
     /// Stores the text `s` without looking for an equal string.
@@ -190,7 +185,7 @@ impl Interner {
         match &self.frozen {
             None => {
                 let names = &self.names;
-                self.table()
+                self.table
                     .find(self.hasher.hash_one(s), |&sym| names.get(sym.index()) == s)
                     .copied()
             }
@@ -257,10 +252,8 @@ impl Interner {
             .buf
             .reserve((bytes / 16).max(interned * 16).min(bytes));
         self.text.buf.reserve(bytes);
-        self.table();
-        if let Some(table) = self.table.get_mut() {
-            table.reserve(interned, rehash(&self.names, &self.hasher));
-        }
+        self.table
+            .reserve(interned, rehash(&self.names, &self.hasher));
     }
 
     /// Releases spare capacity once loading is over.
@@ -270,9 +263,7 @@ impl Interner {
             strings.ends.shrink_to_fit();
             strings.buf.shrink_to_fit();
         }
-        if let Some(table) = self.table.get_mut() {
-            table.shrink_to_fit(rehash(&self.names, &self.hasher));
-        }
+        self.table.shrink_to_fit(rehash(&self.names, &self.hasher));
     }
 
     /// The text of every name and of every text, each end to end (read
@@ -287,26 +278,19 @@ impl Interner {
         }
     }
 
-    /// Makes a frozen interner one that can grow: its text copied in (its
-    /// table is built when first needed).
+    /// Makes a frozen interner one that can grow: its text copied in, its
+    /// table rebuilt.
     fn thaw(&mut self) {
         if let Some(f) = self.frozen.take() {
             self.names.buf = String::from_utf8_lossy(&f.names.all()).into_owned();
             self.text.buf = String::from_utf8_lossy(&f.text.all()).into_owned();
-            self.table = OnceLock::new();
-        }
-    }
-
-    /// The names' table, built over the names held here if it was not yet.
-    fn table(&self) -> &HashTable<Sym> {
-        self.table.get_or_init(|| {
             let hash = rehash(&self.names, &self.hasher);
             let mut table = HashTable::with_capacity(self.names.ends.len());
             for sym in (0..self.names.ends.len()).map(Sym::from_index) {
                 table.insert_unique(hash(&sym), sym, &hash);
             }
-            table
-        })
+            self.table = table;
+        }
     }
 }
 
@@ -340,7 +324,7 @@ impl Interner {
         text.index(&self.text.ends);
         self.names.buf = String::new();
         self.text.buf = String::new();
-        self.table = OnceLock::new();
+        self.table = HashTable::new();
         self.hot = Hot::default();
         self.frozen = Some(Frozen { names, text, probe });
         true

@@ -92,9 +92,9 @@ impl<T, const N: usize> From<[T; N]> for List<T> {
 }
 
 /// What a list type that reads as a slice of its items has besides: it
-/// iterates, compares and prints as its items, and is stored (and
-/// serialized) as a plain sequence, read back through `From<Vec<T>>`. For
-/// [`List`] and [`super::Rare`].
+/// iterates, compares and prints as its items, and is serialized as a plain
+/// sequence (each type reads itself back in its own way). For [`List`] and
+/// [`super::Rare`].
 macro_rules! slice_like {
     ($list:ident) => {
         impl<'a, T> IntoIterator for &'a $list<T> {

@@ -204,7 +204,7 @@ fn graph_nodes(dot: &mut Scope<'_, '_>, view: &View<'_>, nodes: &mut Nodes) {
             nodes.write(dot, facts, ent);
         }
     }
-    for e in super::ahead::events(facts, &view.sel.events) {
+    for e in view.events() {
         let ent = facts.event_ent(e);
         if view.sel.has(ent) {
             nodes.write(dot, facts, ent);

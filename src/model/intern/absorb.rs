@@ -49,7 +49,7 @@ impl Interner {
             .map(|i| other.resolve(Sym::from_index(i)))
             .collect();
         let hashes: Vec<u64> = strs.iter().map(|s| self.hasher.hash_one(s)).collect();
-        let table = self.table();
+        let table = &self.table;
         let names = &self.names;
         let found: Vec<Option<(Sym, bool)>> = strs
             .iter()
@@ -70,7 +70,7 @@ impl Interner {
                     self.hot.add(hash, s, sym, &self.hasher);
                     sym
                 }
-                None => self.intern_hashed(s, hash).0,
+                None => self.add_name(s, hash),
             })
             .collect()
     }
