@@ -70,24 +70,14 @@ impl<R: Read> Blocks<R> {
         }
     }
 
-    /// Reads more input into `carry`; false at the end of the input.
+    /// Reads up to a block more input into `carry`; false at the end of the
+    /// input. The bytes go straight into spare capacity, never zeroed first.
     fn fill(&mut self) -> std::io::Result<bool> {
-        let start = self.carry.len();
-        self.carry.resize(start + BLOCK_BYTES, 0);
-        let read = loop {
-            match self
-                .reader
-                .read(self.carry.get_mut(start..).unwrap_or_default())
-            {
-                Ok(n) => break n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => {
-                    self.carry.truncate(start);
-                    return Err(e);
-                }
-            }
-        };
-        self.carry.truncate(start + read);
+        self.carry.reserve(BLOCK_BYTES);
+        let limit = BLOCK_BYTES as u64;
+        let read = (&mut self.reader)
+            .take(limit)
+            .read_to_end(&mut self.carry)?;
         Ok(read > 0)
     }
 

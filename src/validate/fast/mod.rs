@@ -66,13 +66,12 @@ fn valid_id(s: &str) -> bool {
     !s.is_empty() && !has_space(s)
 }
 
-/// Whether `s` holds white space; ASCII text, as ids nearly always are, is
-/// checked a byte at a time.
+/// Whether `s` holds white space. Printable ASCII, which ids nearly always
+/// are, is settled in one pass over the bytes; anything else is checked a
+/// character at a time.
 fn has_space(s: &str) -> bool {
-    match s.is_ascii() {
-        true => s.bytes().any(|b| b == b' ' || (b'\t'..=b'\r').contains(&b)),
-        false => s.chars().any(char::is_whitespace),
-    }
+    let printable = |b: u8| b > b' ' && b < 0x7f;
+    !s.bytes().all(printable) && s.chars().any(char::is_whitespace)
 }
 
 fn id_field<'a>(v: &'a Val<Str<'_>>) -> Result<Option<&'a str>, ()> {
