@@ -202,12 +202,26 @@ pub fn each_line(
         return each_raw_line(block, file, diags, f);
     };
     let mut offset = block.first_offset;
-    for (line_no, raw) in (block.first_line..).zip(text.split_inclusive('\n')) {
+    for (line_no, raw) in (block.first_line..).zip(split_lines(text)) {
         let body = raw.strip_suffix('\n').unwrap_or(raw);
         let body = body.strip_suffix('\r').unwrap_or(body);
         f(line_no, offset, body, diags);
         offset += raw.len() as u64;
     }
+}
+
+/// The lines of `text`, each with its line break (the last may have none),
+/// as `split_inclusive('\n')` gives them, cut where `memchr` finds breaks.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1);
+    let mut start = 0;
+    breaks
+        .chain(std::iter::once(text.len()))
+        .filter_map(move |end| {
+            let line = text.get(start..end)?;
+            start = end;
+            (!line.is_empty()).then_some(line)
+        })
 }
 
 /// How many line breaks `bytes` holds.
@@ -335,5 +349,14 @@ mod tests {
         });
         assert_eq!(seen, vec![(5, 0, "ok".to_string())]);
         assert_eq!(diags.errors(), 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_are_cut_as_split_inclusive_cuts_them(text in "[ab\n\r\u{e9}]{0,16}") {
+            let ours: Vec<&str> = split_lines(&text).collect();
+            let std: Vec<&str> = text.split_inclusive('\n').collect();
+            proptest::prop_assert_eq!(ours, std);
+        }
     }
 }

@@ -56,9 +56,15 @@ pub fn line(text: &str, file: FileId, offset: u64, store: &mut Pending) -> bool 
 fn text<'a>(v: &'a Val<Str<'_>>) -> Result<Option<&'a str>, ()> {
     match &v.0 {
         None => Ok(None),
-        Some(s) if s.trim().is_empty() => Err(()),
+        Some(s) if blank(s) => Err(()),
         Some(s) => Ok(Some(s.as_ref())),
     }
+}
+
+/// Empty or all white space; settled at the first other character, where
+/// `trim` would scan from both ends.
+fn blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
 }
 
 /// Not empty and without white space (so not blank either).
@@ -127,7 +133,7 @@ impl Fast<'_> {
             !valid_id(&e.id)
                 || e.extra
                     .as_ref()
-                    .is_some_and(|(k, t)| *k != extra || t.trim().is_empty())
+                    .is_some_and(|(k, t)| *k != extra || blank(t))
         }) {
             return Err(());
         }
@@ -152,7 +158,7 @@ impl Fast<'_> {
         let Some(list) = &v.0 else {
             return Ok(Vec::new());
         };
-        if list.iter().any(|a| a.trim().is_empty()) {
+        if list.iter().any(|a| blank(a)) {
             return Err(());
         }
         Ok(list.iter().map(|a| self.s.strings.intern(a)).collect())

@@ -166,4 +166,9 @@ proptest! {
     fn white_space_is_found_as_unicode_defines_it(s in "[ -~\t\n\r\x0b\x0c\u{85}\u{a0}\u{2000}-\u{200b}\u{3000}a-z\u{1c}-\u{1f}]{0,12}") {
         prop_assert_eq!(super::has_space(&s), s.chars().any(char::is_whitespace));
     }
+
+    #[test]
+    fn blank_is_what_trim_leaves_empty(s in "[ \t\n\r\u{85}\u{a0}\u{2000}-\u{200b}\u{3000}a-z\u{1c}-\u{1f}]{0,8}") {
+        prop_assert_eq!(super::blank(&s), s.trim().is_empty());
+    }
 }
