@@ -6,9 +6,12 @@
 //! hundred megabytes of summaries it never prints. The text is cut into
 //! pages of [`PAGE`] bytes, each read once (with a positioned read, so
 //! threads share the file) and kept; a string that runs across pages is
-//! read whole, once, on its own. The text is not trusted to be UTF-8: each
-//! string is checked as it is read, and one that is not, or that cannot be
-//! read (a file changed under the program), reads as empty. Lookups go
+//! read whole, once, on its own. The text is not trusted to be UTF-8: a
+//! page is checked once, when it is read (the parts of characters that run
+//! across its edges aside, which only strings read whole hold), and a
+//! string in a page that fails is checked on its own. A string that is not
+//! UTF-8, or that cannot be read (a file changed under the program), reads
+//! as empty. Lookups go
 //! through a [`Probe`] table of handles stored with the text, so nothing
 //! has to hash every string to answer one. Nothing here opens files or
 //! knows what a string means.
@@ -49,9 +52,69 @@ pub struct SharedText {
     source: Arc<dyn ReadAt>,
     base: u64,
     len: usize,
-    pages: Box<[OnceLock<Box<[u8]>>]>,
+    pages: Box<[OnceLock<Page>]>,
     /// The strings that run across a page boundary, by where they start.
     across: Box<[Across]>,
+}
+
+/// A page of text as read: checked as UTF-8 once, or, when that fails, kept
+/// as bytes whose strings are checked one by one.
+enum Page {
+    /// The page's text, the bytes of characters cut by its edges made `?`;
+    /// `whole` is the part that was not touched.
+    Text {
+        text: Box<str>,
+        whole: Range<usize>,
+    },
+    Bytes(Box<[u8]>),
+}
+
+impl Page {
+    fn new(mut bytes: Vec<u8>) -> Page {
+        // Bytes that continue a character begun on the page before.
+        let head = bytes
+            .iter()
+            .take(3)
+            .take_while(|b| is_continuation(**b))
+            .count();
+        let tail = match std::str::from_utf8(bytes.get(head..).unwrap_or_default()) {
+            Ok(_) => bytes.len(),
+            // A character the page's end cuts short.
+            Err(e) if e.error_len().is_none() => head + e.valid_up_to(),
+            Err(_) => return Page::Bytes(bytes.into_boxed_slice()),
+        };
+        let whole = head..tail;
+        for (i, b) in bytes.iter_mut().enumerate() {
+            if !whole.contains(&i) {
+                *b = b'?';
+            }
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Page::Text {
+                text: text.into_boxed_str(),
+                whole,
+            },
+            Err(e) => Page::Bytes(e.into_bytes().into_boxed_slice()),
+        }
+    }
+
+    /// The string at `range` of the page, or `""`.
+    fn str(&self, range: Range<usize>) -> &str {
+        match self {
+            Page::Text { text, whole } if whole.start <= range.start && range.end <= whole.end => {
+                text.get(range).unwrap_or_default()
+            }
+            Page::Text { .. } => "",
+            Page::Bytes(bytes) => bytes
+                .get(range)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 /// A string that runs across a page boundary: where it starts and ends, and
@@ -122,22 +185,19 @@ impl SharedText {
             return self.across(range);
         }
         let offset = page * PAGE;
-        self.page(page)
-            .get(range.start - offset..range.end - offset)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or_default()
+        match self.page(page) {
+            Some(p) => p.str(range.start - offset..range.end - offset),
+            None => "",
+        }
     }
 
-    fn page(&self, i: usize) -> &[u8] {
-        let Some(slot) = self.pages.get(i) else {
-            return &[];
-        };
-        slot.get_or_init(|| {
+    fn page(&self, i: usize) -> Option<&Page> {
+        let slot = self.pages.get(i)?;
+        Some(slot.get_or_init(|| {
             let start = i * PAGE;
-            self.read(start..self.len.min(start + PAGE))
-                .map(Vec::into_boxed_slice)
-                .unwrap_or_default()
-        })
+            let range = start..self.len.min(start + PAGE);
+            Page::new(self.read(range).unwrap_or_default())
+        }))
     }
 
     fn across(&self, range: Range<usize>) -> &str {
@@ -267,6 +327,44 @@ mod tests {
         assert_eq!(text.str(3..9), "");
         let short = SharedText::read_on_demand(Arc::new(b"xxab".to_vec()), 2, 4);
         assert_eq!(short.str(0..2), "", "a page that cannot be read is empty");
+    }
+
+    /// Text whose second string, `é`, is cut by the first page's end.
+    fn cut_character() -> (Vec<u8>, Vec<Range<usize>>) {
+        let first = "a".repeat(PAGE - 1);
+        let strings = [first.as_str(), "é", "bc", "d"];
+        let mut bytes = Vec::new();
+        let mut ranges = Vec::new();
+        for s in strings {
+            let start = bytes.len();
+            bytes.extend_from_slice(s.as_bytes());
+            ranges.push(start..bytes.len());
+        }
+        (bytes, ranges)
+    }
+
+    #[test]
+    fn a_page_cut_through_a_character_is_checked_once_and_reads_whole() {
+        let (bytes, ranges) = cut_character();
+        let len = bytes.len();
+        let mut ends = Ends::default();
+        ranges.iter().for_each(|r| assert!(ends.push(r.end)));
+        let mut text = SharedText::read_on_demand(Arc::new(bytes), 0, len);
+        text.index(&ends);
+        let read: Vec<&str> = ranges.iter().map(|r| text.str(r.clone())).collect();
+        assert_eq!(read, ["a".repeat(PAGE - 1).as_str(), "é", "bc", "d"]);
+        assert!(matches!(text.page(1), Some(Page::Text { .. })));
+        assert_eq!(text.str(PAGE..PAGE + 1), "", "half a character");
+        assert_eq!(text.str(PAGE - 2..PAGE), "", "runs into half a character");
+    }
+
+    #[test]
+    fn a_page_that_is_not_utf8_still_reads_its_good_strings() {
+        let text = SharedText::read_on_demand(Arc::new(b"ok\xffno\xc3\xa9".to_vec()), 0, 7);
+        assert!(matches!(text.page(0), Some(Page::Bytes(_))));
+        assert_eq!(text.str(0..2), "ok");
+        assert_eq!(text.str(2..5), "");
+        assert_eq!(text.str(5..7), "é");
     }
 
     #[test]
