@@ -57,21 +57,21 @@ impl Day {
     }
 
     /// ISO 8601 text: `2024-03-22`; years outside 0000..=9999 are written signed with at
-    /// least six digits (`-000043-03-15`, `+012345-01-01`).
+    /// least six digits (`-000043-03-15`, `+012345-01-01`). `Display` writes the same.
     pub fn iso(self) -> String {
-        let (year, month, day) = self.ymd();
-        if (0..=9999).contains(&year) {
-            format!("{year:04}-{month:02}-{day:02}")
-        } else {
-            let sign = if year < 0 { '-' } else { '+' };
-            format!("{sign}{:06}-{month:02}-{day:02}", year.unsigned_abs())
-        }
+        self.to_string()
     }
 }
 
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.iso())
+        let (year, month, day) = self.ymd();
+        if (0..=9999).contains(&year) {
+            write!(f, "{year:04}-{month:02}-{day:02}")
+        } else {
+            let sign = if year < 0 { '-' } else { '+' };
+            write!(f, "{sign}{:06}-{month:02}-{day:02}", year.unsigned_abs())
+        }
     }
 }
 

@@ -76,125 +76,163 @@ fn write_time(f: &mut fmt::Formatter<'_>, time: Time) -> fmt::Result {
     match time.offset_minutes {
         None => Ok(()),
         Some(0) => f.write_str("Z"),
-        Some(minutes) => f.write_str(&offset_text(minutes)),
+        Some(minutes) => write!(f, "{}", Offset(minutes)),
     }
 }
 
 /// `+03:00`, `-09:30`.
-fn offset_text(minutes: i16) -> String {
-    let sign = if minutes < 0 { '-' } else { '+' };
-    let magnitude = minutes.unsigned_abs();
-    format!("{sign}{:02}:{:02}", magnitude / 60, magnitude % 60)
+struct Offset(i16);
+
+impl fmt::Display for Offset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { '-' } else { '+' };
+        let magnitude = self.0.unsigned_abs();
+        write!(f, "{sign}{:02}:{:02}", magnitude / 60, magnitude % 60)
+    }
+}
+
+/// A value's short readable English, written where it is wanted (no text
+/// is built on the way): what [`Edtf::human`] returns.
+pub struct Human<'a>(&'a Edtf);
+
+impl fmt::Display for Human<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Edtf::Date(date) => date.write_human(f),
+            Edtf::Interval(ends) => interval_human(f, &ends.0, &ends.1),
+        }
+    }
 }
 
 impl Edtf {
     /// Short readable English: "22 Mar 2024", "c. 2016", "1990s", "from 22 Mar 2024".
     pub fn human(&self) -> String {
-        match self {
-            Edtf::Date(date) => date.human(),
-            Edtf::Interval(ends) => interval_human(&ends.0, &ends.1),
-        }
+        self.readable().to_string()
+    }
+
+    /// [`Edtf::human`], to be written.
+    pub fn readable(&self) -> Human<'_> {
+        Human(self)
     }
 }
 
 /// "7 Mar 2024 – 22 Mar 2024", "7–22 Mar 2024", "from …", "until …", "… – ?".
-fn interval_human(start: &End, end: &End) -> String {
+fn interval_human(f: &mut fmt::Formatter<'_>, start: &End, end: &End) -> fmt::Result {
     match (start, end) {
-        (End::Date(first), End::Date(last)) => same_month_days(first, last)
-            .unwrap_or_else(|| format!("{} – {}", first.human(), last.human())),
-        (End::Date(first), End::Open) => format!("from {}", first.human()),
-        (End::Date(first), End::Unknown) => format!("{} – ?", first.human()),
-        (End::Open, End::Date(last)) => format!("until {}", last.human()),
-        (End::Unknown, End::Date(last)) => format!("? – {}", last.human()),
-        _ => "any time".to_owned(),
+        (End::Date(first), End::Date(last)) => match same_month_first_day(first, last) {
+            // "7–" and then "22 Mar 2024".
+            Some(day) => write!(f, "{day}–")?,
+            None => {
+                first.write_human(f)?;
+                f.write_str(" – ")?;
+            }
+        },
+        (End::Date(first), End::Open) => {
+            f.write_str("from ")?;
+            return first.write_human(f);
+        }
+        (End::Date(first), End::Unknown) => {
+            first.write_human(f)?;
+            return f.write_str(" – ?");
+        }
+        (End::Open, End::Date(_)) => f.write_str("until ")?,
+        (End::Unknown, End::Date(_)) => f.write_str("? – ")?,
+        _ => return f.write_str("any time"),
+    }
+    match end {
+        End::Date(last) => last.write_human(f),
+        _ => Ok(()),
     }
 }
 
-/// "7–22 Mar 2024" for two plain days of the same month.
-fn same_month_days(first: &Date, last: &Date) -> Option<String> {
+/// The first day of two plain days of the same month, written "7–22 Mar 2024".
+fn same_month_first_day(first: &Date, last: &Date) -> Option<u8> {
     let plain = |d: &Date| d.precision() == Precision::Day && d.qualifier == Qualifier::None;
     if !plain(first) || !plain(last) || (first.year, first.month) != (last.year, last.month) {
         return None;
     }
-    let tail = last.human();
-    let (_, month_year) = tail.split_once(' ')?;
-    Some(format!("{}–{}", first.day()?, last.day()?) + " " + month_year)
+    last.day()?;
+    first.day()
 }
 
 impl Date {
     /// Short readable English for this date alone.
     pub fn human(&self) -> String {
         let mut text = String::new();
-        if self.approximate() {
-            text.push_str("c. ");
-        }
-        text.push_str(&self.human_core());
-        if self.uncertain() {
-            text.push('?');
-        }
+        // Writing into a String cannot fail.
+        let _ = self.write_human(&mut text);
         text
     }
 
+    fn write_human(&self, f: &mut impl Write) -> fmt::Result {
+        if self.approximate() {
+            f.write_str("c. ")?;
+        }
+        self.write_human_core(f)?;
+        if self.uncertain() {
+            f.write_char('?')?;
+        }
+        Ok(())
+    }
+
     /// The date without qualifiers.
-    fn human_core(&self) -> String {
-        let year = year_human(self.year);
+    fn write_human_core(&self, f: &mut impl Write) -> fmt::Result {
+        let year = Year(self.year);
         let month = self
             .month()
             .and_then(|m| MONTHS.get(usize::from(m).saturating_sub(1)));
         let season = self
             .season()
             .and_then(|s| SEASONS.get(usize::from(s).saturating_sub(21)));
-        let mut text = match (self.day(), month, season) {
-            (Some(day), Some(month), _) => format!("{day} {month} {year}"),
-            (None, Some(month), _) => format!("{month} {year}"),
-            (_, _, Some(season)) => format!("{season} {year}"),
-            _ => self.year_span_human(),
-        };
-        if let Some(time) = self.time {
-            text.push(' ');
-            text.push_str(&time_human(time));
+        match (self.day(), month, season) {
+            (Some(day), Some(month), _) => write!(f, "{day} {month} {year}")?,
+            (None, Some(month), _) => write!(f, "{month} {year}")?,
+            (_, _, Some(season)) => write!(f, "{season} {year}")?,
+            _ => self.write_year_span(f)?,
         }
-        text
+        match self.time {
+            Some(time) => write_time_human(f, time),
+            None => Ok(()),
+        }
     }
 
     /// "2024", "1990s", "1900s", or "20–11 BC" for unspecified digits before year 1.
-    fn year_span_human(&self) -> String {
+    fn write_year_span(&self, f: &mut impl Write) -> fmt::Result {
         if self.year_x == 0 {
-            return year_human(self.year);
+            return write!(f, "{}", Year(self.year));
         }
         let (first, last) = self.year_range();
         match (first >= 1, last <= 0) {
-            (true, _) => format!("{first}s"),
-            (_, true) => format!("{}–{} BC", 1 - first, 1 - last),
-            _ => format!("{} – {}", year_human(first), year_human(last)),
+            (true, _) => write!(f, "{first}s"),
+            (_, true) => write!(f, "{}–{} BC", 1 - first, 1 - last),
+            _ => write!(f, "{} – {}", Year(first), Year(last)),
         }
     }
 }
 
 /// "2024", "44 BC" (astronomical -43), "1 BC" (year 0).
-fn year_human(year: i64) -> String {
-    if year >= 1 {
-        year.to_string()
-    } else {
-        format!("{} BC", 1i128 - i128::from(year))
+struct Year(i64);
+
+impl fmt::Display for Year {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            year if year >= 1 => write!(f, "{year}"),
+            year => write!(f, "{} BC", 1i128 - i128::from(year)),
+        }
     }
 }
 
-/// "19:58", "19:58:07 UTC", "19:58 +03:00".
-fn time_human(time: Time) -> String {
-    let mut text = format!("{:02}:{:02}", time.hour, time.minute);
+/// " 19:58", " 19:58:07 UTC", " 19:58 +03:00".
+fn write_time_human(f: &mut impl Write, time: Time) -> fmt::Result {
+    write!(f, " {:02}:{:02}", time.hour, time.minute)?;
     if time.second != 0 {
-        let _ = write!(text, ":{:02}", time.second);
+        write!(f, ":{:02}", time.second)?;
     }
     match time.offset_minutes {
-        None => {}
-        Some(0) => text.push_str(" UTC"),
-        Some(minutes) => {
-            text.push(' ');
-            text.push_str(&offset_text(minutes));
-        }
+        None => Ok(()),
+        Some(0) => f.write_str(" UTC"),
+        Some(minutes) => write!(f, " {}", Offset(minutes)),
     }
-    text
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@
 //! inside quoted attributes alike. Nothing else changes: no trimming, no
 //! normalising. This module adds no tags; the exports do.
 
+use std::fmt::{self, Write};
+
 use crate::model::{Event, Facts};
 
 /// `text` with `& < > " '` written as entities.
@@ -36,6 +38,20 @@ pub fn push(out: &mut String, text: &str) {
         rest = chars.as_str();
     }
     out.push_str(rest);
+}
+
+/// Appends `value`'s `Display` text to `out`, escaped as [`escape`] does,
+/// with no string built on the way.
+pub fn push_shown(out: &mut String, value: impl fmt::Display) {
+    struct Escaping<'a>(&'a mut String);
+    impl Write for Escaping<'_> {
+        fn write_str(&mut self, text: &str) -> fmt::Result {
+            push(self.0, text);
+            Ok(())
+        }
+    }
+    // Writing into a String cannot fail.
+    let _ = write!(Escaping(out), "{value}");
 }
 
 /// The event's place and the places around it, escaped: "Moscow, Russia".

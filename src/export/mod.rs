@@ -11,6 +11,7 @@ pub(crate) mod fixture;
 pub mod html;
 #[cfg(test)]
 mod props;
+mod shown;
 pub mod timeline;
 pub mod timelinejs;
 pub mod vis;

@@ -27,7 +27,9 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
 use super::View;
-use crate::edtf::Day;
+use super::shown::Shown;
+use crate::edtf::{Day, Edtf, Human};
+use crate::model::count::Readable;
 use crate::model::{Attr, Cite, Count, Event, EventIx, Facts, Participant, PlaceIx, Sym};
 
 /// The version of the document's shape, written as `"chronicle"`.
@@ -157,21 +159,21 @@ struct EventDoc<'f> {
     id: &'f str,
     title: &'f str,
     kind: Option<&'f str>,
-    date: String,
-    human: String,
-    start: Option<String>,
-    end: Option<String>,
+    date: Shown<&'f Edtf>,
+    human: Shown<Human<'f>>,
+    start: Option<Shown<Day>>,
+    end: Option<Shown<Day>>,
     precision: &'static str,
     approximate: bool,
     uncertain: bool,
     interval: bool,
     place: Option<PlaceDoc<'f>>,
-    actors: Vec<ActorDoc<'f>>,
+    actors: Actors<'f>,
     killed: Option<CountDoc>,
     injured: Option<CountDoc>,
     summary: Option<&'f str>,
     attributes: Attributes<'f>,
-    sources: Vec<SourceDoc<'f>>,
+    sources: Sources<'f>,
 }
 
 impl<'f> EventDoc<'f> {
@@ -183,29 +185,21 @@ impl<'f> EventDoc<'f> {
             id: facts.str(event.id),
             title: facts.str(event.title),
             kind: facts.opt_str(event.kind),
-            date: date.to_string(),
-            human: date.human(),
-            start: bounds.earliest.map(Day::iso),
-            end: bounds.latest.map(Day::iso),
+            date: Shown(date),
+            human: Shown(date.readable()),
+            start: bounds.earliest.map(Shown),
+            end: bounds.latest.map(Shown),
             precision: date.precision().as_str(),
             approximate: date.approximate(),
             uncertain: date.uncertain(),
             interval: date.is_interval(),
             place: event.place.and_then(|p| PlaceDoc::of(facts, p)),
-            actors: event
-                .actors
-                .iter()
-                .filter_map(|p| ActorDoc::of(facts, p))
-                .collect(),
+            actors: Actors(facts, &event.actors),
             killed: event.killed.map(CountDoc::of),
             injured: event.injured.map(CountDoc::of),
             summary: facts.opt_str(event.summary),
             attributes: Attributes(facts, &event.attributes),
-            sources: event
-                .sources
-                .iter()
-                .filter_map(|c| SourceDoc::of(facts, c))
-                .collect(),
+            sources: Sources(facts, &event.sources),
         })
     }
 }
@@ -234,6 +228,16 @@ impl<'f> PlaceDoc<'f> {
     }
 }
 
+/// An event's actors, written one by one.
+struct Actors<'f>(&'f Facts, &'f [Participant]);
+
+impl Serialize for Actors<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Actors(facts, actors) = *self;
+        serializer.collect_seq(actors.iter().filter_map(|p| ActorDoc::of(facts, p)))
+    }
+}
+
 #[derive(Serialize)]
 struct ActorDoc<'f> {
     id: &'f str,
@@ -254,8 +258,8 @@ impl<'f> ActorDoc<'f> {
 
 #[derive(Serialize)]
 struct CountDoc {
-    text: String,
-    human: String,
+    text: Shown<Count>,
+    human: Shown<Readable>,
     min: u64,
     max: Option<u64>,
     approximate: bool,
@@ -265,12 +269,22 @@ impl CountDoc {
     fn of(count: Count) -> CountDoc {
         let (min, max) = count.bounds();
         CountDoc {
-            text: count.to_string(),
-            human: count.human(),
+            text: Shown(count),
+            human: Shown(count.readable()),
             min,
             max,
             approximate: count.approximate(),
         }
+    }
+}
+
+/// An event's citations, written one by one.
+struct Sources<'f>(&'f Facts, &'f [Cite]);
+
+impl Serialize for Sources<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Sources(facts, cites) = *self;
+        serializer.collect_seq(cites.iter().filter_map(|c| SourceDoc::of(facts, c)))
     }
 }
 

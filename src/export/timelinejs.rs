@@ -31,9 +31,10 @@ mod text;
 use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
 
+use super::shown::Shown;
 use super::timeline::{span, write_pretty};
 use super::{View, html};
-use crate::edtf::{Date, Edtf, Precision};
+use crate::edtf::{Date, Edtf, Human, Precision};
 use crate::model::{Event, Facts};
 
 /// The title slide's id, reserved before the events'.
@@ -112,14 +113,14 @@ struct Slide<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     group: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    display_date: Option<String>,
+    display_date: Option<Shown<Human<'a>>>,
     unique_id: &'a str,
 }
 
 impl<'a> Slide<'a> {
     /// The slide of an event; `None` only for an interval without any date,
     /// which the EDTF parser never produces.
-    fn of(facts: &Facts, event: &Event, id: &'a str) -> Option<Slide<'a>> {
+    fn of(facts: &Facts, event: &'a Event, id: &'a str) -> Option<Slide<'a>> {
         let (start_date, end_date) = slide_dates(&event.date)?;
         Some(Slide {
             start_date,
@@ -131,7 +132,7 @@ impl<'a> Slide<'a> {
             group: facts
                 .opt_str(event.kind)
                 .map(|kind| html::escape(&html::escape(kind))),
-            display_date: needs_display_date(&event.date).then(|| event.date.human()),
+            display_date: needs_display_date(&event.date).then(|| Shown(event.date.readable())),
             unique_id: id,
         })
     }

@@ -31,10 +31,12 @@
 //! This module writes no files.
 
 use std::collections::BTreeSet;
+use std::fmt;
 
 use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
 
+use super::shown::Shown;
 use super::timeline::write_pretty;
 use super::{View, html};
 use crate::edtf::{Date, Day, Edtf, End, Precision};
@@ -109,9 +111,9 @@ impl Serialize for Items<'_> {
 struct Item<'f> {
     id: &'f str,
     content: String,
-    start: String,
+    start: Shown<Instant>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    end: Option<String>,
+    end: Option<Shown<Instant>>,
     #[serde(rename = "type")]
     kind: &'static str,
     group: &'f str,
@@ -126,8 +128,8 @@ impl<'f> Item<'f> {
         Some(Item {
             id: facts.str(event.id),
             content: html::escape(facts.str(event.title)),
-            start: start.text(),
-            end: end.map(Instant::text),
+            start: Shown(start),
+            end: end.map(Shown),
             kind: if end.is_some() { "range" } else { "point" },
             group: facts.opt_str(event.kind).unwrap_or(OTHER),
             title: tooltip(facts, event),
@@ -141,9 +143,9 @@ fn tooltip(facts: &Facts, event: &Event) -> String {
     let mut out = String::from("<b>");
     html::push(&mut out, facts.str(event.title));
     out.push_str("</b><br>");
-    html::push(&mut out, &event.date.human());
+    html::push_shown(&mut out, event.date.readable());
     out.push_str(" · ");
-    html::push(&mut out, &event.date.to_string());
+    html::push_shown(&mut out, &event.date);
     for line in [
         html::place_line(facts, event),
         html::actors_line(facts, event),
@@ -215,16 +217,18 @@ impl Instant {
             .min(Instant::midnight(last))
     }
 
-    /// `2024-03-22T19:58:00Z`, `-000043-03-15T00:00:00Z`.
+    /// `2024-03-22T19:58:00Z`, `-000043-03-15T00:00:00Z`, as `Display`
+    /// writes it.
     pub fn text(self) -> String {
+        self.to_string()
+    }
+}
+
+impl fmt::Display for Instant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s = self.seconds;
-        format!(
-            "{}T{:02}:{:02}:{:02}Z",
-            self.day.iso(),
-            s / 3600,
-            s / 60 % 60,
-            s % 60
-        )
+        let (hours, minutes, seconds) = (s / 3600, s / 60 % 60, s % 60);
+        write!(f, "{}T{hours:02}:{minutes:02}:{seconds:02}Z", self.day)
     }
 }
 

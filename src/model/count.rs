@@ -79,11 +79,25 @@ impl Count {
 
     /// Readable English: "13", "about 100", "at least 140", "10 to 20".
     pub fn human(self) -> String {
-        match self {
-            Count::Exact(n) => n.to_string(),
-            Count::About(n) => format!("about {n}"),
-            Count::AtLeast(n) => format!("at least {n}"),
-            Count::Range(lo, hi) => format!("{lo} to {hi}"),
+        self.readable().to_string()
+    }
+
+    /// [`Count::human`], to be written.
+    pub fn readable(self) -> Readable {
+        Readable(self)
+    }
+}
+
+/// A count in readable English, written where it is wanted.
+pub struct Readable(Count);
+
+impl fmt::Display for Readable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Count::Exact(n) => write!(f, "{n}"),
+            Count::About(n) => write!(f, "about {n}"),
+            Count::AtLeast(n) => write!(f, "at least {n}"),
+            Count::Range(lo, hi) => write!(f, "{lo} to {hi}"),
         }
     }
 }

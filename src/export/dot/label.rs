@@ -24,8 +24,7 @@ pub fn node(facts: &Facts, ent: Ent) -> String {
 
 fn event(facts: &Facts, e: &Event) -> String {
     let mut text = wrap(facts.str(e.title), WRAP);
-    text.push('\n');
-    text.push_str(&e.date.human());
+    let _ = write!(text, "\n{}", e.date.readable());
     if let Some(counts) = counts(e) {
         text.push('\n');
         text.push_str(&counts);
@@ -74,7 +73,7 @@ pub fn edge(edge: Edge, info: &EdgeInfo<'_>) -> Option<String> {
         Edge::OccurredAt(_) | Edge::LocatedIn(_) => None,
         Edge::Role { .. } => Some(info.kind.to_owned()),
         Edge::Relation(_) => Some(match info.date {
-            Some(date) => format!("{}\n{}", info.kind, date.human()),
+            Some(date) => format!("{}\n{}", info.kind, date.readable()),
             None => info.kind.to_owned(),
         }),
     }
@@ -93,7 +92,7 @@ pub fn edge_tooltip(facts: &Facts, edge: Edge, info: &EdgeInfo<'_>, ends: (Ent, 
         facts.label_of(ends.1)
     );
     if let (Edge::Relation(_), Some(date)) = (edge, info.date) {
-        let _ = write!(text, "\n{}", date.human());
+        let _ = write!(text, "\n{}", date.readable());
     }
     if let Edge::Relation(r) = edge
         && let Some(note) = facts.relations.get(r.index()).and_then(|r| r.note)

@@ -68,12 +68,15 @@ pub fn body(facts: &Facts, event: &Event) -> String {
 
 /// "Killed: at least 140 · Injured: about 20".
 fn counts(out: &mut String, killed: Option<Count>, injured: Option<Count>) {
-    let parts: Vec<String> = [("Killed", killed), ("Injured", injured)]
+    let parts = [("Killed", killed), ("Injured", injured)]
         .into_iter()
-        .filter_map(|(label, count)| Some(format!("<b>{label}:</b> {}", count?.human())))
-        .collect();
-    if !parts.is_empty() {
-        let _ = write!(out, "<p>{}</p>", parts.join(" · "));
+        .filter_map(|(label, count)| Some((label, count?)));
+    for (i, (label, count)) in parts.enumerate() {
+        out.push_str(if i == 0 { "<p>" } else { " · " });
+        let _ = write!(out, "<b>{label}:</b> {}", count.readable());
+    }
+    if killed.is_some() || injured.is_some() {
+        out.push_str("</p>");
     }
 }
 
