@@ -129,7 +129,10 @@ pub fn reply<R: std::fmt::Debug>(
         return reply.print();
     }
     let facts = super::load_valid_from(entry.as_ref(), &inputs)?;
-    let reply = ask(&Loaded::new(facts))?;
+    let loaded = Loaded::new(facts);
+    let reply = ask(&loaded);
+    super::leave(loaded);
+    let reply = reply?;
     if let Some(entry) = &entry
         && reply.out.len() <= crate::cache::MAX_ANSWER_BYTES
         && let Ok(bytes) = postcard::to_allocvec(&reply)

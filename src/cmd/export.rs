@@ -78,6 +78,12 @@ pub fn warn_large(nodes: usize) {
 
 pub fn run(args: Args) -> Result<(), Error> {
     let loaded = Loaded::new(super::load_valid(&args.facts)?);
+    let done = export(&args, &loaded);
+    super::leave(loaded);
+    done
+}
+
+fn export(args: &Args, loaded: &Loaded) -> Result<(), Error> {
     let sel = loaded.select(&args.filter)?;
     let facts = &loaded.facts;
     if sel.truncated {
