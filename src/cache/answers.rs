@@ -14,7 +14,7 @@
 //! keeps at most [`MAX_ANSWERS`], the oldest going first. The payload is
 //! opaque here: this file neither makes nor judges answers.
 
-use std::io::Read;
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_128};
@@ -83,20 +83,71 @@ pub fn read(folder: &Path, key: &Key, request: &[u8]) -> Option<Vec<u8>> {
 /// Keeps `payload` as the answer to `request` about the files of `key`.
 /// Failing to keep it is not an error: the next run recomputes it.
 pub fn write(folder: &Path, key: &Key, request: &[u8], payload: &[u8]) {
-    if payload.len() > MAX_BYTES || std::fs::create_dir_all(folder).is_err() {
+    write_with(folder, key, request, &|w| w.write_all(payload));
+}
+
+/// [`write`] for a payload that `fill` writes: it is called once to count
+/// the payload's bytes, once to sum them and once to store them, so that
+/// the payload is never held whole in memory beside what it is made from.
+/// `fill` must write the same bytes each time.
+pub fn write_with(
+    folder: &Path,
+    key: &Key,
+    request: &[u8],
+    fill: &dyn Fn(&mut dyn Write) -> io::Result<()>,
+) {
+    let mut count = Count(0);
+    if fill(&mut count).is_err() || count.0 > MAX_BYTES as u64 {
+        return;
+    }
+    if std::fs::create_dir_all(folder).is_err() {
         return;
     }
     make_room(folder);
-    let sum = checksum([&key.bytes, request, payload]);
-    let lens = [key.bytes.len(), request.len(), payload.len()].map(|n| n as u64);
-    let head = header::encode(MAGIC, [lens[0], lens[1], lens[2], sum]);
+    let mut sum = Sum(Xxh3::new());
+    for part in [&key.bytes[..], request] {
+        sum.0.update(&(part.len() as u64).to_le_bytes());
+        sum.0.update(part);
+    }
+    sum.0.update(&count.0.to_le_bytes());
+    if fill(&mut sum).is_err() {
+        return;
+    }
+    let lens = [key.bytes.len() as u64, request.len() as u64, count.0];
+    let head = header::encode(MAGIC, [lens[0], lens[1], lens[2], sum.0.digest()]);
     let path = folder.join(file_name(key, request));
     let _ = crate::output::write_atomic_with(&path, &mut |w| {
         w.write_all(&head)?;
         w.write_all(&key.bytes)?;
         w.write_all(request)?;
-        w.write_all(payload)
+        fill(w)
     });
+}
+
+/// Counts the bytes written to it.
+struct Count(u64);
+
+impl Write for Count {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Sums the bytes written to it.
+struct Sum(Xxh3);
+
+impl Write for Sum {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Removes the oldest answers when the folder is full, down to three
@@ -198,5 +249,25 @@ mod tests {
         assert!(read(&folder, &k, newest.as_bytes()).is_some());
         clear(&folder);
         assert!(!folder.exists());
+    }
+
+    #[test]
+    fn an_answer_written_in_pieces_is_the_answer_written_whole() {
+        let (dir, k) = key("[[actor]]\nid = \"a\"\nname = \"A\"\n");
+        let (whole, pieces) = (dir.path().join("whole"), dir.path().join("pieces"));
+        write(&whole, &k, b"q", b"first second");
+        write_with(&pieces, &k, b"q", &|w| {
+            w.write_all(b"first")?;
+            w.write_all(b" second")
+        });
+        let bytes = |folder: &Path| std::fs::read(folder.join(file_name(&k, b"q"))).unwrap();
+        assert_eq!(bytes(&whole), bytes(&pieces));
+        assert_eq!(
+            read(&pieces, &k, b"q").as_deref(),
+            Some(&b"first second"[..])
+        );
+        let failing = dir.path().join("failing");
+        write_with(&failing, &k, b"q", &|_| Err(io::Error::other("no")));
+        assert_eq!(read(&failing, &k, b"q"), None);
     }
 }

@@ -24,6 +24,7 @@ mod store;
 mod window;
 
 use std::ffi::OsString;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use crate::diag::Diagnostics;
@@ -164,6 +165,16 @@ impl Entry {
     /// Keeps `answer` as the reply to `request` about these files.
     pub fn keep_answer(&self, request: &[u8], answer: &[u8]) {
         answers::write(&self.answers(), &self.key, request, answer);
+    }
+
+    /// [`Entry::keep_answer`] for an answer that `fill` writes, each time
+    /// the same bytes: no copy of it is held in memory.
+    pub fn keep_answer_with(
+        &self,
+        request: &[u8],
+        fill: &dyn Fn(&mut dyn Write) -> io::Result<()>,
+    ) {
+        answers::write_with(&self.answers(), &self.key, request, fill);
     }
 }
 

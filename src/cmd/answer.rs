@@ -70,8 +70,51 @@ impl Loaded {
 /// What a query prints: its output, and warnings for standard error.
 #[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Reply {
+    /// Stored as one run of bytes, not byte by byte (postcard writes both
+    /// alike: a length, then the bytes).
+    #[serde(with = "run")]
     pub out: Vec<u8>,
     pub notes: Vec<String>,
+}
+
+/// A reply's output kept as one run of bytes.
+mod run {
+    use serde::de::{Deserializer, Error, SeqAccess, Visitor};
+    use serde::ser::Serializer;
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(bytes)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        d.deserialize_byte_buf(Run)
+    }
+
+    struct Run;
+
+    impl<'de> Visitor<'de> for Run {
+        type Value = Vec<u8>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("bytes")
+        }
+
+        fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<Vec<u8>, E> {
+            Ok(bytes.to_vec())
+        }
+
+        fn visit_byte_buf<E: Error>(self, bytes: Vec<u8>) -> Result<Vec<u8>, E> {
+            Ok(bytes)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u8>, A::Error> {
+            let mut bytes = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 20));
+            while let Some(b) = seq.next_element()? {
+                bytes.push(b);
+            }
+            Ok(bytes)
+        }
+    }
 }
 
 impl Reply {
@@ -133,11 +176,16 @@ pub fn reply<R: std::fmt::Debug>(
     let reply = ask(&loaded);
     super::leave(loaded);
     let reply = reply?;
+    // The facts are still held (they are left to the system at exit), so
+    // the answer is stored without a copy of it in memory.
     if let Some(entry) = &entry
         && reply.out.len() <= crate::cache::MAX_ANSWER_BYTES
-        && let Ok(bytes) = postcard::to_allocvec(&reply)
     {
-        entry.keep_answer(request.as_bytes(), &bytes);
+        entry.keep_answer_with(request.as_bytes(), &|w| {
+            postcard::to_io(&reply, w)
+                .map(drop)
+                .map_err(std::io::Error::other)
+        });
     }
     reply.print()
 }
@@ -153,5 +201,29 @@ pub fn named(name: &str, id: &str) -> String {
         id.to_string()
     } else {
         format!("{name} [{id}]")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Reply;
+
+    /// A reply as it was stored when its output went byte by byte.
+    #[derive(serde::Serialize)]
+    struct ByteByByte {
+        out: Vec<u8>,
+        notes: Vec<String>,
+    }
+
+    #[test]
+    fn a_reply_is_stored_as_byte_by_byte_and_read_back() {
+        let reply = Reply::bytes(b"{\n  \"a\": 1\n}\n".to_vec()).note("a note".into());
+        let ours = postcard::to_allocvec(&reply).unwrap();
+        let plain = ByteByByte {
+            out: reply.out.clone(),
+            notes: reply.notes.clone(),
+        };
+        assert_eq!(ours, postcard::to_allocvec(&plain).unwrap());
+        assert_eq!(postcard::from_bytes::<Reply>(&ours).unwrap(), reply);
     }
 }
