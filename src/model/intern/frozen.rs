@@ -57,15 +57,18 @@ pub struct SharedText {
     across: Box<[Across]>,
 }
 
-/// A page of text as read: checked as UTF-8 once, or, when that fails, kept
-/// as bytes whose strings are checked one by one.
-enum Page {
-    /// The page's text, the bytes of characters cut by its edges made `?`;
-    /// `whole` is the part that was not touched.
-    Text {
-        text: Box<str>,
-        whole: Range<usize>,
-    },
+/// A page of text as read, checked as UTF-8 once. The bytes of characters
+/// cut by its edges are made `?` first (only strings read whole hold them):
+/// `whole` is the part left as it was, and the only part strings are read
+/// from.
+struct Page {
+    whole: Range<usize>,
+    body: Body,
+}
+
+enum Body {
+    Text(Box<str>),
+    /// A page that is not UTF-8: its strings are checked one by one.
     Bytes(Box<[u8]>),
 }
 
@@ -77,40 +80,51 @@ impl Page {
             .take(3)
             .take_while(|b| is_continuation(**b))
             .count();
-        let tail = match std::str::from_utf8(bytes.get(head..).unwrap_or_default()) {
-            Ok(_) => bytes.len(),
-            // A character the page's end cuts short.
-            Err(e) if e.error_len().is_none() => head + e.valid_up_to(),
-            Err(_) => return Page::Bytes(bytes.into_boxed_slice()),
-        };
-        let whole = head..tail;
+        let whole = head..cut_short(&bytes).max(head);
         for (i, b) in bytes.iter_mut().enumerate() {
             if !whole.contains(&i) {
                 *b = b'?';
             }
         }
-        match String::from_utf8(bytes) {
-            Ok(text) => Page::Text {
-                text: text.into_boxed_str(),
-                whole,
-            },
-            Err(e) => Page::Bytes(e.into_bytes().into_boxed_slice()),
-        }
+        let body = match String::from_utf8(bytes) {
+            Ok(text) => Body::Text(text.into_boxed_str()),
+            Err(e) => Body::Bytes(e.into_bytes().into_boxed_slice()),
+        };
+        Page { whole, body }
     }
 
     /// The string at `range` of the page, or `""`.
     fn str(&self, range: Range<usize>) -> &str {
-        match self {
-            Page::Text { text, whole } if whole.start <= range.start && range.end <= whole.end => {
-                text.get(range).unwrap_or_default()
-            }
-            Page::Text { .. } => "",
-            Page::Bytes(bytes) => bytes
+        if range.start < self.whole.start || range.end > self.whole.end {
+            return "";
+        }
+        match &self.body {
+            Body::Text(text) => text.get(range).unwrap_or_default(),
+            Body::Bytes(bytes) => bytes
                 .get(range)
                 .and_then(|b| std::str::from_utf8(b).ok())
                 .unwrap_or_default(),
         }
     }
+}
+
+/// Where a character that the end of `bytes` cuts short starts, found from
+/// its first byte; the length of `bytes` when none is.
+fn cut_short(bytes: &[u8]) -> usize {
+    let len = bytes.len();
+    let last_start = (len.saturating_sub(4)..len)
+        .rev()
+        .find(|&i| bytes.get(i).is_some_and(|b| !is_continuation(*b)));
+    let Some(start) = last_start else {
+        return len;
+    };
+    let width = match bytes.get(start) {
+        Some(0xC0..=0xDF) => 2,
+        Some(0xE0..=0xEF) => 3,
+        Some(0xF0..=0xFF) => 4,
+        _ => 1,
+    };
+    if start + width > len { start } else { len }
 }
 
 fn is_continuation(b: u8) -> bool {
@@ -292,107 +306,4 @@ impl Probe {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_probe_finds_every_handle_and_nothing_else() {
-        let words = ["moscow", "kyiv", "", "isis-k", "russia"];
-        let text = |s: Sym| words.get(s.index()).map_or(&b""[..], |w| w.as_bytes());
-        let probe = Probe::build(words.len(), text);
-        assert!(probe.slots.len().is_power_of_two());
-        assert!(probe.fits(words.len()));
-        assert!(!probe.fits(2));
-        for (i, w) in words.iter().enumerate() {
-            assert_eq!(probe.find(w.as_bytes(), text), Some(Sym::from_index(i)));
-        }
-        assert_eq!(probe.find(b"nowhere", text), None);
-        assert_eq!(Probe::default().find(b"moscow", text), None);
-    }
-
-    #[test]
-    fn a_full_table_ends_its_search() {
-        let text = |_: Sym| &b"same"[..];
-        let probe = Probe {
-            slots: vec![1, 2, 3, 4],
-        };
-        assert_eq!(probe.find(b"other", text), None);
-    }
-
-    #[test]
-    fn shared_text_reads_utf8_only() {
-        let text = SharedText::read_on_demand(Arc::new(b"xxab\xffc".to_vec()), 2, 4);
-        assert_eq!(text.str(0..2), "ab");
-        assert_eq!(text.str(1..3), "");
-        assert_eq!(text.str(3..9), "");
-        let short = SharedText::read_on_demand(Arc::new(b"xxab".to_vec()), 2, 4);
-        assert_eq!(short.str(0..2), "", "a page that cannot be read is empty");
-    }
-
-    /// Text whose second string, `é`, is cut by the first page's end.
-    fn cut_character() -> (Vec<u8>, Vec<Range<usize>>) {
-        let first = "a".repeat(PAGE - 1);
-        let strings = [first.as_str(), "é", "bc", "d"];
-        let mut bytes = Vec::new();
-        let mut ranges = Vec::new();
-        for s in strings {
-            let start = bytes.len();
-            bytes.extend_from_slice(s.as_bytes());
-            ranges.push(start..bytes.len());
-        }
-        (bytes, ranges)
-    }
-
-    #[test]
-    fn a_page_cut_through_a_character_is_checked_once_and_reads_whole() {
-        let (bytes, ranges) = cut_character();
-        let len = bytes.len();
-        let mut ends = Ends::default();
-        ranges.iter().for_each(|r| assert!(ends.push(r.end)));
-        let mut text = SharedText::read_on_demand(Arc::new(bytes), 0, len);
-        text.index(&ends);
-        let read: Vec<&str> = ranges.iter().map(|r| text.str(r.clone())).collect();
-        assert_eq!(read, ["a".repeat(PAGE - 1).as_str(), "é", "bc", "d"]);
-        assert!(matches!(text.page(1), Some(Page::Text { .. })));
-        assert_eq!(text.str(PAGE..PAGE + 1), "", "half a character");
-        assert_eq!(text.str(PAGE - 2..PAGE), "", "runs into half a character");
-    }
-
-    #[test]
-    fn a_page_that_is_not_utf8_still_reads_its_good_strings() {
-        let text = SharedText::read_on_demand(Arc::new(b"ok\xffno\xc3\xa9".to_vec()), 0, 7);
-        assert!(matches!(text.page(0), Some(Page::Bytes(_))));
-        assert_eq!(text.str(0..2), "ok");
-        assert_eq!(text.str(2..5), "");
-        assert_eq!(text.str(5..7), "é");
-    }
-
-    #[test]
-    fn strings_across_pages_read_whole_and_pages_only_when_asked() {
-        let words: Vec<String> = (0..3000).map(|i| format!("word {i} é;")).collect();
-        let mut ends = Ends::default();
-        let mut bytes = Vec::new();
-        for w in &words {
-            bytes.extend_from_slice(w.as_bytes());
-            assert!(ends.push(bytes.len()));
-        }
-        let len = bytes.len();
-        let mut text = SharedText::read_on_demand(Arc::new(bytes), 0, len);
-        text.index(&ends);
-        assert!(!text.across.is_empty());
-        assert!(text.pages.iter().all(|p| p.get().is_none()));
-        let mut start = 0;
-        for (w, end) in words.iter().zip(ends.iter()) {
-            assert_eq!(text.str(start..end), w);
-            start = end;
-        }
-        assert_eq!(text.str(1..len), "", "not a string that runs across pages");
-        let copy = text.clone();
-        let mut start = 0;
-        for (w, end) in words.iter().zip(ends.iter()) {
-            assert_eq!(copy.str(start..end), w, "read again by a clone");
-            start = end;
-        }
-        assert_eq!(text.all().len(), len);
-    }
-}
+mod tests;
