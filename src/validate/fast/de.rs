@@ -29,7 +29,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Val<T> {
 
 /// A string borrowed from the line when it holds no escapes. (serde's own
 /// `Cow<str>` always allocates, except as a direct `#[serde(borrow)]` field.)
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Str<'a>(pub Cow<'a, str>);
 
 impl std::ops::Deref for Str<'_> {
@@ -58,8 +58,9 @@ impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
     }
 }
 
-/// Every field of every record type; which belong to the type is checked after.
-#[derive(Deserialize, Debug)]
+/// Every field of every record type; which belong to the type is checked
+/// after. The default has an empty type and no field.
+#[derive(Deserialize, Debug, Default)]
 #[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
 pub struct Flat<'a> {
     #[serde(rename = "type")]

@@ -1,8 +1,9 @@
-//! The fast decoder of JSON Lines records: serde straight into records.
+//! The fast decoder of JSON Lines records: fields read straight into records.
 //!
 //! Most lines of a large extracted file are valid, and the span tree the
 //! diagnostic decoder needs costs more than the parse itself. This decoder
-//! deserialises a line with serde_json into borrowed fields, checks every
+//! reads a line's fields as borrowed text (with a scanner for lines of the
+//! common shape, module `scan`, and serde_json for any other), checks every
 //! rule the diagnostic decoder checks, and stores the record only when all
 //! pass. On anything it does not accept it returns `false` without touching
 //! the records, and the line goes to the diagnostic decoder, which reports
@@ -10,6 +11,7 @@
 //! records (a test holds them to it).
 
 mod de;
+mod scan;
 #[cfg(test)]
 mod tests;
 
@@ -34,8 +36,12 @@ pub fn line(text: &str, file: FileId, offset: u64, store: &mut Pending) -> bool 
     else {
         return true;
     };
-    let Ok(flat) = serde_json::from_str::<Flat<'_>>(text) else {
-        return false;
+    let flat = match scan::flat(text) {
+        Some(flat) => flat,
+        None => match serde_json::from_str::<Flat<'_>>(text) {
+            Ok(flat) => flat,
+            Err(_) => return false,
+        },
     };
     let origin = Origin {
         file,

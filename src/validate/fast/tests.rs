@@ -3,7 +3,8 @@
 
 use proptest::prelude::*;
 
-use super::line;
+use super::de::Flat;
+use super::{line, scan};
 use crate::diag::Diagnostics;
 use crate::load::FileId;
 use crate::load::lines::read_line;
@@ -50,8 +51,20 @@ fn both(text: &str) -> (bool, String, bool, String) {
     (fast_ok, describe(&fast), slow_ok, describe(&slow))
 }
 
+/// When the scanner reads a line, serde reads the same fields from it.
+#[track_caller]
+fn scanned_as_serde_reads(text: &str) {
+    if let Some(scanned) = scan::flat(text) {
+        match serde_json::from_str::<Flat<'_>>(text) {
+            Ok(read) => assert_eq!(format!("{scanned:?}"), format!("{read:?}"), "{text}"),
+            Err(e) => panic!("scanned what serde refuses ({e}): {text}"),
+        }
+    }
+}
+
 #[track_caller]
 fn agree(text: &str) {
+    scanned_as_serde_reads(text);
     let (fast_ok, fast, slow_ok, slow) = both(text);
     if fast_ok {
         assert!(
@@ -122,6 +135,65 @@ fn invalid_records_are_left_to_the_diagnostic_decoder() {
         let (fast_ok, _, slow_ok, _) = both(text);
         assert!(!fast_ok, "fast decoder accepted {text}");
         assert!(!slow_ok, "diagnostic decoder accepted {text}");
+    }
+}
+
+#[test]
+fn the_scanner_reads_plain_lines_and_leaves_the_rest_to_serde() {
+    let common = VALID
+        .iter()
+        .filter(|l| !l.contains("attributes") && !l.contains("\"lat\""));
+    let common: Vec<_> = common.collect();
+    assert!(common.len() >= 6);
+    for line in common {
+        assert!(scan::flat(line).is_some(), "{line}");
+        scanned_as_serde_reads(line);
+    }
+    for line in [
+        r#"{"type":"actor","id":"a","name":"A\u0041 \u00e9\u20ac \ud83d\ude00"}"#,
+        r#"{"type":"actor","id":"a","name":"\"\\\/\b\f\n\r\t","note":"\\"}"#,
+        r#"{"type":"actor","name":"a name longer than twenty-four bytes\"here"}"#,
+        r#"{"type":"actor","name":"\u0000"}"#,
+    ] {
+        assert!(scan::flat(line).is_some(), "{line}");
+        scanned_as_serde_reads(line);
+    }
+    for line in [
+        r#"{"type":"actor","name":"\ud83d"}"#,
+        r#"{"type":"actor","name":"\ud83d\u0041"}"#,
+        r#"{"type":"actor","name":"\ude00"}"#,
+        r#"{"type":"actor","name":"\u00e"}"#,
+        r#"{"type":"actor","name":"\u+0e9"}"#,
+        r#"{"type":"actor","name":"\x"}"#,
+        r#"{"type":"actor","name":"\"#,
+        r#"{"\u0074ype":"actor"}"#,
+        r#"{"type":"event","killed":-0}"#,
+        r#"{"type":"event","killed":1.0}"#,
+        r#"{"type":"event","killed":1e3}"#,
+        r#"{"type":"event","killed":01}"#,
+        r#"{"type":"event","killed":99999999999999999999}"#,
+        r#"{"type":"actor","name":null}"#,
+        r#"{"type":"actor","colour":"red"}"#,
+        r#"{"type":"actor","name":"A","name":"B"}"#,
+        r#"{"type":"actor","type":"actor"}"#,
+        r#"{"type":""}"#,
+        r#"{"id":"a"}"#,
+        r#"{}"#,
+        r#"{"type":"actor"} x"#,
+        r#"{"type":"actor",}"#,
+        r#"{"type":"act	or"}"#,
+        r#"{"type":"actor","sources":[{"id":"s","id":"t"}]}"#,
+        r#"{"type":"actor","sources":[{"id":"s","role":"r","quote":"q"}]}"#,
+        r#"{"type":"actor","sources":[{}]}"#,
+        r#"{"type":"actor","sources":[["s"]]}"#,
+        r#"{"type":"place","lat":1,"lon":2}"#,
+        r#"{"type":"event","attributes":{}}"#,
+        r#"["type","actor"]"#,
+        "{\"type\":\"actor\",\"name\":\"a name longer than twenty-four bytes\there\"}",
+        r#"{"type":"actor","name":"a name longer than twenty-four bytes"#,
+    ] {
+        assert!(scan::flat(line).is_none(), "{line}");
+        scanned_as_serde_reads(line);
     }
 }
 

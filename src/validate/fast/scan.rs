@@ -1,0 +1,348 @@
+//! A scanner for the common record line: one JSON object of the known
+//! fields, whose keys hold no escapes.
+//!
+//! Most lines of an extracted file are just that, and serde's generic path
+//! costs more than the line needs. [`flat`] reads such a line straight into
+//! the [`Flat`] fields, borrowing every string without escapes from the line
+//! and decoding those with. Anything else — an escaped key, half a
+//! surrogate pair, a control character in a string, a number with a
+//! fraction or an exponent, `null`, an unknown or repeated key, attributes,
+//! coordinates, any trailing text — gives `None`, and the line goes to serde
+//! as before. So the scanner never decides what is valid: when it gives a
+//! value, serde gives the same one (a test holds it to that).
+
+use std::borrow::Cow;
+
+use super::de::{CountVal, Extra, Flat, IdWith, Str, Val};
+use crate::model::List;
+
+/// The fields of a line that has the common shape; `None` for any other.
+pub fn flat(line: &str) -> Option<Flat<'_>> {
+    let mut scan = Scan { line, at: 0 };
+    let mut flat = Flat::default();
+    scan.space();
+    scan.object(|scan, key| scan.field(key, &mut flat))?;
+    scan.space();
+    (scan.at == line.len() && !flat.tag.is_empty()).then_some(flat)
+}
+
+/// A line and how far it has been read.
+struct Scan<'a> {
+    line: &'a str,
+    at: usize,
+}
+
+/// Sets a field that must not be set yet.
+fn set<T>(field: &mut Val<T>, value: T) -> Option<()> {
+    match field.0 {
+        Some(_) => None,
+        None => {
+            field.0 = Some(value);
+            Some(())
+        }
+    }
+}
+
+impl<'a> Scan<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.line.as_bytes().get(self.at).copied()
+    }
+
+    /// Skips JSON white space.
+    fn space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn eat_if(&mut self, b: u8) -> bool {
+        let found = self.peek() == Some(b);
+        self.at += usize::from(found);
+        found
+    }
+
+    fn eat(&mut self, b: u8) -> Option<()> {
+        self.eat_if(b).then_some(())
+    }
+
+    /// A string without escapes or control characters.
+    fn string(&mut self) -> Option<&'a str> {
+        self.eat(b'"')?;
+        let rest = self.line.get(self.at..)?;
+        let len = stop(rest.as_bytes())?;
+        if rest.as_bytes().get(len) != Some(&b'"') {
+            return None;
+        }
+        self.at += len + 1;
+        rest.get(..len)
+    }
+
+    /// A string value: borrowed from the line when it holds no escapes,
+    /// decoded when it does.
+    fn str(&mut self) -> Option<Str<'a>> {
+        self.eat(b'"')?;
+        let rest = self.line.get(self.at..)?;
+        let len = stop(rest.as_bytes())?;
+        let plain = rest.get(..len)?;
+        self.at += len;
+        match self.peek()? {
+            b'"' => {
+                self.at += 1;
+                Some(Str(Cow::Borrowed(plain)))
+            }
+            b'\\' => {
+                let mut text = plain.to_owned();
+                self.escaped(&mut text)?;
+                Some(Str(Cow::Owned(text)))
+            }
+            _ => None,
+        }
+    }
+
+    /// The rest of a string from a backslash to its closing quote, decoded
+    /// into `out`.
+    fn escaped(&mut self, out: &mut String) -> Option<()> {
+        loop {
+            match self.peek()? {
+                b'"' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                b'\\' => {
+                    self.at += 1;
+                    out.push(self.escape()?);
+                }
+                _ => return None,
+            }
+            let rest = self.line.get(self.at..)?;
+            let len = stop(rest.as_bytes())?;
+            out.push_str(rest.get(..len)?);
+            self.at += len;
+        }
+    }
+
+    /// The character an escape stands for, read after its backslash.
+    fn escape(&mut self) -> Option<char> {
+        let c = match self.peek()? {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                self.at += 1;
+                return self.unicode();
+            }
+            _ => return None,
+        };
+        self.at += 1;
+        Some(c)
+    }
+
+    /// The character of `XXXX` after `\u`, or of a surrogate pair
+    /// `XXXX\uYYYY`; `None` for half a pair.
+    fn unicode(&mut self) -> Option<char> {
+        let first = self.hex4()?;
+        if !(0xD800..=0xDBFF).contains(&first) {
+            return char::from_u32(first);
+        }
+        self.eat(b'\\')?;
+        self.eat(b'u')?;
+        let second = self.hex4()?;
+        if !(0xDC00..=0xDFFF).contains(&second) {
+            return None;
+        }
+        char::from_u32(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))
+    }
+
+    /// Four hexadecimal digits.
+    fn hex4(&mut self) -> Option<u32> {
+        let digits = self.line.get(self.at..self.at.checked_add(4)?)?;
+        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        self.at += 4;
+        u32::from_str_radix(digits, 16).ok()
+    }
+
+    /// An integer as JSON writes one (no fraction, no exponent) that fits
+    /// 64 signed bits.
+    fn int(&mut self) -> Option<i64> {
+        let start = self.at;
+        let negative = self.eat_if(b'-');
+        let digits = self.line.as_bytes().get(self.at..)?;
+        let len = digits.iter().take_while(|b| b.is_ascii_digit()).count();
+        let leading_zero = len > 1 && digits.first() == Some(&b'0');
+        if len == 0 || leading_zero {
+            return None;
+        }
+        self.at += len;
+        if matches!(self.peek(), Some(b'.' | b'e' | b'E')) {
+            return None;
+        }
+        let n: i64 = self.line.get(start..self.at)?.parse().ok()?;
+        // serde_json reads `-0` as a float, which no field takes.
+        (!negative || n != 0).then_some(n)
+    }
+
+    /// A count: an integer or a string.
+    fn count(&mut self) -> Option<CountVal<'a>> {
+        match self.peek()? {
+            b'"' => self.str().map(CountVal::Text),
+            _ => self.int().map(CountVal::Int),
+        }
+    }
+
+    /// `[item, …]`, collected as it is read.
+    fn list<T, C: FromIterator<T>>(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<C> {
+        self.eat(b'[')?;
+        self.space();
+        let (mut more, mut failed) = (!self.eat_if(b']'), false);
+        let items = std::iter::from_fn(|| {
+            if !more {
+                return None;
+            }
+            let Some(value) = item(self) else {
+                (more, failed) = (false, true);
+                return None;
+            };
+            self.space();
+            if self.eat_if(b']') {
+                more = false;
+            } else if self.eat_if(b',') {
+                self.space();
+            } else {
+                (more, failed) = (false, true);
+            }
+            Some(value)
+        })
+        .collect();
+        (!failed).then_some(items)
+    }
+
+    /// `{"key": value, …}`, each value read by `value` given its key.
+    fn object(&mut self, mut value: impl FnMut(&mut Self, &'a str) -> Option<()>) -> Option<()> {
+        self.eat(b'{')?;
+        self.space();
+        if self.eat_if(b'}') {
+            return Some(());
+        }
+        loop {
+            let key = self.string()?;
+            self.space();
+            self.eat(b':')?;
+            self.space();
+            value(self, key)?;
+            self.space();
+            if self.eat_if(b'}') {
+                return Some(());
+            }
+            self.eat(b',')?;
+            self.space();
+        }
+    }
+
+    /// A bare id, or `{"id": …}` with at most one of `role` and `quote`.
+    fn id_with(&mut self) -> Option<IdWith<'a>> {
+        if self.peek()? == b'"' {
+            return self.str().map(|id| IdWith { id, extra: None });
+        }
+        let (mut id, mut extra) = (None, None);
+        self.object(|scan, key| {
+            match key {
+                "id" if id.is_none() => id = Some(scan.str()?),
+                "role" if extra.is_none() => extra = Some((Extra::Role, scan.str()?)),
+                "quote" if extra.is_none() => extra = Some((Extra::Quote, scan.str()?)),
+                _ => return None,
+            }
+            Some(())
+        })?;
+        Some(IdWith { id: id?, extra })
+    }
+
+    fn refs(&mut self) -> Option<List<IdWith<'a>>> {
+        self.list(Self::id_with)
+    }
+
+    /// The value of `key`, into its field of `flat`.
+    fn field(&mut self, key: &str, flat: &mut Flat<'a>) -> Option<()> {
+        let f = flat;
+        match key {
+            "type" if f.tag.is_empty() => {
+                f.tag = self.str()?;
+                (!f.tag.is_empty()).then_some(())
+            }
+            "id" => set(&mut f.id, self.str()?),
+            "title" => set(&mut f.title, self.str()?),
+            "name" => set(&mut f.name, self.str()?),
+            "kind" => set(&mut f.kind, self.str()?),
+            "publisher" => set(&mut f.publisher, self.str()?),
+            "url" => set(&mut f.url, self.str()?),
+            "published" => set(&mut f.published, self.str()?),
+            "reliability" => set(&mut f.reliability, self.str()?),
+            "credibility" => set(&mut f.credibility, self.int()?),
+            "note" => set(&mut f.note, self.str()?),
+            "aliases" => set(&mut f.aliases, self.list(Self::str)?),
+            "sources" => set(&mut f.sources, self.refs()?),
+            "in" => set(&mut f.within, self.str()?),
+            "date" => set(&mut f.date, self.str()?),
+            "place" => set(&mut f.place, self.str()?),
+            "actors" => set(&mut f.actors, self.refs()?),
+            "killed" => set(&mut f.killed, self.count()?),
+            "injured" => set(&mut f.injured, self.count()?),
+            "summary" => set(&mut f.summary, self.str()?),
+            "from" => set(&mut f.from, self.str()?),
+            "to" => set(&mut f.to, self.str()?),
+            // Coordinates, attributes, a second `type`, unknown keys.
+            _ => None,
+        }
+    }
+}
+
+/// Where the first `"`, `\\` or control character of `bytes` is, looking at
+/// eight bytes at a time: in each word, a byte below 0x20 or equal to one of
+/// the two sets the high bit of its place in `found` (only places after the
+/// first can be set wrongly, by a borrow).
+fn stop(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in words.by_ref() {
+        let w = u64::from_le_bytes(word.try_into().ok()?);
+        let found = below(w, 0x20) | below(w ^ (ONES * 0x22), 1) | below(w ^ (ONES * 0x5c), 1);
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let tail = words.remainder();
+    let i = tail
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+    Some(at + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn stop_finds_the_first_quote_backslash_or_control(
+            bytes in prop::collection::vec(prop::sample::select(
+                vec![b'a', b'"', b'\\', 0x00, 0x1f, 0x20, 0x21, 0x5b, 0x5d, 0x7f, 0x80, 0xa2, 0xdc, 0xff]
+            ), 0..40)
+        ) {
+            let naive = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            prop_assert_eq!(super::stop(&bytes), naive);
+        }
+    }
+}
