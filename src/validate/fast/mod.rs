@@ -36,24 +36,25 @@ pub fn line(text: &str, file: FileId, offset: u64, store: &mut Pending) -> bool 
     else {
         return true;
     };
-    let flat = match scan::flat(text) {
-        Some(flat) => flat,
-        None => match serde_json::from_str::<Flat<'_>>(text) {
-            Ok(flat) => flat,
+    // Read in place: the fields of every record type are a large value.
+    let mut flat = Flat::default();
+    if scan::fill(text, &mut flat).is_none() {
+        match serde_json::from_str::<Flat<'_>>(text) {
+            Ok(read) => flat = read,
             Err(_) => return false,
-        },
-    };
+        }
+    }
     let origin = Origin {
         file,
         offset: offset + lead as u64,
     };
     let mut d = Fast { s: store, origin };
     match flat.tag.as_ref() {
-        "source" => d.source(flat),
-        "actor" => d.actor(flat),
-        "place" => d.place(flat),
-        "event" => d.event(flat),
-        "relation" => d.relation(flat),
+        "source" => d.source(&flat),
+        "actor" => d.actor(&flat),
+        "place" => d.place(&flat),
+        "event" => d.event(&flat),
+        "relation" => d.relation(&flat),
         _ => false,
     }
 }
@@ -170,11 +171,11 @@ impl Fast<'_> {
         Ok(list.iter().map(|a| self.s.strings.intern(a)).collect())
     }
 
-    fn source(&mut self, f: Flat<'_>) -> bool {
+    fn source(&mut self, f: &Flat<'_>) -> bool {
         self.try_source(f).is_ok()
     }
 
-    fn try_source(&mut self, f: Flat<'_>) -> Result<(), ()> {
+    fn try_source(&mut self, f: &Flat<'_>) -> Result<(), ()> {
         if !f.only(RecordShape::Source) {
             return Err(());
         }
@@ -209,11 +210,11 @@ impl Fast<'_> {
         Ok(())
     }
 
-    fn actor(&mut self, f: Flat<'_>) -> bool {
+    fn actor(&mut self, f: &Flat<'_>) -> bool {
         self.try_actor(f).is_ok()
     }
 
-    fn try_actor(&mut self, f: Flat<'_>) -> Result<(), ()> {
+    fn try_actor(&mut self, f: &Flat<'_>) -> Result<(), ()> {
         if !f.only(RecordShape::Actor) {
             return Err(());
         }
@@ -234,11 +235,11 @@ impl Fast<'_> {
         Ok(())
     }
 
-    fn place(&mut self, f: Flat<'_>) -> bool {
+    fn place(&mut self, f: &Flat<'_>) -> bool {
         self.try_place(f).is_ok()
     }
 
-    fn try_place(&mut self, f: Flat<'_>) -> Result<(), ()> {
+    fn try_place(&mut self, f: &Flat<'_>) -> Result<(), ()> {
         if !f.only(RecordShape::Place) {
             return Err(());
         }
@@ -270,11 +271,11 @@ impl Fast<'_> {
         Ok(())
     }
 
-    fn event(&mut self, f: Flat<'_>) -> bool {
+    fn event(&mut self, f: &Flat<'_>) -> bool {
         self.try_event(f).is_ok()
     }
 
-    fn try_event(&mut self, f: Flat<'_>) -> Result<(), ()> {
+    fn try_event(&mut self, f: &Flat<'_>) -> Result<(), ()> {
         if !f.only(RecordShape::Event) {
             return Err(());
         }
@@ -320,11 +321,11 @@ impl Fast<'_> {
         Ok(())
     }
 
-    fn relation(&mut self, f: Flat<'_>) -> bool {
+    fn relation(&mut self, f: &Flat<'_>) -> bool {
         self.try_relation(f).is_ok()
     }
 
-    fn try_relation(&mut self, f: Flat<'_>) -> Result<(), ()> {
+    fn try_relation(&mut self, f: &Flat<'_>) -> Result<(), ()> {
         if !f.only(RecordShape::Relation) {
             return Err(());
         }

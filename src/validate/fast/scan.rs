@@ -2,7 +2,7 @@
 //! fields, whose keys hold no escapes.
 //!
 //! Most lines of an extracted file are just that, and serde's generic path
-//! costs more than the line needs. [`flat`] reads such a line straight into
+//! costs more than the line needs. [`fill`] reads such a line straight into
 //! the [`Flat`] fields, borrowing every string without escapes from the line
 //! and decoding those with. Anything else — an escaped key, half a
 //! surrogate pair, a control character in a string, a number with a
@@ -16,14 +16,22 @@ use std::borrow::Cow;
 use super::de::{CountVal, Extra, Flat, IdWith, Str, Val};
 use crate::model::List;
 
-/// The fields of a line that has the common shape; `None` for any other.
-pub fn flat(line: &str) -> Option<Flat<'_>> {
+/// Reads a line that has the common shape into `flat`, whose fields are
+/// all unset; `None` for any other line, and then `flat` holds what was read
+/// before the line was left, to be thrown away.
+pub fn fill<'a>(line: &'a str, flat: &mut Flat<'a>) -> Option<()> {
     let mut scan = Scan { line, at: 0 };
+    scan.space();
+    scan.object(|scan, key| scan.field(key, flat))?;
+    scan.space();
+    (scan.at == line.len() && !flat.tag.is_empty()).then_some(())
+}
+
+/// The fields of a line that has the common shape; `None` for any other.
+#[cfg(test)]
+pub fn flat(line: &str) -> Option<Flat<'_>> {
     let mut flat = Flat::default();
-    scan.space();
-    scan.object(|scan, key| scan.field(key, &mut flat))?;
-    scan.space();
-    (scan.at == line.len() && !flat.tag.is_empty()).then_some(flat)
+    fill(line, &mut flat).map(|()| flat)
 }
 
 /// A line and how far it has been read.
