@@ -2,7 +2,8 @@
 //!
 //! The key lists every file the inputs expand to, in reading order, with its
 //! path as it will be named, its length and a 128-bit XXH3 hash of its
-//! content, then the chronicle version, the cache format and the running
+//! content (of the hashes of its 16 MiB segments, taken on two threads),
+//! then the chronicle version, the cache format and the running
 //! program's length and modification time (so that a rebuilt program does
 //! not read entries of another build). A fact file's modification time is
 //! not used: one rewritten with the same length in the same second still
