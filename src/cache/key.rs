@@ -20,7 +20,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 use crate::load::files::{Format, Input, expand};
 
 /// Bumped whenever the stored layout changes.
-pub const FORMAT: u32 = 6;
+pub const FORMAT: u32 = 7;
 
 #[derive(Serialize)]
 struct FileKey<'a> {
