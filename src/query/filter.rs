@@ -265,19 +265,25 @@ impl Filter {
             }
             None => vec![!self.filters_events(); n],
         };
-        // The filters read each event where it is stored, one after the
-        // other, rather than in time order, which jumps about memory.
-        let passes: Vec<bool> = (0u32..)
-            .zip(&facts.events)
-            .map(|(i, _)| self.event_passes(facts, EventIx(i)))
-            .collect();
+        // Without `--around`, the filters read every event: where it is
+        // stored, one after the other, rather than in time order, which
+        // jumps about memory. With it, only the events around are read.
+        let passes: Option<Vec<bool>> = self.around.is_none().then(|| {
+            (0u32..)
+                .zip(&facts.events)
+                .map(|(i, _)| self.event_passes(facts, EventIx(i)))
+                .collect()
+        });
         let events: Vec<EventIx> = facts
             .by_time()
             .iter()
             .copied()
-            .filter(|e| {
-                (self.around.is_none() || keep.get(facts.event_ent(*e).index()) == Some(&true))
-                    && passes.get(e.index()) == Some(&true)
+            .filter(|e| match &passes {
+                Some(passes) => passes.get(e.index()) == Some(&true),
+                None => {
+                    keep.get(facts.event_ent(*e).index()) == Some(&true)
+                        && self.event_passes(facts, *e)
+                }
             })
             .collect();
         for e in facts
