@@ -164,7 +164,7 @@ fn hash_segments(
     which: impl Iterator<Item = u64>,
 ) -> std::io::Result<Vec<(u64, u128)>> {
     let mut file = std::fs::File::open(path)?;
-    let mut buf = vec![0u8; 1 << 20];
+    let mut buf = vec![0u8; 1 << 18];
     let mut hashes = Vec::new();
     for i in which {
         file.seek(SeekFrom::Start(i * segment))?;

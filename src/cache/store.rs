@@ -297,7 +297,9 @@ fn take_list<T: DeserializeOwned, R: Read>(w: &mut Window<R>) -> Option<Vec<T>> 
 fn take_facts<R: Read>(w: &mut Window<R>) -> Option<FactsIn> {
     let facts = FactsIn {
         warnings: w.take()?,
-        strings: w.take()?,
+        // Each part on its own (a tuple is its parts one after the other),
+        // so that the window holds the largest, not all three.
+        strings: (w.take()?, w.take()?, w.take()?),
         sources: take_list(w)?,
         actors: take_list(w)?,
         places: take_list(w)?,

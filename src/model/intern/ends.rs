@@ -8,9 +8,6 @@
 //! back in one copy and checked to never decrease. Nothing here knows about
 //! the text.
 
-use serde::de::{Error, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 /// The end of every string, in order; each end at least the one before.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Ends {
@@ -111,77 +108,7 @@ impl Ends {
     }
 }
 
-/// Stored as the low bits, four bytes each (little-endian) in one run of
-/// bytes, then the list of where the high bits change: read back in one
-/// copy, not number by number.
-impl Serialize for Ends {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let low: Vec<u8> = self.low.iter().flat_map(|l| l.to_le_bytes()).collect();
-        (Bytes(&low), &self.highs).serialize(serializer)
-    }
-}
-
-/// Bytes written as one run.
-struct Bytes<'a>(&'a [u8]);
-
-impl Serialize for Bytes<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_bytes(self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Ends {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Ends, D::Error> {
-        let (Lows(low), highs) = <(Lows, Vec<(usize, u32)>)>::deserialize(deserializer)?;
-        let ends = Ends { low, highs };
-        match ends.well_formed() {
-            true => Ok(ends),
-            false => Err(D::Error::custom("string ends out of order")),
-        }
-    }
-}
-
-impl Ends {
-    /// Whether the ends never decrease and the high bits are listed only
-    /// where they change, as pushing them gives.
-    fn well_formed(&self) -> bool {
-        if self.highs.is_empty() {
-            return self.low.windows(2).all(|w| w.first() <= w.last());
-        }
-        let mut again = Ends::default();
-        self.iter().all(|e| again.push(e)) && again == *self
-    }
-}
-
-/// Low bits read from a run of bytes, four each.
-struct Lows(Vec<u32>);
-
-impl<'de> Deserialize<'de> for Lows {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Lows, D::Error> {
-        deserializer.deserialize_bytes(LowsVisitor)
-    }
-}
-
-struct LowsVisitor;
-
-impl<'de> Visitor<'de> for LowsVisitor {
-    type Value = Lows;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("string ends, four bytes each")
-    }
-
-    fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<Lows, E> {
-        let words = bytes.chunks_exact(4);
-        if !words.remainder().is_empty() {
-            return Err(E::custom("string ends cut short"));
-        }
-        let low = words
-            .map(|w| u32::from_le_bytes(w.try_into().unwrap_or_default()))
-            .collect();
-        Ok(Lows(low))
-    }
-}
+mod stored;
 
 #[cfg(all(test, target_pointer_width = "64"))]
 mod tests {
@@ -255,32 +182,5 @@ mod tests {
         assert!(!e.push(6));
         assert_eq!(e.iter().collect::<Vec<_>>(), vec![5, GIB4 + 1]);
         assert!(e.push(GIB4 + 1));
-    }
-
-    #[test]
-    fn stored_ends_read_back_and_out_of_order_ones_are_refused() {
-        for list in [
-            vec![],
-            vec![0usize, 3, 300, 70_000],
-            vec![0usize, 3, 300, 70_000, GIB4 + 9, 2 * GIB4, 2 * GIB4 + 1],
-        ] {
-            let e = ends(&list);
-            let stored = postcard::to_allocvec(&e).unwrap();
-            assert_eq!(postcard::from_bytes::<Ends>(&stored).unwrap(), e);
-        }
-        let backwards = Ends {
-            low: vec![4, 2],
-            highs: Vec::new(),
-        };
-        let repeated_high = Ends {
-            low: vec![1, 2],
-            highs: vec![(0, 1), (1, 1)],
-        };
-        for bad in [backwards, repeated_high] {
-            let stored = postcard::to_allocvec(&bad).unwrap();
-            assert!(postcard::from_bytes::<Ends>(&stored).is_err(), "{bad:?}");
-        }
-        let cut = postcard::to_allocvec(&(Bytes(&[1, 0, 0]), Vec::<(usize, u32)>::new())).unwrap();
-        assert!(postcard::from_bytes::<Ends>(&cut).is_err());
     }
 }
