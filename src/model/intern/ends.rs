@@ -110,19 +110,25 @@ impl Ends {
 
 mod stored;
 
+/// Ends 4 GiB apart, and a list of ends pushed one by one, for tests.
 #[cfg(all(test, target_pointer_width = "64"))]
-mod tests {
-    use super::*;
+mod testing {
+    use super::Ends;
 
-    const GIB4: usize = 1 << 32;
+    pub const GIB4: usize = 1 << 32;
 
-    fn ends(list: &[usize]) -> Ends {
+    pub fn ends(list: &[usize]) -> Ends {
         let mut ends = Ends::default();
         for &end in list {
             assert!(ends.push(end));
         }
         ends
     }
+}
+
+#[cfg(all(test, target_pointer_width = "64"))]
+mod tests {
+    use super::testing::{GIB4, ends};
 
     #[test]
     fn shifted_ends_are_the_ends_pushed_one_by_one() {

@@ -121,17 +121,8 @@ impl<'de> Visitor<'de> for Append<'_> {
 
 #[cfg(all(test, target_pointer_width = "64"))]
 mod tests {
+    use super::super::testing::{GIB4, ends};
     use super::*;
-
-    const GIB4: usize = 1 << 32;
-
-    fn ends(list: &[usize]) -> Ends {
-        let mut ends = Ends::default();
-        for &end in list {
-            assert!(ends.push(end));
-        }
-        ends
-    }
 
     /// Bytes stored as one run, whatever their length.
     struct RawRun<'a>(&'a [u8]);
