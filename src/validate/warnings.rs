@@ -13,18 +13,66 @@ use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, PathSeg};
 use crate::model::{Ent, Facts, Sym};
 
 pub fn check(facts: &Facts, diags: &mut Diagnostics) {
-    unsourced(facts, diags);
-    uncited(facts, diags);
+    let marks = Marks::of_events(facts);
+    unsourced(facts, &marks, diags);
+    uncited(facts, marks.cited, diags);
     shared_names(facts, diags);
-    unconnected(facts, diags);
+    unconnected(facts, marks.linked, diags);
+}
+
+/// What the events say for the checks, gathered in one pass over them (a
+/// million events are 144 MB to read): which cite no source, which sources
+/// they cite, and which entities they link.
+struct Marks {
+    unsourced: Vec<u32>,
+    cited: Vec<bool>,
+    linked: Vec<bool>,
+}
+
+impl Marks {
+    fn of_events(facts: &Facts) -> Marks {
+        let mut marks = Marks {
+            unsourced: Vec::new(),
+            cited: vec![false; facts.sources.len()],
+            linked: vec![false; facts.entity_count()],
+        };
+        for (i, e) in (0u32..).zip(&facts.events) {
+            if e.sources.is_empty() {
+                marks.unsourced.push(i);
+            }
+            for c in &e.sources {
+                set(&mut marks.cited, c.source.index());
+            }
+            let ev = facts.event_ent(crate::model::EventIx(i));
+            if let Some(p) = e.place {
+                set(&mut marks.linked, ev.index());
+                set(&mut marks.linked, facts.place_ent(p).index());
+            }
+            for part in &e.actors {
+                set(&mut marks.linked, ev.index());
+                set(&mut marks.linked, facts.actor_ent(part.actor).index());
+            }
+        }
+        marks
+    }
+}
+
+fn set(marks: &mut [bool], i: usize) {
+    if let Some(slot) = marks.get_mut(i) {
+        *slot = true;
+    }
 }
 
 fn id_loc(origin: Origin) -> Loc {
     Loc::Field(origin, vec![PathSeg::Key("id")])
 }
 
-fn unsourced(facts: &Facts, diags: &mut Diagnostics) {
-    for e in facts.events.iter().filter(|e| e.sources.is_empty()) {
+fn unsourced(facts: &Facts, marks: &Marks, diags: &mut Diagnostics) {
+    let events = marks
+        .unsourced
+        .iter()
+        .filter_map(|&i| facts.events.get(i as usize));
+    for e in events {
         let msg = format!("event `{}` cites no source", facts.str(e.id));
         let help =
             "add `sources = [{ id = \"…\", quote = \"…\" }]` with the words the claim rests on";
@@ -36,15 +84,12 @@ fn unsourced(facts: &Facts, diags: &mut Diagnostics) {
     }
 }
 
-fn uncited(facts: &Facts, diags: &mut Diagnostics) {
-    let mut cited = vec![false; facts.sources.len()];
+/// Sources cited by nothing; `cited` holds those the events cite.
+fn uncited(facts: &Facts, mut cited: Vec<bool>, diags: &mut Diagnostics) {
     let all = facts.actors.iter().flat_map(|a| &a.sources);
     let all = all.chain(facts.places.iter().flat_map(|p| &p.sources));
-    let all = all.chain(facts.events.iter().flat_map(|e| &e.sources));
     for c in all.chain(facts.relations.iter().flat_map(|r| &r.sources)) {
-        if let Some(slot) = cited.get_mut(c.source.index()) {
-            *slot = true;
-        }
+        set(&mut cited, c.source.index());
     }
     for (s, _) in facts.sources.iter().zip(&cited).filter(|(_, c)| !**c) {
         let msg = format!("source `{}` is cited by nothing", facts.str(s.id));
@@ -131,24 +176,9 @@ fn shared(facts: &Facts, first: First, this: First, diags: &mut Diagnostics) {
     diags.push(d);
 }
 
-fn unconnected(facts: &Facts, diags: &mut Diagnostics) {
-    let mut linked = vec![false; facts.entity_count()];
-    let mut mark = |ent: Ent| {
-        if let Some(slot) = linked.get_mut(ent.index()) {
-            *slot = true;
-        }
-    };
-    for (i, e) in facts.events.iter().enumerate() {
-        let ev = facts.event_ent(crate::model::EventIx(u32::try_from(i).unwrap_or(u32::MAX)));
-        if let Some(p) = e.place {
-            mark(ev);
-            mark(facts.place_ent(p));
-        }
-        for part in &e.actors {
-            mark(ev);
-            mark(facts.actor_ent(part.actor));
-        }
-    }
+/// Entities connected to nothing; `linked` holds those the events link.
+fn unconnected(facts: &Facts, mut linked: Vec<bool>, diags: &mut Diagnostics) {
+    let mut mark = |ent: Ent| set(&mut linked, ent.index());
     for (i, p) in facts.places.iter().enumerate() {
         if let Some(w) = p.within {
             mark(facts.place_ent(crate::model::PlaceIx(u32::try_from(i).unwrap_or(u32::MAX))));
