@@ -3,10 +3,10 @@
 //! Node `n` is entity `Ent(n)`. Edges point actor → event (the actor's role,
 //! dated by the event), event → place (`occurred_at`), place → place
 //! (`located_in`) and, for every relation record, from → to (its kind, its
-//! own date). An edge's weight is a small handle into the facts, packed into
-//! eight bytes ([`Packed`]), and nodes carry no weight, so the graph costs 24
-//! bytes an edge and 8 a node; kinds, dates and sources are read from the
-//! facts through [`edge_info`]. The edges come from [`edges`], which an
+//! own date). An edge's weight is what its ends do not say of it, packed
+//! into four bytes ([`Packed`]), and nodes carry no weight, so the graph
+//! costs 20 bytes an edge and 8 a node; kinds, dates and sources are read
+//! from the facts through [`edge_info`]. The edges come from [`edges`], which an
 //! export that only walks them reads without building the graph. The name
 //! index used to find entities is [`names`]; the time order of events is
 //! the facts' own ([`Facts::by_time`]). No I/O, no printing.
@@ -31,41 +31,54 @@ pub enum Edge {
     Relation(RelationIx),
 }
 
-/// An [`Edge`] as the graph stores it: the record's index in the low 32
-/// bits; above it, two bits for the variant and, for a role, the
-/// participant's place in the event in the other 30. No event can have
-/// 2^30 participants: the largest record the loaders accept (a 1 GiB
-/// document, each reference at least 4 bytes) holds fewer than 2^28.
+/// An [`Edge`] as the graph stores it, less what its ends say: two bits for
+/// the variant and 30 for a role's place among the event's participants or
+/// a relation's index. A role's event is the edge's target; an event's place
+/// link starts at the event, a place's at the place. No event can have 2^30
+/// participants: the largest record the loaders accept (a 1 GiB document,
+/// each reference at least 4 bytes) holds fewer than 2^28.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Packed(u64);
+pub struct Packed(u32);
 
-const PART_BITS: u32 = 30;
-const PART_MASK: u64 = (1 << PART_BITS) - 1;
+const PAYLOAD_BITS: u32 = 30;
+const PAYLOAD: u32 = (1 << PAYLOAD_BITS) - 1;
 
-impl From<Edge> for Packed {
-    fn from(edge: Edge) -> Packed {
-        let (tag, part, index) = match edge {
-            Edge::Role { event, part } => (0u64, u64::from(part) & PART_MASK, event.0),
-            Edge::OccurredAt(e) => (1, 0, e.0),
-            Edge::LocatedIn(p) => (2, 0, p.0),
-            Edge::Relation(r) => (3, 0, r.0),
+impl Packed {
+    /// The packed edge; `None` for a relation numbered 2^30 or more (a
+    /// fact set of over a billion relations).
+    fn of(edge: Edge) -> Option<Packed> {
+        let (tag, payload) = match edge {
+            Edge::Role { part, .. } => (0, part & PAYLOAD),
+            Edge::OccurredAt(_) => (1, 0),
+            Edge::LocatedIn(_) => (2, 0),
+            Edge::Relation(r) if r.0 <= PAYLOAD => (3, r.0),
+            Edge::Relation(_) => return None,
         };
-        Packed((tag << (32 + PART_BITS)) | (part << 32) | u64::from(index))
+        Some(Packed((tag << PAYLOAD_BITS) | payload))
     }
 }
 
-impl Packed {
-    pub fn get(self) -> Edge {
-        let index = (self.0 & u64::from(u32::MAX)) as u32;
-        let part = ((self.0 >> 32) & PART_MASK) as u32;
-        match self.0 >> (32 + PART_BITS) {
+/// Where each kind of entity starts among the graph's nodes.
+#[derive(Clone, Copy, Debug)]
+struct Starts {
+    places: u32,
+    events: u32,
+}
+
+impl Starts {
+    /// The edge a weight stands for, given its ends.
+    fn edge(self, w: Packed, source: NodeIndex, target: NodeIndex) -> Edge {
+        let node = |n: NodeIndex| u32::try_from(n.index()).unwrap_or(u32::MAX);
+        let event = |n| EventIx(node(n).saturating_sub(self.events));
+        let payload = w.0 & PAYLOAD;
+        match w.0 >> PAYLOAD_BITS {
             0 => Edge::Role {
-                event: EventIx(index),
-                part,
+                event: event(target),
+                part: payload,
             },
-            1 => Edge::OccurredAt(EventIx(index)),
-            2 => Edge::LocatedIn(PlaceIx(index)),
-            _ => Edge::Relation(RelationIx(index)),
+            1 => Edge::OccurredAt(event(source)),
+            2 => Edge::LocatedIn(PlaceIx(node(source).saturating_sub(self.places))),
+            _ => Edge::Relation(RelationIx(payload)),
         }
     }
 }
@@ -83,6 +96,7 @@ pub struct EdgeInfo<'f> {
 pub struct Graph {
     /// Node `n` is entity `Ent(n)`.
     pub g: DiGraph<(), Packed>,
+    starts: Starts,
 }
 
 pub fn node(ent: Ent) -> NodeIndex {
@@ -135,13 +149,21 @@ impl Graph {
             g.add_node(());
         }
         for (from, to, edge) in self::edges(facts) {
-            g.add_edge(node(from), node(to), edge.into());
+            if let Some(packed) = Packed::of(edge) {
+                g.add_edge(node(from), node(to), packed);
+            }
         }
-        Graph { g }
+        let starts = Starts {
+            places: facts.place_ent(PlaceIx(0)).0,
+            events: facts.event_ent(EventIx(0)).0,
+        };
+        Graph { g, starts }
     }
 
     pub fn edge(&self, e: EdgeIndex) -> Option<Edge> {
-        self.g.edge_weight(e).map(|w| w.get())
+        let (source, target) = self.g.edge_endpoints(e)?;
+        let w = *self.g.edge_weight(e)?;
+        Some(self.starts.edge(w, source, target))
     }
 
     /// The kind, date and sources of an edge.
@@ -213,31 +235,63 @@ pub fn edge_info(facts: &Facts, edge: Edge) -> EdgeInfo<'_> {
 /// key holds the id itself so that ties compare without looking events up.
 #[cfg(test)]
 mod tests {
-    use super::{Edge, Packed};
+    use super::{Edge, Graph, PAYLOAD, Packed};
     use crate::model::{EventIx, PlaceIx, RelationIx};
     use crate::query::testing::facts_from;
 
     #[test]
     fn packed_edges_unpack_to_themselves() {
-        let top = (1 << 30) - 1;
-        for index in [0, 1, 7, u32::MAX - 1, u32::MAX] {
-            for edge in [
-                Edge::Role {
-                    event: EventIx(index),
-                    part: 0,
-                },
-                Edge::Role {
-                    event: EventIx(index),
-                    part: top,
-                },
-                Edge::OccurredAt(EventIx(index)),
-                Edge::LocatedIn(PlaceIx(index)),
-                Edge::Relation(RelationIx(index)),
-            ] {
-                assert_eq!(Packed::from(edge).get(), edge);
-            }
-        }
-        assert_eq!(std::mem::size_of::<Packed>(), 8);
+        let (facts, _) = facts_from(
+            r#"
+[[actor]]
+id = "a"
+name = "A"
+[[actor]]
+id = "b"
+name = "B"
+[[place]]
+id = "city"
+name = "City"
+in = "land"
+[[place]]
+id = "land"
+name = "Land"
+[[event]]
+id = "e1"
+title = "E1"
+date = "2024"
+place = "city"
+actors = ["a", { id = "b", role = "target" }]
+[[event]]
+id = "e2"
+title = "E2"
+date = "2025"
+actors = ["b"]
+[[relation]]
+kind = "funds"
+from = "a"
+to = "b"
+"#,
+        );
+        let graph = Graph::build(&facts);
+        let edges: Vec<Edge> = super::edges(&facts).map(|(_, _, e)| e).collect();
+        let unpacked: Vec<Edge> = graph
+            .g
+            .edge_indices()
+            .filter_map(|e| graph.edge(e))
+            .collect();
+        assert_eq!(unpacked, edges);
+        assert!(edges.contains(&Edge::Role {
+            event: EventIx(0),
+            part: 1
+        }));
+        assert!(edges.contains(&Edge::LocatedIn(PlaceIx(0))));
+        assert!(edges.contains(&Edge::OccurredAt(EventIx(0))));
+        assert!(edges.contains(&Edge::Relation(RelationIx(0))));
+        assert_eq!(std::mem::size_of::<Packed>(), 4);
+        let top = PAYLOAD;
+        assert!(Packed::of(Edge::Relation(RelationIx(top))).is_some());
+        assert!(Packed::of(Edge::Relation(RelationIx(top + 1))).is_none());
     }
 
     #[test]

@@ -58,8 +58,9 @@ pub struct Neighbors {
 pub fn edge_kinds<'f>(facts: &'f Facts, graph: &Graph) -> Vec<&'f str> {
     let mut kinds: Vec<&str> = graph
         .g
-        .edge_weights()
-        .map(|e| graph.edge_info(facts, e.get()).kind)
+        .edge_indices()
+        .filter_map(|e| graph.edge(e))
+        .map(|e| graph.edge_info(facts, e).kind)
         .collect();
     kinds.sort_unstable();
     kinds.dedup();

@@ -156,8 +156,8 @@ pub fn connections(facts: &Facts, graph: &Graph, ent: Ent) -> Vec<Link> {
         .map(|e| (e, Direction::In, e.source()));
     let mut keyed: Vec<((bool, Day, Day), Link, usize)> = out
         .chain(inc)
-        .map(|(e, dir, other)| {
-            let edge = e.weight().get();
+        .filter_map(|(e, dir, other)| {
+            let edge = graph.edge(e.id())?;
             let key = match graph.edge_bounds(facts, edge) {
                 Some(b) => {
                     let (lo, hi) = b.sort_key();
@@ -166,7 +166,7 @@ pub fn connections(facts: &Facts, graph: &Graph, ent: Ent) -> Vec<Link> {
                 None => (true, Day::MIN, Day::MIN),
             };
             let link = Link::new(facts, graph, edge, dir, graph::ent(other));
-            (key, link, e.id().index())
+            Some((key, link, e.id().index()))
         })
         .collect();
     keyed.sort_by(|a, b| {
