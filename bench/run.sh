@@ -72,7 +72,7 @@ for n in $SIZES; do
   echo "| $n | $mb | $tb | $tc | $(ratio "$tc" "$tb") | $(rss "$mc" "$size") | $tbu | $(ratio "$tbu" "$tb") | $(rss "$mbu" "$size") | $(rss "$mf" "$size") |"
   # Each question twice: new (the facts come from the cache, the kept
   # answers are removed before each run) and repeated (from its kept answer).
-  for q in "timeline --since 2020-01 --until 2020-01 --json" "path actor-0 actor-1" "neighbors actor-1 --depth 2 --json"; do
+  for q in "timeline --since 2020-01 --until 2020-01 --json" "path actor-0 actor-1" "neighbors actor-1 --depth 2 --json" "show actor-1"; do
     # shellcheck disable=SC2086 # the question is split into its words
     read -r tq mq < <(FORGET=1 run "$BIN" $q -f "$f")
     # shellcheck disable=SC2086
