@@ -5,8 +5,10 @@
 //! (`located_in`) and, for every relation record, from → to (its kind, its
 //! own date). An edge's weight is what its ends do not say of it, packed
 //! into four bytes ([`Packed`]), and nodes carry no weight, so the graph
-//! costs 20 bytes an edge and 8 a node; kinds, dates and sources are read
-//! from the facts through [`edge_info`]. The edges come from [`edges`], which an
+//! costs 20 bytes an edge and 8 a node (a relation numbered 2^30 or more,
+//! in a fact set of over a billion relations, is left out of the graph);
+//! kinds, dates and sources are read from the facts through [`edge_info`].
+//! The edges come from [`edges`], which an
 //! export that only walks them reads without building the graph. The name
 //! index used to find entities is [`names`]; the time order of events is
 //! the facts' own ([`Facts::by_time`]). No I/O, no printing.
