@@ -4,14 +4,12 @@
 //! Reading a page only when one of its strings is wanted keeps memory to
 //! what a command touches, so a query on a million events does not hold a
 //! hundred megabytes of summaries it never prints. The text is cut into
-//! pages of [`PAGE`] bytes, each read once (with a positioned read, so
-//! threads share the file) and kept; a string that runs across pages is
-//! read whole, once, on its own. The text is not trusted to be UTF-8: a
-//! page is checked once, when it is read (the parts of characters that run
-//! across its edges aside, which only strings read whole hold), and a
-//! string in a page that fails is checked on its own. A string that is not
-//! UTF-8, or that cannot be read (a file changed under the program), reads
-//! as empty. Lookups go
+//! pages of about [`PAGE`] bytes, each read once (with a positioned read,
+//! so threads share the file) and kept; a page holds whole the strings that
+//! start in it, so no string is cut. The text is not trusted to be UTF-8: a
+//! page is checked once, when it is read, and a string in a page that fails
+//! is checked on its own. A string that is not UTF-8, or that cannot be read
+//! (a file changed under the program), reads as empty. Lookups go
 //! through a [`Probe`] table of handles stored with the text, so nothing
 //! has to hash every string to answer one. Nothing here opens files or
 //! knows what a string means.
@@ -23,12 +21,12 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::{Ends, Sym};
 
-/// Bytes in a page of text. Small, because the strings a question asks for
-/// are scattered: the titles of a busy actor's 24,000 events at a million
-/// events lie on nearly as many pages, and `show` of that actor peaked at
-/// 395 MB with 4 KiB pages and 363 MB with 1 KiB ones. Reading all of the
-/// text costs more pages, each with its slot (an export of the whole set
-/// peaked 14 MB higher).
+/// Bytes in a page of text, before the page is stretched to the end of the
+/// last string that starts in it. Small, because the strings a question
+/// asks for are scattered: the titles of a busy actor's 24,000 events at a
+/// million events lie on nearly as many pages, and `show` of that actor
+/// peaked at 395 MB with 4 KiB pages and 363 MB with 1 KiB ones. Reading all
+/// of the text costs more pages, each with its slot.
 pub const PAGE: usize = 1024;
 
 /// Where the text is read from: a file, or bytes in memory in tests.
@@ -58,16 +56,18 @@ pub struct SharedText {
     base: u64,
     len: usize,
     pages: Box<[OnceLock<Page>]>,
-    /// The strings that run across a page boundary, by where they start.
-    across: Box<[Across]>,
+    /// Where each page's strings end: page `i` holds, whole, the strings
+    /// that start in its [`PAGE`] bytes, so it ends where the last of them
+    /// does (or where the page before it ends, when none starts in it).
+    /// Empty until [`SharedText::index`]: every page then ends at its
+    /// boundary, and a string that runs across one reads as empty.
+    ends: Box<[usize]>,
 }
 
-/// A page of text as read, checked as UTF-8 once. The bytes of characters
-/// cut by its edges are made `?` first (only strings read whole hold them):
-/// `whole` is the part left as it was, and the only part strings are read
-/// from.
+/// A page of text as read, checked as UTF-8 once: where it starts, and its
+/// text.
 struct Page {
-    whole: Range<usize>,
+    start: usize,
     body: Body,
 }
 
@@ -78,76 +78,39 @@ enum Body {
 }
 
 impl Page {
-    fn new(mut bytes: Vec<u8>) -> Page {
-        // Bytes that continue a character begun on the page before.
-        let head = bytes
-            .iter()
-            .take(3)
-            .take_while(|b| is_continuation(**b))
-            .count();
-        let whole = head..cut_short(&bytes).max(head);
-        for (i, b) in bytes.iter_mut().enumerate() {
-            if !whole.contains(&i) {
-                *b = b'?';
-            }
-        }
+    fn new(start: usize, bytes: Vec<u8>) -> Page {
         let body = match String::from_utf8(bytes) {
             Ok(text) => Body::Text(text.into_boxed_str()),
             Err(e) => Body::Bytes(e.into_bytes().into_boxed_slice()),
         };
-        Page { whole, body }
+        Page { start, body }
     }
 
-    /// The string at `range` of the page, or `""`.
+    /// The string at `range` of the text, or `""`.
     fn str(&self, range: Range<usize>) -> &str {
-        if range.start < self.whole.start || range.end > self.whole.end {
+        let Some(range) = range
+            .start
+            .checked_sub(self.start)
+            .zip(range.end.checked_sub(self.start))
+        else {
             return "";
-        }
+        };
         match &self.body {
-            Body::Text(text) => text.get(range).unwrap_or_default(),
+            Body::Text(text) => text.get(range.0..range.1).unwrap_or_default(),
             Body::Bytes(bytes) => bytes
-                .get(range)
+                .get(range.0..range.1)
                 .and_then(|b| std::str::from_utf8(b).ok())
                 .unwrap_or_default(),
         }
     }
 }
 
-/// Where a character that the end of `bytes` cuts short starts, found from
-/// its first byte; the length of `bytes` when none is.
-fn cut_short(bytes: &[u8]) -> usize {
-    let len = bytes.len();
-    let last_start = (len.saturating_sub(4)..len)
-        .rev()
-        .find(|&i| bytes.get(i).is_some_and(|b| !is_continuation(*b)));
-    let Some(start) = last_start else {
-        return len;
-    };
-    let width = match bytes.get(start) {
-        Some(0xC0..=0xDF) => 2,
-        Some(0xE0..=0xEF) => 3,
-        Some(0xF0..=0xFF) => 4,
-        _ => 1,
-    };
-    if start + width > len { start } else { len }
-}
-
-fn is_continuation(b: u8) -> bool {
-    b & 0xC0 == 0x80
-}
-
-/// A string that runs across a page boundary: where it starts and ends, and
-/// its text once read.
-type Across = (usize, usize, OnceLock<Box<str>>);
-
 /// A clone reads its pages again, from the same source.
 impl Clone for SharedText {
     fn clone(&self) -> SharedText {
         let (source, base, len) = (Arc::clone(&self.source), self.base, self.len);
         let mut text = SharedText::read_on_demand(source, base, len);
-        text.across = (self.across.iter())
-            .map(|(start, end, _)| (*start, *end, OnceLock::new()))
-            .collect();
+        text.ends = self.ends.clone();
         text
     }
 }
@@ -160,21 +123,41 @@ impl SharedText {
             base,
             len,
             pages: (0..len.div_ceil(PAGE)).map(|_| OnceLock::new()).collect(),
-            across: Box::default(),
+            ends: Box::default(),
         }
     }
 
-    /// Notes which of the strings `ends` gives run across pages.
+    /// Notes where each page's strings end, from where every string ends.
     pub(super) fn index(&mut self, ends: &Ends) {
+        let mut page_ends = vec![0; self.pages.len()];
         let mut start = 0;
-        let mut across = Vec::new();
         for end in ends.iter() {
-            if end > start && start / PAGE != (end - 1) / PAGE {
-                across.push((start, end, OnceLock::new()));
+            if let Some(page_end) = page_ends.get_mut(start / PAGE) {
+                *page_end = end.max(*page_end);
             }
             start = end;
         }
-        self.across = across.into_boxed_slice();
+        // A page in which no string starts ends where the one before it does.
+        let mut last = 0;
+        for page_end in &mut page_ends {
+            last = (*page_end).max(last).min(self.len);
+            *page_end = last;
+        }
+        self.ends = page_ends.into_boxed_slice();
+    }
+
+    /// The bytes page `i` holds.
+    fn span(&self, i: usize) -> Range<usize> {
+        let boundary = |p: usize| p.saturating_mul(PAGE).min(self.len);
+        let end_of = |p: usize| match self.ends.get(p) {
+            Some(&end) => end,
+            None => boundary(p + 1),
+        };
+        let start = match i.checked_sub(1) {
+            Some(before) => end_of(before).max(boundary(i)),
+            None => 0,
+        };
+        start..end_of(i).max(start)
     }
 
     pub fn len(&self) -> usize {
@@ -194,18 +177,19 @@ impl SharedText {
         all
     }
 
-    /// The string at `range`, or `""` when it is not UTF-8 or not there.
+    /// The string at `range`, or `""` when it is not UTF-8, not there, or
+    /// not within the page where it starts.
     pub fn str(&self, range: Range<usize>) -> &str {
         if range.is_empty() || range.end > self.len {
             return "";
         }
         let page = range.start / PAGE;
-        if page != (range.end - 1) / PAGE {
-            return self.across(range);
+        let span = self.span(page);
+        if range.start < span.start || range.end > span.end {
+            return "";
         }
-        let offset = page * PAGE;
         match self.page(page) {
-            Some(p) => p.str(range.start - offset..range.end - offset),
+            Some(p) => p.str(range),
             None => "",
         }
     }
@@ -213,25 +197,9 @@ impl SharedText {
     fn page(&self, i: usize) -> Option<&Page> {
         let slot = self.pages.get(i)?;
         Some(slot.get_or_init(|| {
-            let start = i * PAGE;
-            let range = start..self.len.min(start + PAGE);
-            Page::new(self.read(range).unwrap_or_default())
+            let span = self.span(i);
+            Page::new(span.start, self.read(span).unwrap_or_default())
         }))
-    }
-
-    fn across(&self, range: Range<usize>) -> &str {
-        let Ok(at) = self.across.binary_search_by_key(&range.start, |a| a.0) else {
-            return "";
-        };
-        match self.across.get(at) {
-            Some((_, end, slot)) if *end == range.end => slot.get_or_init(|| {
-                let bytes = self.read(range).unwrap_or_default();
-                String::from_utf8(bytes)
-                    .unwrap_or_default()
-                    .into_boxed_str()
-            }),
-            _ => "",
-        }
     }
 
     fn read(&self, range: Range<usize>) -> Option<Vec<u8>> {
