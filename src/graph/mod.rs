@@ -237,63 +237,29 @@ pub fn edge_info(facts: &Facts, edge: Edge) -> EdgeInfo<'_> {
 /// key holds the id itself so that ties compare without looking events up.
 #[cfg(test)]
 mod tests {
-    use super::{Edge, Graph, PAYLOAD, Packed};
-    use crate::model::{EventIx, PlaceIx, RelationIx};
+    use super::{Edge, PAYLOAD, Packed};
+    use crate::model::RelationIx;
     use crate::query::testing::facts_from;
 
     #[test]
     fn packed_edges_unpack_to_themselves() {
-        let (facts, _) = facts_from(
-            r#"
-[[actor]]
-id = "a"
-name = "A"
-[[actor]]
-id = "b"
-name = "B"
-[[place]]
-id = "city"
-name = "City"
-in = "land"
-[[place]]
-id = "land"
-name = "Land"
-[[event]]
-id = "e1"
-title = "E1"
-date = "2024"
-place = "city"
-actors = ["a", { id = "b", role = "target" }]
-[[event]]
-id = "e2"
-title = "E2"
-date = "2025"
-actors = ["b"]
-[[relation]]
-kind = "funds"
-from = "a"
-to = "b"
-"#,
-        );
-        let graph = Graph::build(&facts);
-        let edges: Vec<Edge> = super::edges(&facts).map(|(_, _, e)| e).collect();
+        let bundled = crate::export::fixture::bundled();
+        let (facts, graph) = (&bundled.facts, &bundled.graph);
+        let edges: Vec<Edge> = super::edges(facts).map(|(_, _, e)| e).collect();
         let unpacked: Vec<Edge> = graph
             .g
             .edge_indices()
             .filter_map(|e| graph.edge(e))
             .collect();
         assert_eq!(unpacked, edges);
-        assert!(edges.contains(&Edge::Role {
-            event: EventIx(0),
-            part: 1
-        }));
-        assert!(edges.contains(&Edge::LocatedIn(PlaceIx(0))));
-        assert!(edges.contains(&Edge::OccurredAt(EventIx(0))));
-        assert!(edges.contains(&Edge::Relation(RelationIx(0))));
+        let kinds = |want: fn(&Edge) -> bool| edges.iter().filter(|e| want(e)).count();
+        assert!(kinds(|e| matches!(e, Edge::Role { part: 1.., .. })) > 0);
+        assert!(kinds(|e| matches!(e, Edge::OccurredAt(_))) > 0);
+        assert!(kinds(|e| matches!(e, Edge::LocatedIn(_))) > 0);
+        assert!(kinds(|e| matches!(e, Edge::Relation(_))) > 0);
         assert_eq!(std::mem::size_of::<Packed>(), 4);
-        let top = PAYLOAD;
-        assert!(Packed::of(Edge::Relation(RelationIx(top))).is_some());
-        assert!(Packed::of(Edge::Relation(RelationIx(top + 1))).is_none());
+        assert!(Packed::of(Edge::Relation(RelationIx(PAYLOAD))).is_some());
+        assert!(Packed::of(Edge::Relation(RelationIx(PAYLOAD + 1))).is_none());
     }
 
     #[test]
