@@ -72,49 +72,9 @@ impl Loaded {
 pub struct Reply {
     /// Stored as one run of bytes, not byte by byte (postcard writes both
     /// alike: a length, then the bytes).
-    #[serde(with = "run")]
+    #[serde(with = "serde_bytes")]
     pub out: Vec<u8>,
     pub notes: Vec<String>,
-}
-
-/// A reply's output kept as one run of bytes.
-mod run {
-    use serde::de::{Deserializer, Error, SeqAccess, Visitor};
-    use serde::ser::Serializer;
-
-    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bytes(bytes)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
-        d.deserialize_byte_buf(Run)
-    }
-
-    struct Run;
-
-    impl<'de> Visitor<'de> for Run {
-        type Value = Vec<u8>;
-
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("bytes")
-        }
-
-        fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<Vec<u8>, E> {
-            Ok(bytes.to_vec())
-        }
-
-        fn visit_byte_buf<E: Error>(self, bytes: Vec<u8>) -> Result<Vec<u8>, E> {
-            Ok(bytes)
-        }
-
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u8>, A::Error> {
-            let mut bytes = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 20));
-            while let Some(b) = seq.next_element()? {
-                bytes.push(b);
-            }
-            Ok(bytes)
-        }
-    }
 }
 
 impl Reply {
