@@ -47,10 +47,15 @@ fn file_name(key: &Key, request: &[u8]) -> String {
 fn checksum(parts: [&[u8]; 3]) -> u64 {
     let mut h = Xxh3::new();
     for p in parts {
-        h.update(&(p.len() as u64).to_le_bytes());
-        h.update(p);
+        sum_part(&mut h, p);
     }
     h.digest()
+}
+
+/// Adds one part to a checksum: its length, then its bytes.
+fn sum_part(h: &mut Xxh3, part: &[u8]) {
+    h.update(&(part.len() as u64).to_le_bytes());
+    h.update(part);
 }
 
 /// The payload kept for `request` about the files of `key`, if there is one
@@ -81,15 +86,17 @@ pub fn read(folder: &Path, key: &Key, request: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// Keeps `payload` as the answer to `request` about the files of `key`.
-/// Failing to keep it is not an error: the next run recomputes it.
+#[cfg(test)]
 pub fn write(folder: &Path, key: &Key, request: &[u8], payload: &[u8]) {
     write_with(folder, key, request, &|w| w.write_all(payload));
 }
 
-/// [`write`] for a payload that `fill` writes: it is called once to count
-/// the payload's bytes, once to sum them and once to store them, so that
-/// the payload is never held whole in memory beside what it is made from.
-/// `fill` must write the same bytes each time.
+/// Keeps the payload `fill` writes as the answer to `request` about the
+/// files of `key`. Failing to keep it is not an error: the next run
+/// recomputes it. `fill` is called once to count the payload's bytes, once
+/// to sum them and once to store them, so that the payload is never held
+/// whole in memory beside what it is made from; it must write the same
+/// bytes each time.
 pub fn write_with(
     folder: &Path,
     key: &Key,
@@ -105,10 +112,9 @@ pub fn write_with(
     }
     make_room(folder);
     let mut sum = Sum(Xxh3::new());
-    for part in [&key.bytes[..], request] {
-        sum.0.update(&(part.len() as u64).to_le_bytes());
-        sum.0.update(part);
-    }
+    sum_part(&mut sum.0, &key.bytes);
+    sum_part(&mut sum.0, request);
+    // The payload's length, then its bytes as `fill` writes them.
     sum.0.update(&count.0.to_le_bytes());
     if fill(&mut sum).is_err() {
         return;

@@ -162,18 +162,10 @@ impl Entry {
         answers::read(&self.answers(), &self.key, request)
     }
 
-    /// Keeps `answer` as the reply to `request` about these files.
-    pub fn keep_answer(&self, request: &[u8], answer: &[u8]) {
-        answers::write(&self.answers(), &self.key, request, answer);
-    }
-
-    /// [`Entry::keep_answer`] for an answer that `fill` writes, each time
-    /// the same bytes: no copy of it is held in memory.
-    pub fn keep_answer_with(
-        &self,
-        request: &[u8],
-        fill: &dyn Fn(&mut dyn Write) -> io::Result<()>,
-    ) {
+    /// Keeps the answer `fill` writes (each time the same bytes) as the
+    /// reply to `request` about these files; no copy of it is held in
+    /// memory.
+    pub fn keep_answer(&self, request: &[u8], fill: &dyn Fn(&mut dyn Write) -> io::Result<()>) {
         answers::write_with(&self.answers(), &self.key, request, fill);
     }
 }

@@ -141,7 +141,7 @@ pub fn reply<R: std::fmt::Debug>(
     if let Some(entry) = &entry
         && reply.out.len() <= crate::cache::MAX_ANSWER_BYTES
     {
-        entry.keep_answer_with(request.as_bytes(), &|w| {
+        entry.keep_answer(request.as_bytes(), &|w| {
             postcard::to_io(&reply, w)
                 .map(drop)
                 .map_err(std::io::Error::other)

@@ -157,13 +157,6 @@ fn same_month_first_day(first: &Date, last: &Date) -> Option<u8> {
 
 impl Date {
     /// Short readable English for this date alone.
-    pub fn human(&self) -> String {
-        let mut text = String::new();
-        // Writing into a String cannot fail.
-        let _ = self.write_human(&mut text);
-        text
-    }
-
     fn write_human(&self, f: &mut impl Write) -> fmt::Result {
         if self.approximate() {
             f.write_str("c. ")?;

@@ -216,14 +216,9 @@ impl Instant {
         self.max(Instant::midnight(first))
             .min(Instant::midnight(last))
     }
-
-    /// `2024-03-22T19:58:00Z`, `-000043-03-15T00:00:00Z`, as `Display`
-    /// writes it.
-    pub fn text(self) -> String {
-        self.to_string()
-    }
 }
 
+/// `2024-03-22T19:58:00Z`, `-000043-03-15T00:00:00Z`.
 impl fmt::Display for Instant {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s = self.seconds;

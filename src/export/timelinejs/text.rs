@@ -71,11 +71,13 @@ fn counts(out: &mut String, killed: Option<Count>, injured: Option<Count>) {
     let parts = [("Killed", killed), ("Injured", injured)]
         .into_iter()
         .filter_map(|(label, count)| Some((label, count?)));
-    for (i, (label, count)) in parts.enumerate() {
-        out.push_str(if i == 0 { "<p>" } else { " · " });
+    let mut any = false;
+    for (label, count) in parts {
+        out.push_str(if any { " · " } else { "<p>" });
         let _ = write!(out, "<b>{label}:</b> {}", count.readable());
+        any = true;
     }
-    if killed.is_some() || injured.is_some() {
+    if any {
         out.push_str("</p>");
     }
 }
