@@ -44,11 +44,40 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_with(path, &mut |w| w.write_all(bytes))
 }
 
-/// Writes a file atomically: `fill` writes into a temporary file in the same
-/// folder, which is synced and renamed over the target once complete.
+/// Writes a file atomically and durably: `fill` writes into a temporary
+/// file in the same folder, which is synced to disk and renamed over the
+/// target once complete. For what cannot be made again: fact files, and the
+/// cache, whose text is not checked when read back.
 pub fn write_atomic_with(
     path: &Path,
     fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    replace(path, fill, Durability::Synced)
+}
+
+/// Writes an export atomically: like [`write_atomic_with`], but the file is
+/// left to the system to put on disk in its own time. An export is made
+/// again from the facts by running the command again, and syncing the
+/// gigabytes of a large fact set's exports took a tenth of `build`'s time.
+/// Readers still see the old file or the new one, never a part.
+pub fn write_export_with(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    replace(path, fill, Durability::Unsynced)
+}
+
+/// Whether a written file is synced to disk before it replaces the old one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Durability {
+    Synced,
+    Unsynced,
+}
+
+fn replace(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    durability: Durability,
 ) -> io::Result<()> {
     if path.is_dir() {
         return Err(io::Error::new(
@@ -66,7 +95,9 @@ pub fn write_atomic_with(
         let mut w = io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
         fill(&mut w)?;
         let f = w.into_inner().map_err(io::IntoInnerError::into_error)?;
-        f.sync_all()?;
+        if durability == Durability::Synced {
+            f.sync_all()?;
+        }
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {
@@ -93,5 +124,33 @@ mod tests {
     fn atomic_write_refuses_a_directory() {
         let dir = tempfile::tempdir().unwrap();
         assert!(write_atomic(dir.path(), b"x").is_err());
+        let mut fill = |w: &mut dyn Write| w.write_all(b"x");
+        assert!(write_export_with(dir.path(), &mut fill).is_err());
+    }
+
+    #[test]
+    fn an_export_replaces_the_whole_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("graph.dot");
+        for text in ["digraph { a -> b }\n", "digraph {}\n"] {
+            let mut fill = |w: &mut dyn Write| w.write_all(text.as_bytes());
+            write_export_with(&path, &mut fill).unwrap();
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+        }
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_export_keeps_the_old_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("timeline.json");
+        write_atomic(&path, b"old").unwrap();
+        let mut fill = |w: &mut dyn Write| {
+            w.write_all(b"new, cut short")?;
+            Err(io::Error::other("disk full"))
+        };
+        assert!(write_export_with(&path, &mut fill).is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

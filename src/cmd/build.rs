@@ -125,7 +125,7 @@ fn write_some(
         };
         let path = dir.join(name);
         let mut fill = |w: &mut dyn std::io::Write| write(view, format, Layout::Graph, w);
-        let written = output::write_atomic_with(&path, &mut fill)
+        let written = output::write_export_with(&path, &mut fill)
             .and_then(|()| std::fs::metadata(&path).map(|m| m.len()));
         done.push((i, path, written));
     }

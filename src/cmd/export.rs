@@ -107,7 +107,7 @@ fn export(args: &Args, loaded: &Loaded) -> Result<(), Error> {
     }
     let mut fill = |w: &mut dyn std::io::Write| write(&view, args.format, args.layout, w);
     match &args.out {
-        Some(path) => output::write_atomic_with(path, &mut fill)
+        Some(path) => output::write_export_with(path, &mut fill)
             .map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?,
         None => output::print_with(&mut fill)?,
     }

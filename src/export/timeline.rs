@@ -84,7 +84,7 @@ pub struct Span {
 pub fn span(view: &View<'_>) -> Option<Span> {
     let facts = view.facts;
     let mut found: Option<Span> = None;
-    for event in view.sel.events.iter().filter_map(|e| facts.event(*e)) {
+    for event in view.sel.stored(facts).filter_map(|e| facts.event(e)) {
         let bounds = event.date.bounds();
         let span = found.get_or_insert(Span {
             start: None,

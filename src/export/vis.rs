@@ -62,7 +62,7 @@ pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<(
     let facts = view.facts;
     // Inserted one by one: collecting would first list every event's kind.
     let mut kinds: BTreeSet<&str> = BTreeSet::new();
-    for e in view.sel.events.iter().filter_map(|e| facts.event(*e)) {
+    for e in view.sel.stored(facts).filter_map(|e| facts.event(e)) {
         kinds.insert(facts.opt_str(e.kind).unwrap_or(OTHER));
     }
     let groups = kinds

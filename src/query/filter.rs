@@ -111,6 +111,16 @@ impl Selection {
     pub fn has(&self, ent: Ent) -> bool {
         self.keep.get(ent.index()).copied().unwrap_or(false)
     }
+
+    /// The kept events in the order they are stored, not in time order: for
+    /// a pass whose result does not depend on the order, which then reads
+    /// the events one after the next rather than jumping about memory. An
+    /// event is kept exactly when it is in [`Selection::events`].
+    pub fn stored<'a>(&'a self, facts: &'a Facts) -> impl Iterator<Item = EventIx> + 'a {
+        (0..facts.events.len())
+            .map(|i| EventIx(u32::try_from(i).unwrap_or(u32::MAX)))
+            .filter(|&e| self.has(facts.event_ent(e)))
+    }
 }
 
 fn date(flag: &'static str, text: &Option<String>) -> Result<Option<Bounds>, FilterError> {
@@ -333,3 +343,6 @@ fn mark_event(facts: &Facts, e: EventIx, keep: &mut [bool], with_context: bool) 
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

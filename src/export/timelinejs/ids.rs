@@ -42,7 +42,7 @@ impl<'v> UniqueIds<'v> {
         let facts = view.facts;
         let events = view.sel.events.as_slice();
         let id = |ix: EventIx| facts.event(ix).map_or("", |e| facts.str(e.id));
-        let as_they_are = events.iter().all(|&ix| {
+        let as_they_are = view.sel.stored(facts).all(|ix| {
             let id = id(ix);
             id != TITLE_ID && is_slug(id)
         });

@@ -1,0 +1,49 @@
+//! The selection's two orders: time order, and the order the events are
+//! stored in.
+
+use super::*;
+use crate::export::fixture;
+use crate::graph::names::NameIndex;
+
+fn args(edit: impl FnOnce(&mut FilterArgs)) -> FilterArgs {
+    let mut args = FilterArgs {
+        depth: 1,
+        ..FilterArgs::default()
+    };
+    edit(&mut args);
+    args
+}
+
+#[test]
+fn stored_order_holds_the_kept_events_each_once_by_place() {
+    let fixture::Fixture { facts, graph, .. } = fixture::bundled();
+    let names = NameIndex::build(&facts);
+    let cases = [
+        args(|_| {}),
+        args(|a| a.since = Some("2024-03-22".into())),
+        args(|a| a.until = Some("2023".into())),
+        args(|a| a.actor = Some("isis-k".into())),
+        args(|a| a.place = Some("russia".into())),
+        args(|a| a.around = Some("moscow".into())),
+        args(|a| a.kinds = vec!["no such kind".into()]),
+    ];
+    let mut sizes = Vec::new();
+    for case in cases {
+        let sel = case
+            .resolve(&facts, &names)
+            .unwrap()
+            .select(&facts, || &graph);
+        let mut want = sel.events.clone();
+        want.sort_by_key(|e| e.index());
+        let got: Vec<EventIx> = sel.stored(&facts).collect();
+        assert_eq!(got, want, "{case:?}");
+        sizes.push(got.len());
+    }
+    // The cases keep different events, from all of them to none.
+    assert_eq!(sizes.first(), Some(&facts.events.len()));
+    assert_eq!(sizes.last(), Some(&0));
+    assert!(
+        sizes.iter().any(|&n| n > 0 && n < facts.events.len()),
+        "{sizes:?}"
+    );
+}
