@@ -1,7 +1,7 @@
 //! The events of a fact set in time order: earliest bound, then latest
 //! bound, then id.
 //!
-//! Sorting a million events costs a fifth of a second and reads every
+//! Sorting a million events costs about a seventh of a second and reads every
 //! event's id, so the order is computed once, when first asked for, and a
 //! stored fact set keeps it ([`TimeOrder::from_stored`]). Nothing here
 //! prints or reads files.
@@ -38,15 +38,18 @@ impl Facts {
 }
 
 fn sorted(facts: &Facts) -> Vec<EventIx> {
+    // Read in the order the events are stored, so that their ids are read
+    // one after the next.
     let keys = || {
-        (0u32..)
-            .zip(&facts.events)
-            .map(|(i, e)| (e.date.bounds().sort_key(), EventIx(i)))
+        (0u32..).zip(&facts.events).map(|(i, e)| {
+            let key = e.date.bounds().sort_key();
+            (key, prefix(facts.str(e.id)), EventIx(i))
+        })
     };
     // Days as 32-bit numbers when every bound fits (any date within five
-    // million years), so that the list being sorted takes 12 bytes an event.
+    // million years), so that the list being sorted is smaller.
     let narrow: Option<Vec<_>> = keys()
-        .map(|((a, b), e)| Some(((narrow(a)?, narrow(b)?), e)))
+        .map(|((a, b), p, e)| Some(((narrow(a)?, narrow(b)?), p, e)))
         .collect();
     match narrow {
         Some(keyed) => order(facts, keyed),
@@ -65,14 +68,32 @@ fn narrow(day: Day) -> Option<i32> {
     }
 }
 
-/// The events sorted by key, then id. Ids are compared only between events
-/// with the same key, so that the list being sorted holds no string.
-fn order<K: Ord>(facts: &Facts, mut keyed: Vec<(K, EventIx)>) -> Vec<EventIx> {
+/// The first sixteen bytes of an id, padded with zeros, as a number: of two
+/// ids, the one first in byte order never has the larger prefix, and ids
+/// that differ within their first sixteen bytes (nearly all, when many
+/// events share a day) are ordered by their prefixes alone.
+fn prefix(id: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    for (to, from) in bytes.iter_mut().zip(id.bytes()) {
+        *to = from;
+    }
+    u128::from_be_bytes(bytes)
+}
+
+/// The events sorted by key, then id. Whole ids are compared only between
+/// events with the same key and the same prefix, so that sorting seldom
+/// reads a string: with a million events, reading the ids of events on
+/// the same day took most of the sort's time.
+fn order<K: Ord>(facts: &Facts, mut keyed: Vec<(K, u128, EventIx)>) -> Vec<EventIx> {
     let id = |e: EventIx| facts.event(e).map_or("", |ev| facts.str(ev.id));
-    keyed.sort_unstable_by(|(a, x), (b, y)| a.cmp(b).then_with(|| id(*x).cmp(id(*y))));
+    keyed.sort_unstable_by(|(a, p, x), (b, q, y)| {
+        a.cmp(b)
+            .then_with(|| p.cmp(q))
+            .then_with(|| id(*x).cmp(id(*y)))
+    });
     // A list of its own, so that the sorted keys' memory is freed.
     let mut out = Vec::with_capacity(keyed.len());
-    out.extend(keyed.iter().map(|(_, e)| *e));
+    out.extend(keyed.iter().map(|(_, _, e)| *e));
     out
 }
 
@@ -117,6 +138,63 @@ mod tests {
                 .collect();
             assert_eq!(ids, expected, "{far}");
         }
+    }
+
+    #[test]
+    fn prefixes_never_disagree_with_byte_order() {
+        let ids = [
+            "",
+            "\0",
+            "a",
+            "a\0",
+            "a\0b",
+            "ab",
+            "event-1",
+            "event-10",
+            "event-2",
+            "event-1234567890",
+            "event-12345678901",
+            "event-12345678902",
+            "é",
+            "z",
+        ];
+        for a in ids {
+            for b in ids {
+                if a < b {
+                    assert!(prefix(a) <= prefix(b), "{a:?} {b:?}");
+                }
+                if a.len() <= 16
+                    && b.len() <= 16
+                    && a.trim_end_matches('\0') != b.trim_end_matches('\0')
+                {
+                    assert_eq!(prefix(a).cmp(&prefix(b)), a.cmp(b), "{a:?} {b:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn events_on_one_day_are_in_id_order_past_the_prefix() {
+        // Ids that share their first sixteen bytes, stored out of order.
+        let ids = [
+            "event-0000000000-b",
+            "event-0000000000-a",
+            "event-0000000000",
+            "e",
+        ];
+        let toml: String = ids
+            .iter()
+            .map(|id| format!("[[event]]\nid = \"{id}\"\ntitle = \"T\"\ndate = \"2024-03-22\"\n\n"))
+            .collect();
+        let (facts, _) = crate::query::testing::facts_from(&toml);
+        let got: Vec<&str> = facts
+            .by_time()
+            .iter()
+            .map(|e| facts.str(facts.events[e.index()].id))
+            .collect();
+        let mut want = ids.to_vec();
+        want.sort_unstable();
+        assert_eq!(got, want);
     }
 
     #[test]
