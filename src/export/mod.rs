@@ -9,6 +9,7 @@ pub mod dot;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod html;
+mod pretty;
 #[cfg(test)]
 mod props;
 mod shown;

@@ -26,8 +26,8 @@
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
-use super::View;
 use super::shown::Shown;
+use super::{View, pretty};
 use crate::edtf::{Day, Edtf, Human};
 use crate::model::count::Readable;
 use crate::model::{Attr, Cite, Count, Event, EventIx, Facts, Participant, PlaceIx, Sym};
@@ -37,40 +37,17 @@ pub const VERSION: u32 = 1;
 
 /// The timeline as pretty JSON with a trailing newline.
 pub fn render(view: &View<'_>) -> Vec<u8> {
-    pretty_json(&Document::of(view))
+    pretty::to_vec(&Document::of(view))
 }
 
 /// The timeline written to `out` as it is made, event by event.
 pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    write_pretty(&Document::of(view), out)
+    pretty::write(&Document::of(view), out)
 }
 
 /// The timeline as a JSON value (objects with keys in sorted order).
 pub fn document(view: &View<'_>) -> serde_json::Value {
     serde_json::to_value(Document::of(view)).unwrap_or(serde_json::Value::Null)
-}
-
-/// Pretty JSON and a newline, written to `out` through a buffer of its own
-/// (the serializer's many small writes then stay out of `out`'s dynamic
-/// calls).
-pub fn write_pretty(value: &impl Serialize, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(&mut buffered, value).map_err(std::io::Error::other)?;
-    buffered.write_all(b"\n")?;
-    buffered.flush()
-}
-
-/// Pretty JSON and a newline. Writing into memory fails only if a value
-/// cannot be JSON (a map with non-string keys), which no export builds; the
-/// output would then be empty.
-pub fn pretty_json(value: &impl Serialize) -> Vec<u8> {
-    let mut out = Vec::new();
-    if serde_json::to_writer_pretty(&mut out, value).is_err() {
-        out.clear();
-    }
-    out.push(b'\n');
-    out
 }
 
 /// The known days the events span: earliest known start, latest known end.

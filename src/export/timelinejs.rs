@@ -31,8 +31,9 @@ mod text;
 use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
 
+use super::pretty;
 use super::shown::Shown;
-use super::timeline::{span, write_pretty};
+use super::timeline::span;
 use super::{View, html};
 use crate::edtf::{Date, Edtf, Human, Precision};
 use crate::model::{Event, Facts};
@@ -63,7 +64,7 @@ pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<(
         },
         events: Slides { view, ids: &ids },
     };
-    write_pretty(&doc, out)
+    pretty::write(&doc, out)
 }
 
 #[derive(Serialize)]

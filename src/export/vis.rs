@@ -36,8 +36,8 @@ use std::fmt;
 use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
 
+use super::pretty;
 use super::shown::Shown;
-use super::timeline::write_pretty;
 use super::{View, html};
 use crate::edtf::{Date, Day, Edtf, End, Precision};
 use crate::model::{Event, Facts};
@@ -76,7 +76,7 @@ pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<(
         items: Items(view),
         groups,
     };
-    write_pretty(&doc, out)
+    pretty::write(&doc, out)
 }
 
 #[derive(Serialize)]
