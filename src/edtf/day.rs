@@ -66,12 +66,31 @@ impl Day {
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (year, month, day) = self.ymd();
-        if (0..=9999).contains(&year) {
-            write!(f, "{year:04}-{month:02}-{day:02}")
+        if let Ok(year) = u16::try_from(year)
+            && year <= 9999
+        {
+            // Ten digits and dashes written at once: exports write a
+            // million of these and more.
+            let mut text = *b"0000-00-00";
+            let (y, rest) = text.split_at_mut(4);
+            let (m, d) = rest.split_at_mut(3);
+            zero_padded(y, year.into());
+            zero_padded(m.get_mut(1..).unwrap_or_default(), month.into());
+            zero_padded(d.get_mut(1..).unwrap_or_default(), day.into());
+            f.write_str(std::str::from_utf8(&text).unwrap_or_default())
         } else {
             let sign = if year < 0 { '-' } else { '+' };
             write!(f, "{sign}{:06}-{month:02}-{day:02}", year.unsigned_abs())
         }
+    }
+}
+
+/// Writes `n` in decimal into the whole of `digits`, zero-padded on the
+/// left; only its last `digits.len()` digits when it has more.
+pub(crate) fn zero_padded(digits: &mut [u8], mut n: u64) {
+    for digit in digits.iter_mut().rev() {
+        *digit = b'0' + (n % 10) as u8;
+        n /= 10;
     }
 }
 
@@ -165,6 +184,29 @@ fn civil_from_days(days: i128) -> (i64, u8, u8) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        // Years from about 770 BC to AD 12,900: both forms of the text.
+        #[test]
+        fn display_pads_each_part(days in -1_000_000i64..4_000_000) {
+            let day = Day::from_days(days);
+            let (y, m, d) = day.ymd();
+            let want = match y {
+                0..=9999 => format!("{y:04}-{m:02}-{d:02}"),
+                _ => format!("{}{:06}-{m:02}-{d:02}", if y < 0 { '-' } else { '+' }, y.abs()),
+            };
+            prop_assert_eq!(day.to_string(), want);
+        }
+
+        #[test]
+        fn zero_padding_keeps_the_last_digits(n in any::<u64>(), width in 0usize..24) {
+            let mut digits = vec![b'x'; width];
+            zero_padded(&mut digits, n);
+            let full = format!("{n:0width$}");
+            let want = full.get(full.len() - width..).unwrap_or_default();
+            prop_assert_eq!(String::from_utf8(digits).unwrap(), want);
+        }
+    }
 
     #[test]
     fn epoch_is_day_zero() {

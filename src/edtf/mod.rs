@@ -23,6 +23,7 @@ mod tests;
 
 pub use date::{Date, Time};
 pub use day::Day;
+pub(crate) use day::zero_padded;
 pub use display::Human;
 pub use error::EdtfError;
 pub use parse::parse;

@@ -39,7 +39,7 @@ use serde::ser::{SerializeSeq, Serializer};
 use super::pretty;
 use super::shown::Shown;
 use super::{View, html};
-use crate::edtf::{Date, Day, Edtf, End, Precision};
+use crate::edtf::{Date, Day, Edtf, End, Precision, zero_padded};
 use crate::model::{Event, Facts};
 
 /// The group of events without a kind.
@@ -140,7 +140,9 @@ impl<'f> Item<'f> {
 
 /// "<b>title</b><br>human · EDTF<br>place<br>actors", all escaped.
 fn tooltip(facts: &Facts, event: &Event) -> String {
-    let mut out = String::from("<b>");
+    // Room for a usual tooltip, so that it is not grown step by step.
+    let mut out = String::with_capacity(256);
+    out.push_str("<b>");
     html::push(&mut out, facts.str(event.title));
     out.push_str("</b><br>");
     html::push_shown(&mut out, event.date.readable());
@@ -161,12 +163,18 @@ fn tooltip(facts: &Facts, event: &Event) -> String {
 
 /// "approximate uncertain open-end", or empty.
 fn class_name(edtf: &Edtf) -> String {
-    let mut classes: Vec<&str> = Vec::new();
+    let mut classes = String::new();
+    let mut push = |class: &str| {
+        if !classes.is_empty() {
+            classes.push(' ');
+        }
+        classes.push_str(class);
+    };
     if edtf.approximate() {
-        classes.push("approximate");
+        push("approximate");
     }
     if edtf.uncertain() {
-        classes.push("uncertain");
+        push("uncertain");
     }
     if let Some((start, end)) = edtf.ends() {
         for (side, open, unknown) in [
@@ -174,13 +182,13 @@ fn class_name(edtf: &Edtf) -> String {
             (end, "open-end", "unknown-end"),
         ] {
             match side {
-                End::Open => classes.push(open),
-                End::Unknown => classes.push(unknown),
+                End::Open => push(open),
+                End::Unknown => push(unknown),
                 End::Date(_) => {}
             }
         }
     }
-    classes.join(" ")
+    classes
 }
 
 /// A moment in UTC: a day and the seconds into it.
@@ -221,9 +229,14 @@ impl Instant {
 /// `2024-03-22T19:58:00Z`, `-000043-03-15T00:00:00Z`.
 impl fmt::Display for Instant {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let s = self.seconds;
-        let (hours, minutes, seconds) = (s / 3600, s / 60 % 60, s % 60);
-        write!(f, "{}T{hours:02}:{minutes:02}:{seconds:02}Z", self.day)
+        // Seconds within a day: every part fits in two digits.
+        let s = self.seconds.clamp(0, SECONDS_PER_DAY - 1).unsigned_abs();
+        let mut time = *b"T00:00:00Z";
+        for (at, part) in [(1, s / 3600), (4, s / 60 % 60), (7, s % 60)] {
+            zero_padded(time.get_mut(at..at + 2).unwrap_or_default(), part);
+        }
+        write!(f, "{}", self.day)?;
+        f.write_str(std::str::from_utf8(&time).unwrap_or_default())
     }
 }
 

@@ -6,7 +6,9 @@ use std::collections::HashSet;
 use serde_json::{Value, json};
 
 use super::super::fixture::{self, Fixture, HOSTILE, json, unescape};
-use super::{OTHER, render};
+use super::{Instant, OTHER, render};
+use crate::edtf::Day;
+use proptest::prelude::*;
 
 fn doc(fx: &Fixture) -> Value {
     json(&render(&fx.view("T")))
@@ -369,4 +371,15 @@ fn output_is_deterministic() {
     let bytes = render(&view);
     assert_eq!(bytes, render(&view));
     assert!(bytes.ends_with(b"}\n"));
+}
+
+proptest! {
+    #[test]
+    fn an_instant_is_its_day_and_time_of_day(days in -800_000i64..3_000_000, seconds in 0i64..200_000) {
+        let instant = Instant::at(Day::from_days(days), seconds);
+        let day = Day::from_days(days + seconds / 86_400);
+        let s = seconds % 86_400;
+        let want = format!("{day}T{:02}:{:02}:{:02}Z", s / 3600, s / 60 % 60, s % 60);
+        prop_assert_eq!(instant.to_string(), want);
+    }
 }
