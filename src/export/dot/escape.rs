@@ -18,10 +18,16 @@ const REPLACEMENT: char = '\u{FFFD}';
 /// Distinct texts give distinct ids.
 pub fn id(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len() + 2);
+    id_into(raw, &mut out);
+    out
+}
+
+/// Appends [`id`]`(raw)` to `out`.
+pub fn id_into(raw: &str, out: &mut String) {
     out.push('"');
     each_special(
         raw,
-        &mut out,
+        out,
         |b| matches!(b, b'"' | b'\\'),
         |c, _, out| match c {
             '"' => out.push_str("\\\""),
@@ -33,7 +39,6 @@ pub fn id(raw: &str) -> String {
         },
     );
     out.push('"');
-    out
 }
 
 /// The inside of a quoted escString: `"` → `\"`, `\` → `\\`, `&` → `&amp;`,
@@ -42,8 +47,14 @@ pub fn id(raw: &str) -> String {
 /// `set`) adds the quotes.
 pub fn text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
+    text_into(raw, &mut out);
+    out
+}
+
+/// Appends [`text`]`(raw)` to `out`.
+pub fn text_into(raw: &str, out: &mut String) {
     let special = |b| matches!(b, b'"' | b'\\' | b'&');
-    each_special(raw, &mut out, special, |c, rest, out| match c {
+    each_special(raw, out, special, |c, rest, out| match c {
         '"' => out.push_str("\\\""),
         '\\' => out.push_str("\\\\"),
         '&' => out.push_str("&amp;"),
@@ -58,7 +69,6 @@ pub fn text(raw: &str) -> String {
         c if c.is_control() => out.push(REPLACEMENT),
         c => out.push(c),
     });
-    out
 }
 
 /// Copies `raw` into `out`, runs that need no escape whole, and hands every
@@ -89,31 +99,33 @@ fn each_special(
     }
 }
 
-/// Breaks long lines at spaces so that no line runs much past `width`
-/// characters where a space allows it. Only single spaces become line
-/// breaks; every other character is kept.
-pub fn wrap(raw: &str, width: usize) -> String {
-    let mut out: Vec<char> = Vec::with_capacity(raw.len());
-    let mut line_start = 0;
-    let mut last_space: Option<usize> = None;
+/// Appends `raw` to `out` with long lines broken at spaces, so that no
+/// line runs much past `width` characters where a space allows it. Only
+/// single spaces become line breaks; every other character is kept. Lines
+/// are measured in characters; a space turned into a line break is one byte
+/// either way, so it is replaced where it stands.
+pub fn wrap(raw: &str, width: usize, out: &mut String) {
+    // Characters written, the first character of the current line, and the
+    // last space on it that may break it (as a character and a byte).
+    let mut chars = 0usize;
+    let mut line_start = 0usize;
+    let mut last_space: Option<(usize, usize)> = None;
     for c in raw.chars() {
         if c == '\n' {
-            line_start = out.len() + 1;
+            line_start = chars + 1;
             last_space = None;
-        } else if c == ' ' && out.len() > line_start {
-            last_space = Some(out.len());
+        } else if c == ' ' && chars > line_start {
+            last_space = Some((chars, out.len()));
         }
         out.push(c);
-        if out.len() - line_start > width
-            && let Some(at) = last_space.take()
+        chars += 1;
+        if chars - line_start > width
+            && let Some((at, byte)) = last_space.take()
         {
-            if let Some(slot) = out.get_mut(at) {
-                *slot = '\n';
-            }
+            out.replace_range(byte..byte + 1, "\n");
             line_start = at + 1;
         }
     }
-    out.into_iter().collect()
 }
 
 #[cfg(test)]
@@ -152,12 +164,47 @@ mod tests {
         (label, quoted)
     }
 
+    /// [`wrap`] on a list of characters, breaking at the character index.
+    fn wrap_by_chars(raw: &str, width: usize) -> String {
+        let mut out: Vec<char> = Vec::new();
+        let (mut line_start, mut last_space) = (0, None);
+        for c in raw.chars() {
+            if c == '\n' {
+                (line_start, last_space) = (out.len() + 1, None);
+            } else if c == ' ' && out.len() > line_start {
+                last_space = Some(out.len());
+            }
+            out.push(c);
+            if out.len() - line_start > width
+                && let Some(at) = last_space.take()
+            {
+                out[at] = '\n';
+                line_start = at + 1;
+            }
+        }
+        out.into_iter().collect()
+    }
+
     proptest! {
+        #[test]
+        fn wrapping_in_place_breaks_where_characters_say(
+            s in "[a-z \n é€😀]{0,60}", width in 0usize..12
+        ) {
+            let mut out = String::from("kept ");
+            wrap(&s, width, &mut out);
+            prop_assert_eq!(out, format!("kept {}", wrap_by_chars(&s, width)));
+        }
+
         #[test]
         fn escaping_skips_a_plain_start_without_changing_a_character(
             s in "[a-z \"\\\\&\t\r\n\u{0}-\u{1f}\u{7f}-\u{a0}é€😀]{0,24}"
         ) {
             prop_assert_eq!((text(&s), id(&s)), by_chars(&s));
+            let (mut t, mut i) = (String::from("kept"), String::from("kept"));
+            text_into(&s, &mut t);
+            id_into(&s, &mut i);
+            let (want_t, want_i) = by_chars(&s);
+            prop_assert_eq!((t, i), (format!("kept{want_t}"), format!("kept{want_i}")));
         }
     }
 
@@ -262,26 +309,33 @@ mod tests {
         }
     }
 
+    /// [`wrap`] into a text of its own.
+    fn wrapped(raw: &str, width: usize) -> String {
+        let mut out = String::new();
+        wrap(raw, width, &mut out);
+        out
+    }
+
     #[test]
     fn wrap_breaks_at_spaces_only() {
         assert_eq!(
-            wrap("Attack on a Moscow concert hall", 12),
+            wrapped("Attack on a Moscow concert hall", 12),
             "Attack on a\nMoscow\nconcert hall"
         );
-        assert_eq!(wrap("short", 12), "short");
+        assert_eq!(wrapped("short", 12), "short");
         assert_eq!(
-            wrap("averyveryverylongword and more", 8),
+            wrapped("averyveryverylongword and more", 8),
             "averyveryverylongword\nand more"
         );
-        assert_eq!(wrap("line one\nline two", 8), "line one\nline two");
-        assert_eq!(wrap("", 8), "");
-        assert_eq!(wrap("a  b", 1), "a\n b");
+        assert_eq!(wrapped("line one\nline two", 8), "line one\nline two");
+        assert_eq!(wrapped("", 8), "");
+        assert_eq!(wrapped("a  b", 1), "a\n b");
     }
 
     #[test]
     fn wrap_keeps_every_other_character() {
         let raw = "Quantock: the U.S. remains ISIS-K's target No. 1 — داعش \"x\" \\N";
-        let wrapped = wrap(raw, 10);
+        let wrapped = wrapped(raw, 10);
         assert_eq!(wrapped.chars().count(), raw.chars().count());
         for (a, b) in raw.chars().zip(wrapped.chars()) {
             assert!(a == b || (a == ' ' && b == '\n'));

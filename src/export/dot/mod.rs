@@ -153,6 +153,26 @@ fn graph_attributes(dot: &mut Scope<'_, '_>, title: &str, layout: Layout) {
 struct Nodes {
     written: Vec<bool>,
     used: legend::Used,
+    scratch: Scratch,
+}
+
+/// Two texts reused for every node and edge: one as it reads, one escaped
+/// (a million events are millions of labels and tooltips).
+#[derive(Default)]
+struct Scratch {
+    raw: String,
+    escaped: String,
+}
+
+impl Scratch {
+    /// The text `fill` writes, escaped for a quoted DOT value.
+    fn text(&mut self, fill: impl FnOnce(&mut String)) -> &str {
+        self.raw.clear();
+        fill(&mut self.raw);
+        self.escaped.clear();
+        escape::text_into(&self.raw, &mut self.escaped);
+        &self.escaped
+    }
 }
 
 impl Nodes {
@@ -160,6 +180,7 @@ impl Nodes {
         Nodes {
             written: vec![false; facts.entity_count()],
             used: legend::Used::default(),
+            scratch: Scratch::default(),
         }
     }
 
@@ -176,10 +197,11 @@ impl Nodes {
         let (kind, dashed) = kind_and_dashed(facts, ent);
         self.used.add(category, kind, dashed);
         let look = style::look(category, facts.opt_str(kind), dashed);
-        scope
-            .node_named(escape::id(facts.id_of(ent)))
-            .set("label", &escape::text(&label::node(facts, ent)), true)
-            .set("tooltip", &escape::text(&label::tooltip(facts, ent)), true)
+        let mut node = scope.node_named(escape::id(facts.id_of(ent)));
+        let label = self.scratch.text(|out| label::node(facts, ent, out));
+        node.set("label", label, true);
+        let tooltip = self.scratch.text(|out| label::tooltip(facts, ent, out));
+        node.set("tooltip", tooltip, true)
             .set("shape", look.shape, true)
             .set("style", look.style, true)
             .set("fillcolor", look.fill, true);
@@ -262,19 +284,25 @@ fn timeline_nodes(dot: &mut Scope<'_, '_>, view: &View<'_>, nodes: &mut Nodes) {
 fn edges(dot: &mut Scope<'_, '_>, view: &View<'_>, written: &[bool], layout: Layout) {
     let facts = view.facts;
     let on = |ent: Ent| written.get(ent.index()).copied().unwrap_or(false);
+    let (mut from_id, mut to_id) = (String::new(), String::new());
+    let mut scratch = Scratch::default();
     for (from, to, edge) in graph::edges(facts) {
         if !on(from) || !on(to) {
             continue;
         }
         let info = graph::edge_info(facts, edge);
-        let tooltip = label::edge_tooltip(facts, edge, &info, (from, to));
-        let mut attrs = dot
-            .edge(escape::id(facts.id_of(from)), escape::id(facts.id_of(to)))
-            .attributes();
-        if let Some(text) = label::edge(edge, &info) {
-            attrs.set("label", &escape::text(&text), true);
+        from_id.clear();
+        escape::id_into(facts.id_of(from), &mut from_id);
+        to_id.clear();
+        escape::id_into(facts.id_of(to), &mut to_id);
+        let mut attrs = dot.edge(&from_id, &to_id).attributes();
+        let mut labelled = false;
+        let label = scratch.text(|out| labelled = label::edge(edge, &info, out));
+        if labelled {
+            attrs.set("label", label, true);
         }
-        attrs.set("tooltip", &escape::text(&tooltip), true);
+        let tooltip = scratch.text(|out| label::edge_tooltip(facts, edge, &info, (from, to), out));
+        attrs.set("tooltip", tooltip, true);
         match edge {
             Edge::OccurredAt(_) | Edge::LocatedIn(_) => {
                 attrs
