@@ -6,7 +6,6 @@
 //! what it wrote.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::Error;
 use super::answer::Loaded;
@@ -92,43 +91,41 @@ pub fn run(args: Args) -> Result<(), Error> {
     Ok(())
 }
 
-/// Writes every export into `dir`, each atomically, on as many threads as
-/// there are cores (at most one an export); gives each path with its size
-/// or its error, in the order of [`OUTPUTS`].
+/// Writes every export into `dir`, each atomically and each on a thread of
+/// its own; gives each path with its size or its error, in the order of
+/// [`OUTPUTS`]. What an export costs depends on the facts, so the system,
+/// sharing the cores among all four, balances them better than a fixed
+/// split of the exports between the cores.
 fn write_all(view: &View<'_>, dir: &Path) -> Vec<(PathBuf, std::io::Result<u64>)> {
-    let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut done: Vec<(usize, PathBuf, std::io::Result<u64>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads.clamp(1, OUTPUTS.len()))
-            .map(|_| scope.spawn(|| write_some(view, dir, &next)))
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = OUTPUTS
+            .iter()
+            .map(|&(name, format)| {
+                let path = dir.join(name);
+                scope.spawn(move || {
+                    let written = write_one(view, &path, format);
+                    (path, written)
+                })
+            })
             .collect();
         workers
             .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
+            .zip(OUTPUTS)
+            .map(|(worker, (name, _))| {
+                worker.join().unwrap_or_else(|_| {
+                    let stopped = std::io::Error::other("the export stopped before its end");
+                    (dir.join(name), Err(stopped))
+                })
+            })
             .collect()
-    });
-    done.sort_by_key(|(i, ..)| *i);
-    done.into_iter().map(|(_, p, r)| (p, r)).collect()
+    })
 }
 
-/// Takes exports off the shared counter and writes them until none is left.
-fn write_some(
-    view: &View<'_>,
-    dir: &Path,
-    next: &AtomicUsize,
-) -> Vec<(usize, PathBuf, std::io::Result<u64>)> {
-    let mut done = Vec::new();
-    loop {
-        let i = next.fetch_add(1, Ordering::Relaxed);
-        let Some(&(name, format)) = OUTPUTS.get(i) else {
-            return done;
-        };
-        let path = dir.join(name);
-        let mut fill = |w: &mut dyn std::io::Write| write(view, format, Layout::Graph, w);
-        let written = output::write_export_with(&path, &mut fill)
-            .and_then(|()| std::fs::metadata(&path).map(|m| m.len()));
-        done.push((i, path, written));
-    }
+/// Writes one export into `path`; gives its size.
+fn write_one(view: &View<'_>, path: &Path, format: Format) -> std::io::Result<u64> {
+    let mut fill = |w: &mut dyn std::io::Write| write(view, format, Layout::Graph, w);
+    output::write_export_with(path, &mut fill)?;
+    std::fs::metadata(path).map(|m| m.len())
 }
 
 /// Creates the output folder, refusing a path that is a file.

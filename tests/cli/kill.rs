@@ -97,7 +97,8 @@ fn a_killed_build_leaves_each_export_whole_old_or_new() {
         old.keys().collect::<Vec<_>>(),
         OUTPUTS.iter().collect::<Vec<_>>()
     );
-    // Kill while the first temporary is written, then while the third is.
+    // Kill while one temporary is written, then while three are (the
+    // exports are written side by side, each on a thread of its own).
     let mut kills = Vec::new();
     for nth in [1, 3] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_chronicle"))
@@ -138,18 +139,6 @@ fn a_killed_build_leaves_each_export_whole_old_or_new() {
             assert!(
                 OUTPUTS.contains(&name.as_str()) || is_temporary(name),
                 "kill at export {nth}: stray file {name}"
-            );
-        }
-        // Exports are written side by side, one per core: a third
-        // temporary starts only once one of the first two is in place.
-        let replaced = OUTPUTS
-            .iter()
-            .filter(|n| after[**n] == new[**n] && new[**n] != old[**n])
-            .count();
-        if *caught && *nth == 3 {
-            assert!(
-                replaced >= 1,
-                "no export was replaced before the third began"
             );
         }
     }
