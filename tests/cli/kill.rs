@@ -126,7 +126,7 @@ fn a_killed_build_leaves_each_export_whole_old_or_new() {
         new["timeline.json"], old["timeline.json"],
         "the new title changes the export"
     );
-    for (nth, caught, after) in &kills {
+    for (nth, _, after) in &kills {
         for name in OUTPUTS {
             let bytes = &after[name];
             assert!(
