@@ -46,8 +46,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// Writes a file atomically and durably: `fill` writes into a temporary
 /// file in the same folder, which is synced to disk and renamed over the
-/// target once complete. For what cannot be made again: fact files, and the
-/// cache, whose text is not checked when read back.
+/// target once complete. For fact files, which cannot be made again, and
+/// for the cache, whose text is not checked when read back.
 pub fn write_atomic_with(
     path: &Path,
     fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,

@@ -1,7 +1,7 @@
 //! The events of a fact set in time order: earliest bound, then latest
 //! bound, then id.
 //!
-//! Sorting a million events costs about a seventh of a second and reads every
+//! Sorting a million events costs about a sixth of a second and reads every
 //! event's id, so the order is computed once, when first asked for, and a
 //! stored fact set keeps it ([`TimeOrder::from_stored`]). Nothing here
 //! prints or reads files.

@@ -34,13 +34,12 @@ fn event(facts: &Facts, e: &Event, out: &mut String) {
 /// Appends "140+ killed", "~100 killed, 3 injured" (nothing without
 /// counts).
 fn counts(out: &mut String, e: &Event) {
-    let parts = [(e.killed, "killed"), (e.injured, "injured")];
-    for (i, (count, what)) in parts
-        .iter()
-        .filter_map(|(c, w)| Some((c.as_ref()?, w)))
-        .enumerate()
-    {
-        let _ = write!(out, "{}{count} {what}", if i > 0 { ", " } else { "" });
+    let mut before = "";
+    for (count, what) in [(e.killed, "killed"), (e.injured, "injured")] {
+        if let Some(count) = count {
+            let _ = write!(out, "{before}{count} {what}");
+            before = ", ";
+        }
     }
 }
 
