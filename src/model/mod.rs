@@ -91,6 +91,11 @@ impl Facts {
         Ent(ix(self.actors.len()) + p.0)
     }
 
+    /// Every event's index, in the order the events are stored.
+    pub fn event_ixs(&self) -> impl Iterator<Item = EventIx> + use<> {
+        (0..ix(self.events.len())).map(EventIx)
+    }
+
     pub fn event_ent(&self, e: EventIx) -> Ent {
         Ent(ix(self.actors.len() + self.places.len()) + e.0)
     }

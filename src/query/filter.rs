@@ -117,9 +117,7 @@ impl Selection {
     /// the events one after the next rather than jumping about memory. An
     /// event is kept exactly when it is in [`Selection::events`].
     pub fn stored<'a>(&'a self, facts: &'a Facts) -> impl Iterator<Item = EventIx> + 'a {
-        (0..facts.events.len())
-            .map(|i| EventIx(u32::try_from(i).unwrap_or(u32::MAX)))
-            .filter(|&e| self.has(facts.event_ent(e)))
+        facts.event_ixs().filter(|&e| self.has(facts.event_ent(e)))
     }
 }
 
@@ -296,12 +294,7 @@ impl Filter {
                 }
             })
             .collect();
-        for e in facts
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, _)| EventIx(u32::try_from(i).unwrap_or(u32::MAX)))
-        {
+        for e in facts.event_ixs() {
             if let Some(k) = keep.get_mut(facts.event_ent(e).index()) {
                 *k = false;
             }
