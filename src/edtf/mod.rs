@@ -18,6 +18,7 @@ mod error;
 mod parse;
 mod parse_date;
 mod parse_time;
+mod plain;
 #[cfg(test)]
 mod tests;
 

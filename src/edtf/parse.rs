@@ -8,6 +8,7 @@
 use super::cursor::Cursor;
 use super::error::EdtfError;
 use super::parse_date::date;
+use super::plain::plain;
 use super::{Edtf, End};
 
 /// Parses EDTF level 0 or level 1 text.
@@ -24,6 +25,14 @@ use super::{Edtf, End};
 /// assert_eq!(error.offset, 8); // the day
 /// ```
 pub fn parse(input: &str) -> Result<Edtf, EdtfError> {
+    match plain(input) {
+        Some(date) => Ok(Edtf::Date(date)),
+        None => general(input),
+    }
+}
+
+/// [`parse`] for every form, without the shortcut for plain dates.
+pub(super) fn general(input: &str) -> Result<Edtf, EdtfError> {
     if input.is_empty() {
         return Err(EdtfError::new(0, 0, "empty date"));
     }
@@ -88,6 +97,9 @@ fn end(input: &str, start: usize, stop: usize) -> Result<End, EdtfError> {
     }
     if text == ".." {
         return Ok(End::Open);
+    }
+    if let Some(date) = plain(text) {
+        return Ok(End::Date(date));
     }
     if text.starts_with('.') {
         let mut cur = Cursor::new(input, start, stop);
