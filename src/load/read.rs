@@ -32,6 +32,15 @@ pub enum RecordShape {
 const SHAPE_NAMES: [&str; 5] = ["source", "actor", "place", "event", "relation"];
 
 impl RecordShape {
+    /// Every record type, in the order the format lists them.
+    pub const ALL: [RecordShape; 5] = [
+        RecordShape::Source,
+        RecordShape::Actor,
+        RecordShape::Place,
+        RecordShape::Event,
+        RecordShape::Relation,
+    ];
+
     pub fn from_name(name: &str) -> Option<RecordShape> {
         let singular = name.strip_suffix('s').unwrap_or(name);
         match singular {

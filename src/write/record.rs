@@ -27,13 +27,7 @@ use crate::load::RecordShape;
 use crate::model::{Actor, Attr, Cite, Count, Event, Facts, Place, Relation, Source, Sym};
 
 /// The record types in canonical order.
-pub const SHAPES: [RecordShape; 5] = [
-    RecordShape::Source,
-    RecordShape::Actor,
-    RecordShape::Place,
-    RecordShape::Event,
-    RecordShape::Relation,
-];
+pub const SHAPES: [RecordShape; 5] = RecordShape::ALL;
 
 /// Every record of the fact set in canonical order.
 pub fn records(facts: &Facts) -> impl Iterator<Item = Record<'_>> {

@@ -270,44 +270,128 @@ impl<'de: 'a, 'a> Deserialize<'de> for Attrs<'a> {
     }
 }
 
+/// Every field name, `type` aside, in the order of [`Flat::present`]'s bits.
+const FIELDS: [&str; 24] = [
+    "id",
+    "title",
+    "name",
+    "kind",
+    "publisher",
+    "url",
+    "published",
+    "reliability",
+    "credibility",
+    "note",
+    "aliases",
+    "sources",
+    "in",
+    "lat",
+    "lon",
+    "date",
+    "place",
+    "actors",
+    "killed",
+    "injured",
+    "summary",
+    "attributes",
+    "from",
+    "to",
+];
+
+/// The fields a record type knows, a bit each as in [`FIELDS`].
+fn known(shape: RecordShape) -> u32 {
+    static KNOWN: std::sync::LazyLock<[u32; 5]> = std::sync::LazyLock::new(|| {
+        RecordShape::ALL.map(|shape| {
+            let names = crate::validate::decode::fields_of(shape);
+            (0..).zip(FIELDS).fold(0, |mask, (bit, name)| {
+                mask | (u32::from(names.contains(&name)) << bit)
+            })
+        })
+    });
+    let at = RecordShape::ALL.iter().position(|&s| s == shape);
+    at.and_then(|at| KNOWN.get(at)).copied().unwrap_or(0)
+}
+
 impl Flat<'_> {
-    /// The names of the fields present, `type` aside.
-    fn present(&self) -> impl Iterator<Item = &'static str> {
+    /// The fields present, `type` aside, a bit each as in [`FIELDS`].
+    fn present(&self) -> u32 {
         let fields = [
-            ("id", self.id.0.is_some()),
-            ("title", self.title.0.is_some()),
-            ("name", self.name.0.is_some()),
-            ("kind", self.kind.0.is_some()),
-            ("publisher", self.publisher.0.is_some()),
-            ("url", self.url.0.is_some()),
-            ("published", self.published.0.is_some()),
-            ("reliability", self.reliability.0.is_some()),
-            ("credibility", self.credibility.0.is_some()),
-            ("note", self.note.0.is_some()),
-            ("aliases", self.aliases.0.is_some()),
-            ("sources", self.sources.0.is_some()),
-            ("in", self.within.0.is_some()),
-            ("lat", self.lat.0.is_some()),
-            ("lon", self.lon.0.is_some()),
-            ("date", self.date.0.is_some()),
-            ("place", self.place.0.is_some()),
-            ("actors", self.actors.0.is_some()),
-            ("killed", self.killed.0.is_some()),
-            ("injured", self.injured.0.is_some()),
-            ("summary", self.summary.0.is_some()),
-            ("attributes", self.attributes.0.is_some()),
-            ("from", self.from.0.is_some()),
-            ("to", self.to.0.is_some()),
+            self.id.0.is_some(),
+            self.title.0.is_some(),
+            self.name.0.is_some(),
+            self.kind.0.is_some(),
+            self.publisher.0.is_some(),
+            self.url.0.is_some(),
+            self.published.0.is_some(),
+            self.reliability.0.is_some(),
+            self.credibility.0.is_some(),
+            self.note.0.is_some(),
+            self.aliases.0.is_some(),
+            self.sources.0.is_some(),
+            self.within.0.is_some(),
+            self.lat.0.is_some(),
+            self.lon.0.is_some(),
+            self.date.0.is_some(),
+            self.place.0.is_some(),
+            self.actors.0.is_some(),
+            self.killed.0.is_some(),
+            self.injured.0.is_some(),
+            self.summary.0.is_some(),
+            self.attributes.0.is_some(),
+            self.from.0.is_some(),
+            self.to.0.is_some(),
         ];
-        fields
-            .into_iter()
-            .filter(|(_, present)| *present)
-            .map(|(name, _)| name)
+        (0..)
+            .zip(fields)
+            .fold(0, |mask, (bit, present)| mask | (u32::from(present) << bit))
     }
 
     /// Whether every field present belongs to the record type.
     pub fn only(&self, shape: RecordShape) -> bool {
-        let known = crate::validate::decode::fields_of(shape);
-        self.present().all(|name| known.contains(&name))
+        self.present() & !known(shape) == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FIELDS, Flat, known};
+    use crate::load::RecordShape;
+
+    /// Every field name is a field of some record type, and each type
+    /// knows exactly the names the diagnostic decoder lists for it.
+    #[test]
+    fn known_fields_are_the_decoders() {
+        let mut all = 0;
+        for shape in RecordShape::ALL {
+            let names = crate::validate::decode::fields_of(shape);
+            let mask = known(shape);
+            assert_eq!(mask.count_ones() as usize, names.len(), "{shape:?}");
+            all |= mask;
+        }
+        assert_eq!(all.count_ones() as usize, FIELDS.len());
+    }
+
+    /// A line with one field of each name: each type accepts exactly the
+    /// lines whose field it knows.
+    #[test]
+    fn a_field_of_another_type_is_refused() {
+        for name in FIELDS {
+            let value = match name {
+                "credibility" | "lat" | "lon" | "killed" | "injured" => "1".to_owned(),
+                "aliases" | "sources" | "actors" => "[]".to_owned(),
+                "attributes" => "{}".to_owned(),
+                _ => "\"x\"".to_owned(),
+            };
+            let line = format!(r#"{{"type":"event","{name}":{value}}}"#);
+            let flat: Flat = serde_json::from_str(&line).expect("a flat line");
+            for shape in [
+                RecordShape::Event,
+                RecordShape::Relation,
+                RecordShape::Place,
+            ] {
+                let listed = crate::validate::decode::fields_of(shape).contains(&name);
+                assert_eq!(flat.only(shape), listed, "{name} in {shape:?}");
+            }
+        }
     }
 }
