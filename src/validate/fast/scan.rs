@@ -34,6 +34,72 @@ pub fn flat(line: &str) -> Option<Flat<'_>> {
     fill(line, &mut flat).map(|()| flat)
 }
 
+/// The keys the scanner reads: the fields of the common shape, and those
+/// of a reference. Coordinates and attributes are left to serde.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Key {
+    Type,
+    Id,
+    Title,
+    Name,
+    Kind,
+    Publisher,
+    Url,
+    Published,
+    Reliability,
+    Credibility,
+    Note,
+    Aliases,
+    Sources,
+    In,
+    Date,
+    Place,
+    Actors,
+    Killed,
+    Injured,
+    Summary,
+    From,
+    To,
+    Role,
+    Quote,
+}
+
+impl Key {
+    /// The longest key, in bytes.
+    const LONGEST: usize = 11;
+
+    /// The key written `name`, if the scanner reads it.
+    fn of(name: &[u8]) -> Option<Key> {
+        Some(match name {
+            b"type" => Key::Type,
+            b"id" => Key::Id,
+            b"title" => Key::Title,
+            b"name" => Key::Name,
+            b"kind" => Key::Kind,
+            b"publisher" => Key::Publisher,
+            b"url" => Key::Url,
+            b"published" => Key::Published,
+            b"reliability" => Key::Reliability,
+            b"credibility" => Key::Credibility,
+            b"note" => Key::Note,
+            b"aliases" => Key::Aliases,
+            b"sources" => Key::Sources,
+            b"in" => Key::In,
+            b"date" => Key::Date,
+            b"place" => Key::Place,
+            b"actors" => Key::Actors,
+            b"killed" => Key::Killed,
+            b"injured" => Key::Injured,
+            b"summary" => Key::Summary,
+            b"from" => Key::From,
+            b"to" => Key::To,
+            b"role" => Key::Role,
+            b"quote" => Key::Quote,
+            _ => return None,
+        })
+    }
+}
+
 /// A line and how far it has been read.
 struct Scan<'a> {
     line: &'a str,
@@ -73,16 +139,18 @@ impl<'a> Scan<'a> {
         self.eat_if(b).then_some(())
     }
 
-    /// A string without escapes or control characters.
-    fn string(&mut self) -> Option<&'a str> {
+    /// A key the scanner reads, with its quotes. Known keys hold no escape,
+    /// so a key written with one, like any other key, gives `None`.
+    fn key(&mut self) -> Option<Key> {
         self.eat(b'"')?;
-        let rest = self.line.get(self.at..)?;
-        let len = stop(rest.as_bytes())?;
-        if rest.as_bytes().get(len) != Some(&b'"') {
-            return None;
-        }
+        let rest = self.line.as_bytes().get(self.at..)?;
+        let len = rest
+            .iter()
+            .take(Key::LONGEST + 1)
+            .position(|&b| b == b'"')?;
+        let key = Key::of(rest.get(..len)?)?;
         self.at += len + 1;
-        rest.get(..len)
+        Some(key)
     }
 
     /// A string value: borrowed from the line when it holds no escapes,
@@ -235,14 +303,14 @@ impl<'a> Scan<'a> {
     }
 
     /// `{"key": value, …}`, each value read by `value` given its key.
-    fn object(&mut self, mut value: impl FnMut(&mut Self, &'a str) -> Option<()>) -> Option<()> {
+    fn object(&mut self, mut value: impl FnMut(&mut Self, Key) -> Option<()>) -> Option<()> {
         self.eat(b'{')?;
         self.space();
         if self.eat_if(b'}') {
             return Some(());
         }
         loop {
-            let key = self.string()?;
+            let key = self.key()?;
             self.space();
             self.eat(b':')?;
             self.space();
@@ -264,9 +332,9 @@ impl<'a> Scan<'a> {
         let (mut id, mut extra) = (None, None);
         self.object(|scan, key| {
             match key {
-                "id" if id.is_none() => id = Some(scan.str()?),
-                "role" if extra.is_none() => extra = Some((Extra::Role, scan.str()?)),
-                "quote" if extra.is_none() => extra = Some((Extra::Quote, scan.str()?)),
+                Key::Id if id.is_none() => id = Some(scan.str()?),
+                Key::Role if extra.is_none() => extra = Some((Extra::Role, scan.str()?)),
+                Key::Quote if extra.is_none() => extra = Some((Extra::Quote, scan.str()?)),
                 _ => return None,
             }
             Some(())
@@ -279,36 +347,36 @@ impl<'a> Scan<'a> {
     }
 
     /// The value of `key`, into its field of `flat`.
-    fn field(&mut self, key: &str, flat: &mut Flat<'a>) -> Option<()> {
+    fn field(&mut self, key: Key, flat: &mut Flat<'a>) -> Option<()> {
         let f = flat;
         match key {
-            "type" if f.tag.is_empty() => {
+            Key::Type if f.tag.is_empty() => {
                 f.tag = self.str()?;
                 (!f.tag.is_empty()).then_some(())
             }
-            "id" => set(&mut f.id, self.str()?),
-            "title" => set(&mut f.title, self.str()?),
-            "name" => set(&mut f.name, self.str()?),
-            "kind" => set(&mut f.kind, self.str()?),
-            "publisher" => set(&mut f.publisher, self.str()?),
-            "url" => set(&mut f.url, self.str()?),
-            "published" => set(&mut f.published, self.str()?),
-            "reliability" => set(&mut f.reliability, self.str()?),
-            "credibility" => set(&mut f.credibility, self.int()?),
-            "note" => set(&mut f.note, self.str()?),
-            "aliases" => set(&mut f.aliases, self.list(Self::str)?),
-            "sources" => set(&mut f.sources, self.refs()?),
-            "in" => set(&mut f.within, self.str()?),
-            "date" => set(&mut f.date, self.str()?),
-            "place" => set(&mut f.place, self.str()?),
-            "actors" => set(&mut f.actors, self.refs()?),
-            "killed" => set(&mut f.killed, self.count()?),
-            "injured" => set(&mut f.injured, self.count()?),
-            "summary" => set(&mut f.summary, self.str()?),
-            "from" => set(&mut f.from, self.str()?),
-            "to" => set(&mut f.to, self.str()?),
-            // Coordinates, attributes, a second `type`, unknown keys.
-            _ => None,
+            Key::Id => set(&mut f.id, self.str()?),
+            Key::Title => set(&mut f.title, self.str()?),
+            Key::Name => set(&mut f.name, self.str()?),
+            Key::Kind => set(&mut f.kind, self.str()?),
+            Key::Publisher => set(&mut f.publisher, self.str()?),
+            Key::Url => set(&mut f.url, self.str()?),
+            Key::Published => set(&mut f.published, self.str()?),
+            Key::Reliability => set(&mut f.reliability, self.str()?),
+            Key::Credibility => set(&mut f.credibility, self.int()?),
+            Key::Note => set(&mut f.note, self.str()?),
+            Key::Aliases => set(&mut f.aliases, self.list(Self::str)?),
+            Key::Sources => set(&mut f.sources, self.refs()?),
+            Key::In => set(&mut f.within, self.str()?),
+            Key::Date => set(&mut f.date, self.str()?),
+            Key::Place => set(&mut f.place, self.str()?),
+            Key::Actors => set(&mut f.actors, self.refs()?),
+            Key::Killed => set(&mut f.killed, self.count()?),
+            Key::Injured => set(&mut f.injured, self.count()?),
+            Key::Summary => set(&mut f.summary, self.str()?),
+            Key::From => set(&mut f.from, self.str()?),
+            Key::To => set(&mut f.to, self.str()?),
+            // A second `type`, and the keys of a reference.
+            Key::Type | Key::Role | Key::Quote => None,
         }
     }
 }
@@ -341,6 +409,26 @@ fn stop(bytes: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
+
+    use super::{Key, Scan};
+
+    #[test]
+    fn keys_are_read_whole_and_only_when_known() {
+        let read = |line: &str| Scan { line, at: 0 }.key();
+        assert_eq!(read(r#""reliability":"A""#), Some(Key::Reliability));
+        assert_eq!(read(r#""in":"x""#), Some(Key::In));
+        let others = [
+            r#""reliabilityx":1"#,
+            r#""i":1"#,
+            r#""lat":1"#,
+            r#""d\u0061te":"2024""#,
+            r#""date"#,
+            r#"":1"#,
+        ];
+        for other in others {
+            assert_eq!(read(other), None, "{other}");
+        }
+    }
 
     proptest! {
         #[test]
