@@ -17,6 +17,7 @@ pub mod graph;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod par;
 pub mod progress;
 pub mod query;
 pub mod suggest;

@@ -11,8 +11,9 @@ use super::args::{FactsArgs, JsonArg};
 use super::{Error, load, print_diagnostics};
 use crate::diag::Severity;
 use crate::diag::render::to_json;
+use crate::edtf::Day;
 use crate::load::Input;
-use crate::model::Facts;
+use crate::model::{Event, Facts};
 use crate::output;
 
 /// Validate fact files and report every problem with its place.
@@ -99,15 +100,26 @@ fn plural(n: usize, word: &str) -> String {
 
 /// The earliest and latest day of any event, as ISO dates.
 fn range(facts: &Facts) -> Option<(String, String)> {
+    let ((start, end), (later_start, later_end)) =
+        crate::par::halves(&facts.events, |e, _| ends(e));
+    let start = match (start, later_start) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    Some((start?.iso(), end.max(later_end)?.iso()))
+}
+
+/// The earliest known start and the latest known end of `events`.
+fn ends(events: &[Event]) -> (Option<Day>, Option<Day>) {
     let (mut start, mut end) = (None, None);
-    for bounds in facts.events.iter().map(|e| e.date.bounds()) {
+    for bounds in events.iter().map(|e| e.date.bounds()) {
         // `None` orders first: the earliest start is the least of the known.
         if let Some(day) = bounds.earliest {
             start = Some(start.map_or(day, |s| day.min(s)));
         }
         end = end.max(bounds.latest);
     }
-    Some((start?.iso(), end?.iso()))
+    (start, end)
 }
 
 fn summary(facts: &Facts) -> String {
