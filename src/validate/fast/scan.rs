@@ -144,10 +144,7 @@ impl<'a> Scan<'a> {
     fn key(&mut self) -> Option<Key> {
         self.eat(b'"')?;
         let rest = self.line.as_bytes().get(self.at..)?;
-        let len = rest
-            .iter()
-            .take(Key::LONGEST + 1)
-            .position(|&b| b == b'"')?;
+        let len = quote(rest)?;
         let key = Key::of(rest.get(..len)?)?;
         self.at += len + 1;
         Some(key)
@@ -381,6 +378,24 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// Where the first `"` of `bytes` is, if it closes a key no longer than
+/// the longest known: a key of up to seven bytes, as most are, is settled
+/// in one word.
+fn quote(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    if let Some(word) = bytes.first_chunk::<8>() {
+        // A byte equal to `"` is zero in `x`: its high bit is set in
+        // `found` (places after the first can be set wrongly, by a borrow).
+        let x = u64::from_le_bytes(*word) ^ (ONES * u64::from(b'"'));
+        let found = x.wrapping_sub(ONES) & !x & HIGH;
+        if found != 0 {
+            return Some((found.trailing_zeros() / 8) as usize);
+        }
+    }
+    bytes.iter().take(Key::LONGEST + 1).position(|&b| b == b'"')
+}
+
 /// Where the first `"`, `\\` or control character of `bytes` is, looking at
 /// eight bytes at a time: in each word, a byte below 0x20 or equal to one of
 /// the two sets the high bit of its place in `found` (only places after the
@@ -431,6 +446,16 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn quote_finds_the_first_quote_within_a_key(
+            bytes in prop::collection::vec(prop::sample::select(
+                vec![b'a', b'"', b'\\', 0x00, 0x21, 0x23, 0xa2, 0xff]
+            ), 0..20)
+        ) {
+            let naive = bytes.iter().take(super::Key::LONGEST + 1).position(|&b| b == b'"');
+            prop_assert_eq!(super::quote(&bytes), naive);
+        }
+
         #[test]
         fn stop_finds_the_first_quote_backslash_or_control(
             bytes in prop::collection::vec(prop::sample::select(
