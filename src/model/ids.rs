@@ -54,6 +54,14 @@ impl IdsBuilder {
         }
     }
 
+    /// Marks the ids `other` marks too (over the same room).
+    pub fn union(&mut self, other: &IdsBuilder) {
+        self.bits
+            .iter_mut()
+            .zip(&other.bits)
+            .for_each(|(mine, theirs)| *mine |= theirs);
+    }
+
     /// The index of the marked ids, each naming nothing yet, for
     /// `entities` actors, places and events and `sources` sources (counts
     /// past `u32::MAX` are taken as `u32::MAX`).
@@ -271,6 +279,24 @@ mod tests {
         let mut strings = Interner::default();
         let syms = (0..n).map(|i| strings.intern(&format!("id-{i}"))).collect();
         (strings, syms)
+    }
+
+    #[test]
+    fn a_union_marks_the_ids_of_both() {
+        let (_, s) = syms(200);
+        let (mut evens, mut odds) = (IdsBuilder::new(200), IdsBuilder::new(200));
+        for (i, &sym) in s.iter().enumerate() {
+            match i % 2 {
+                0 => evens.mark(sym),
+                _ => odds.mark(sym),
+            }
+        }
+        evens.union(&odds);
+        let mut ids = evens.build(200, 0);
+        for (i, &sym) in (0u32..).zip(&s) {
+            assert_eq!(ids.insert(sym, Named::Ent(Ent(i))), None);
+        }
+        assert_eq!(ids.len(), 200);
     }
 
     fn index(s: &[Sym], strings: usize, entities: usize, sources: usize) -> Ids {
