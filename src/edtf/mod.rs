@@ -19,6 +19,7 @@ mod parse;
 mod parse_date;
 mod parse_time;
 mod plain;
+mod span;
 #[cfg(test)]
 mod tests;
 
@@ -28,6 +29,7 @@ pub(crate) use day::zero_padded;
 pub use display::Human;
 pub use error::EdtfError;
 pub use parse::parse;
+pub use span::Span;
 
 use std::str::FromStr;
 

@@ -28,7 +28,7 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
 use super::shown::Shown;
 use super::{View, pretty};
-use crate::edtf::{Day, Edtf, Human};
+use crate::edtf::{Day, Edtf, Human, Span};
 use crate::model::count::Readable;
 use crate::model::{Attr, Cite, Count, Event, EventIx, Facts, Participant, PlaceIx, Sym};
 
@@ -50,41 +50,16 @@ pub fn document(view: &View<'_>) -> serde_json::Value {
     serde_json::to_value(Document::of(view)).unwrap_or(serde_json::Value::Null)
 }
 
-/// The known days the events span: earliest known start, latest known end.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Span {
-    pub start: Option<Day>,
-    pub end: Option<Day>,
-}
-
 /// The span of the selected events, or `None` without events.
 pub fn span(view: &View<'_>) -> Option<Span> {
     let facts = view.facts;
-    let mut found: Option<Span> = None;
-    for event in view.sel.stored(facts).filter_map(|e| facts.event(e)) {
-        let bounds = event.date.bounds();
-        let span = found.get_or_insert(Span {
-            start: None,
-            end: None,
-        });
-        span.start = min_known(span.start, bounds.earliest);
-        span.end = max_known(span.end, bounds.latest);
-    }
-    found
-}
-
-fn min_known(a: Option<Day>, b: Option<Day>) -> Option<Day> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
-}
-
-fn max_known(a: Option<Day>, b: Option<Day>) -> Option<Day> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.max(b)),
-        (a, b) => a.or(b),
-    }
+    let mut events = view
+        .sel
+        .stored(facts)
+        .filter_map(|e| facts.event(e))
+        .peekable();
+    events.peek()?;
+    Some(Span::of(events.map(|e| &e.date)))
 }
 
 #[derive(Serialize)]

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use super::data::EntityOut;
 use super::filter::Selection;
-use crate::edtf::{Day, Edtf, End, Precision};
+use crate::edtf::{Day, Edtf, End, Precision, Span};
 use crate::graph::{Graph, ent};
 use crate::model::{Cite, Ent, EntityRef, Facts, SourceIx, Sym};
 
@@ -254,14 +254,9 @@ fn count_date(dates: &mut Dates, date: &Edtf) {
 
 /// The earliest and latest known day of the kept events.
 fn span(facts: &Facts, sel: &Selection) -> (Option<Day>, Option<Day>) {
-    let bounds = sel
-        .events
-        .iter()
-        .filter_map(|e| facts.event(*e))
-        .map(|e| e.date.bounds());
-    let earliest = bounds.clone().filter_map(|b| b.earliest).min();
-    let latest = bounds.filter_map(|b| b.latest).max();
-    (earliest, latest)
+    let events = sel.events.iter().filter_map(|e| facts.event(*e));
+    let span = Span::of(events.map(|e| &e.date));
+    (span.start, span.end)
 }
 
 /// Edges in and out of each kept entity whose other end is kept too.

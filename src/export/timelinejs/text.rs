@@ -9,7 +9,7 @@
 use std::fmt::Write;
 
 use super::super::html::{self, actors_line, place_line, push};
-use super::super::timeline::Span;
+use crate::edtf::Span;
 use crate::model::{Cite, Count, Event, Facts};
 
 /// "9 events from 2016 to 2024", "1 event in 2024", "No events".
