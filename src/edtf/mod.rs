@@ -1,5 +1,5 @@
 //! EDTF (Extended Date/Time Format, ISO 8601-2) levels 0 and 1: the value types, their
-//! bounds, precision and flags, and the entry point [`parse`].
+//! bounds, precision and flags, and the entry point [`parse()`].
 //!
 //! Level 2 forms are rejected with a positioned error saying so. This module does no I/O,
 //! knows nothing about fact files or graphs, and never panics on any input text.

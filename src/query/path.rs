@@ -18,11 +18,11 @@
 //! becomes `max(t, lo)`. An open or unknown end is unbounded on that side.
 //!
 //! The searches, both bounded by [`STEP_BUDGET`] edge examinations and by
-//! `max_hops`: [`shortest`] is a breadth-first search over states (entity,
+//! `max_hops`: [`shortest()`] is a breadth-first search over states (entity,
 //! `t`), so it finds the fewest hops; a state is dropped when the same
 //! entity was already reached, in as few or fewer hops, with a `t` no later
 //! (it can do nothing the earlier state cannot). Without time every `t` is
-//! the same and this is a plain breadth-first search. [`all`] enumerates
+//! the same and this is a plain breadth-first search. [`all()`] enumerates
 //! simple paths by iterative deepening (every path of 1 hop, then of 2, …),
 //! depth-first in neighbour order, pruned by the untimed distance to the
 //! target, and stops at `limit` paths. The shortest path is always the first

@@ -1,7 +1,7 @@
 //! Decoding each record type from its raw fields into a pending record.
 //!
 //! One function a record type, each reading its fields through
-//! [`Fields`](super::fields::Fields) and the value decoders of [`values`]
+//! [`Fields`] and the value decoders of [`values`]
 //! (dates, counts, coordinates, citations). Every problem of a record is reported; a
 //! record with any error is not kept, but its id is remembered so that
 //! references to it do not cause a second, misleading error. References stay
