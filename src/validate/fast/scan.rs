@@ -382,35 +382,25 @@ impl<'a> Scan<'a> {
 /// the longest known: a key of up to seven bytes, as most are, is settled
 /// in one word.
 fn quote(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     if let Some(word) = bytes.first_chunk::<8>() {
-        // A byte equal to `"` is zero in `x`: its high bit is set in
-        // `found` (places after the first can be set wrongly, by a borrow).
-        let x = u64::from_le_bytes(*word) ^ (ONES * u64::from(b'"'));
-        let found = x.wrapping_sub(ONES) & !x & HIGH;
+        let found = equal(u64::from_le_bytes(*word), b'"');
         if found != 0 {
-            return Some((found.trailing_zeros() / 8) as usize);
+            return Some(first_place(found));
         }
     }
     bytes.iter().take(Key::LONGEST + 1).position(|&b| b == b'"')
 }
 
 /// Where the first `"`, `\\` or control character of `bytes` is, looking at
-/// eight bytes at a time: in each word, a byte below 0x20 or equal to one of
-/// the two sets the high bit of its place in `found` (only places after the
-/// first can be set wrongly, by a borrow).
+/// eight bytes at a time.
 fn stop(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
     let mut words = bytes.chunks_exact(8);
     let mut at = 0;
     for word in words.by_ref() {
         let w = u64::from_le_bytes(word.try_into().ok()?);
-        let found = below(w, 0x20) | below(w ^ (ONES * 0x22), 1) | below(w ^ (ONES * 0x5c), 1);
+        let found = below(w, 0x20) | equal(w, b'"') | equal(w, b'\\');
         if found != 0 {
-            return Some(at + (found.trailing_zeros() / 8) as usize);
+            return Some(at + first_place(found));
         }
         at += 8;
     }
@@ -419,6 +409,27 @@ fn stop(bytes: &[u8]) -> Option<usize> {
         .iter()
         .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
     Some(at + i)
+}
+
+/// The lowest bit of each byte of a word.
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+
+/// The high bit of each byte of a word read little-endian whose byte is
+/// below `n`. Only places after the first set one can be set wrongly (by a
+/// borrow), so the first is always right.
+fn below(word: u64, n: u8) -> u64 {
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH
+}
+
+/// As [`below`], the bytes equal to `b`.
+fn equal(word: u64, b: u8) -> u64 {
+    below(word ^ (ONES * u64::from(b)), 1)
+}
+
+/// The place of the first byte [`below`] or [`equal`] marked.
+fn first_place(found: u64) -> usize {
+    (found.trailing_zeros() / 8) as usize
 }
 
 #[cfg(test)]
