@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 root=..
-targets=(toml_reader json_reader jsonl_reader load_export edtf)
+targets=(toml_reader json_reader jsonl_reader jsonl_decoders load_export edtf)
 for t in "${targets[@]}"; do mkdir -p "corpus/$t"; done
 
 # Each reader gets every fact file of its encoding, good and bad.
@@ -18,6 +18,7 @@ seed() { # extension target
 seed toml toml_reader
 seed json json_reader
 seed jsonl jsonl_reader
+seed jsonl jsonl_decoders
 
 # load_export: the first byte chooses the encoding (0 TOML, 1 JSON, 2 JSON Lines).
 prefix() { # byte-escape target

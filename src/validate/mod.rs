@@ -14,6 +14,11 @@ mod resolve;
 mod stream;
 mod warnings;
 
+/// Holds the fast decoder of JSON Lines to the diagnostic one on one line
+/// (see `fast::agree`): for the fuzz targets, and panics when they differ.
+#[cfg(fuzzing)]
+pub use fast::agree::agree as decoders_agree;
+
 use crate::diag::{Diagnostics, Origin, PathSeg};
 use crate::load::files::{InputError, expand};
 use crate::load::lines::BLOCK_BYTES;

@@ -10,6 +10,8 @@
 //! the problems with their places. The two must accept exactly the same
 //! records (a test holds them to it).
 
+#[cfg(any(test, fuzzing))]
+pub mod agree;
 mod de;
 mod scan;
 #[cfg(test)]

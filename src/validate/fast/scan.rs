@@ -28,7 +28,7 @@ pub fn fill<'a>(line: &'a str, flat: &mut Flat<'a>) -> Option<()> {
 }
 
 /// The fields of a line that has the common shape; `None` for any other.
-#[cfg(test)]
+#[cfg(any(test, fuzzing))]
 pub fn flat(line: &str) -> Option<Flat<'_>> {
     let mut flat = Flat::default();
     fill(line, &mut flat).map(|()| flat)

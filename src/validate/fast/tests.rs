@@ -3,82 +3,8 @@
 
 use proptest::prelude::*;
 
-use super::de::Flat;
-use super::{line, scan};
-use crate::diag::Diagnostics;
-use crate::load::FileId;
-use crate::load::lines::read_line;
-use crate::model::Interner;
-use crate::model::remap::MapSyms;
-use crate::validate::{Pending, decode};
-
-/// The records of a store as text, each string renumbered in the order it
-/// is met, so that stores that number their strings differently compare equal.
-fn describe(store: &Pending) -> String {
-    let canon = std::cell::RefCell::new(Interner::default());
-    let f = |s: crate::model::Sym| canon.borrow_mut().intern(store.strings.resolve(s));
-    fn each<T: MapSyms + Clone + std::fmt::Debug>(
-        list: &[T],
-        f: &dyn Fn(crate::model::Sym) -> crate::model::Sym,
-        out: &mut String,
-    ) {
-        for r in list {
-            let mut r = r.clone();
-            r.map_syms(f);
-            out.push_str(&format!("{r:?}\n"));
-        }
-    }
-    let mut out = String::new();
-    each(&store.sources, &f, &mut out);
-    each(&store.actors, &f, &mut out);
-    each(&store.places, &f, &mut out);
-    each(&store.events, &f, &mut out);
-    each(&store.relations, &f, &mut out);
-    out.push_str(&canon.borrow().iter().collect::<Vec<_>>().join("|"));
-    out
-}
-
-/// (accepted by the fast decoder, its store, accepted by the diagnostic one, its store)
-fn both(text: &str) -> (bool, String, bool, String) {
-    let mut fast = Pending::default();
-    let fast_ok = line(text, FileId(0), 0, &mut fast);
-    let mut slow = Pending::default();
-    let mut diags = Diagnostics::default();
-    read_line(FileId(0), text, 1, 0, &mut diags, &mut |rec, d| {
-        decode::record(rec, &mut slow, d)
-    });
-    let slow_ok = !diags.has_errors() && slow.broken.is_empty();
-    (fast_ok, describe(&fast), slow_ok, describe(&slow))
-}
-
-/// When the scanner reads a line, serde reads the same fields from it.
-#[track_caller]
-fn scanned_as_serde_reads(text: &str) {
-    if let Some(scanned) = scan::flat(text) {
-        match serde_json::from_str::<Flat<'_>>(text) {
-            Ok(read) => assert_eq!(format!("{scanned:?}"), format!("{read:?}"), "{text}"),
-            Err(e) => panic!("scanned what serde refuses ({e}): {text}"),
-        }
-    }
-}
-
-#[track_caller]
-fn agree(text: &str) {
-    scanned_as_serde_reads(text);
-    let (fast_ok, fast, slow_ok, slow) = both(text);
-    if fast_ok {
-        assert!(
-            slow_ok,
-            "fast accepted what the diagnostic decoder refuses: {text}"
-        );
-        assert_eq!(fast, slow, "different records from {text}");
-    } else {
-        assert!(
-            fast.lines().count() <= 1,
-            "a refused line left records behind: {text}"
-        );
-    }
-}
+use super::agree::{agree, both, scanned_as_serde_reads};
+use super::scan;
 
 const VALID: &[&str] = &[
     r#"{"type":"source","id":"s","title":"T","publisher":"P","url":"https://x","published":"2024-04-02","reliability":"c","credibility":3,"note":"n"}"#,
