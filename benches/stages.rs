@@ -80,6 +80,7 @@ fn stages(c: &mut Criterion) {
         facts: &facts,
         sel: &sel,
         title: "bench",
+        pace: None,
     };
     g.bench_function("export_dot", |b| {
         b.iter(|| {

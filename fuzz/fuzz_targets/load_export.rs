@@ -31,6 +31,7 @@ fuzz_target!(|data: &[u8]| {
         facts: &facts,
         sel: &sel,
         title: &title,
+        pace: None,
     };
     for layout in [Layout::Graph, Layout::Timeline] {
         let text = dot::render(&view, &Options { layout });

@@ -100,6 +100,7 @@ fn export(args: &Args, loaded: &Loaded) -> Result<(), Error> {
         facts,
         sel: &sel,
         title: &title,
+        pace: None,
     };
     let nodes = sel.keep.iter().filter(|k| **k).count();
     if args.format == Format::Dot && nodes > dot::LAYOUT_LIMIT {

@@ -47,6 +47,7 @@ fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
             facts: &loaded.facts,
             sel: &sel,
             title: &title,
+            pace: None,
         };
         Reply::bytes(timeline::render(&view))
     } else {

@@ -6,9 +6,11 @@
 //! output. [`events`] hands the events over in batches and, before each
 //! batch, reads the first byte of every string the batch's events write: the
 //! reads are independent of each other, so the processor overlaps their
-//! waits, and the export then finds its strings in cache. It changes no
+//! waits, and the export then finds its strings in cache. A walk may also
+//! keep pace with other exports' walks ([`super::pace`]). It changes no
 //! output; it only decides when memory is touched.
 
+use super::pace::Walker;
 use crate::model::{EventIx, Facts, Sym};
 
 /// How many events are read ahead at once: their strings stay in cache
@@ -18,12 +20,34 @@ use crate::model::{EventIx, Facts, Sym};
 /// interleaved runs), and 1,024 was slower again.
 const BATCH: usize = 16;
 
-/// `events`, in order, each batch's strings read just before it.
-pub fn events<'a>(facts: &'a Facts, events: &'a [EventIx]) -> impl Iterator<Item = EventIx> + 'a {
-    events.chunks(BATCH).flat_map(move |batch| {
-        touch(facts, batch);
-        batch.iter().copied()
-    })
+/// How many events a paced walk goes between telling its [`Walker`] where
+/// it is: about two thousand times over a million events.
+const STRIDE: usize = 512;
+
+/// `events`, in order, each batch's strings read just before it; with a
+/// `walker`, at the pace of the exports walking with it, and done with the
+/// last event.
+pub fn events<'a>(
+    facts: &'a Facts,
+    events: &'a [EventIx],
+    walker: Option<&'a Walker<'a>>,
+) -> impl Iterator<Item = EventIx> + 'a {
+    let walk = events
+        .chunks(BATCH)
+        .enumerate()
+        .flat_map(move |(i, batch)| {
+            let at = i * BATCH;
+            if at.is_multiple_of(STRIDE) {
+                walker.inspect(|w| w.at(at));
+            }
+            touch(facts, batch);
+            batch.iter().copied()
+        });
+    let end = std::iter::from_fn(move || {
+        walker.inspect(|w| w.done());
+        None
+    });
+    walk.chain(end)
 }
 
 /// Reads the first byte of the strings the events of `batch` write: their
@@ -59,6 +83,30 @@ mod tests {
     use super::*;
     use crate::export::fixture;
 
+    /// Two walks at one pace, on two threads, each give every event in
+    /// order and are done at their end (else the other would wait forever).
+    #[test]
+    fn paced_walks_give_the_same_events() {
+        crate::export::pace::finishes(|| {
+            let facts = fixture::bundled().facts;
+            let all: Vec<EventIx> = (0..facts.events.len()).map(|i| EventIx(i as u32)).collect();
+            let ixs: Vec<EventIx> = all.iter().copied().cycle().take(5 * STRIDE + 3).collect();
+            let pace = crate::export::pace::Pace::new(2, 1);
+            let walks: Vec<Vec<EventIx>> = std::thread::scope(|scope| {
+                let handles: Vec<_> = pace
+                    .walkers()
+                    .into_iter()
+                    .map(|walker| {
+                        let (facts, ixs) = (&facts, &ixs);
+                        scope.spawn(move || events(facts, ixs, Some(&walker)).collect())
+                    })
+                    .collect();
+                handles.into_iter().filter_map(|h| h.join().ok()).collect()
+            });
+            assert_eq!(walks, vec![ixs.clone(), ixs]);
+        });
+    }
+
     #[test]
     fn events_come_in_order_each_once() {
         let facts = fixture::bundled().facts;
@@ -66,7 +114,7 @@ mod tests {
         assert!(!all.is_empty());
         for n in [0, 1, BATCH - 1, BATCH, BATCH + 1, 3 * BATCH + 7] {
             let ixs: Vec<EventIx> = all.iter().copied().cycle().take(n).collect();
-            assert_eq!(events(&facts, &ixs).collect::<Vec<_>>(), ixs, "{n}");
+            assert_eq!(events(&facts, &ixs, None).collect::<Vec<_>>(), ixs, "{n}");
         }
     }
 }

@@ -25,6 +25,7 @@ impl Fixture {
             facts: &self.facts,
             sel: &self.sel,
             title,
+            pace: None,
         }
     }
 }

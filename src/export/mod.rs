@@ -9,6 +9,7 @@ pub mod dot;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod html;
+pub mod pace;
 mod pretty;
 #[cfg(test)]
 mod props;
@@ -21,18 +22,21 @@ use crate::model::{EventIx, Facts};
 use crate::query::filter::Selection;
 
 /// What an export shows: the facts and the part kept.
+#[derive(Clone, Copy)]
 pub struct View<'f> {
     pub facts: &'f Facts,
     pub sel: &'f Selection,
     /// The title of the diagram or timeline.
     pub title: &'f str,
+    /// The pace of the exports written together, if any (module `pace`).
+    pub pace: Option<&'f pace::Walker<'f>>,
 }
 
 impl View<'_> {
     /// The kept events in time order, each batch's strings read ahead of
     /// it (module `ahead`): how every export walks them.
     pub fn events(&self) -> impl Iterator<Item = EventIx> + '_ {
-        ahead::events(self.facts, &self.sel.events)
+        ahead::events(self.facts, &self.sel.events, self.pace)
     }
 }
 
