@@ -97,11 +97,8 @@ pub fn run(args: Args) -> Result<(), Error> {
 /// them (module [`crate::export::pace`]). At 1M events `build` took a median
 /// of 7.04 s and 6.83 s against 7.20 s and 7.11 s with no pace (two sets of
 /// five interleaved runs: 2.2% and 3.9% less), and the same at 100k (0.61 s
-/// against 0.62 s, nine runs). In earlier runs, of a version in which a
-/// walker whose walk was over still waited for the others, a window of 512
-/// events did about as well, one of 16,384 gained nothing, and pacing the
-/// DOT export too took 6% less CPU time but 4% more wall time, the others
-/// waiting on it with a core idle.
+/// against 0.62 s, nine runs). The other windows and the other ways of
+/// pacing measured are in BENCHMARKS.md.
 const PACE_WINDOW: usize = 2_048;
 
 /// Writes every export into `dir`, each atomically and each on a thread of

@@ -21,8 +21,10 @@ use crate::model::{EventIx, Facts, Sym};
 const BATCH: usize = 16;
 
 /// How many events a paced walk goes between telling its [`Walker`] where
-/// it is: about two thousand times over a million events.
+/// it is: about two thousand times over a million events. A whole number of
+/// batches, so that a walk tells it at the start of a batch.
 const STRIDE: usize = 512;
+const _: () = assert!(STRIDE.is_multiple_of(BATCH));
 
 /// `events`, in order, each batch's strings read just before it; with a
 /// `walker`, at the pace of the exports walking with it, and done with the
@@ -37,14 +39,16 @@ pub fn events<'a>(
         .enumerate()
         .flat_map(move |(i, batch)| {
             let at = i * BATCH;
-            if at.is_multiple_of(STRIDE) {
-                walker.inspect(|w| w.at(at));
+            if let Some(walker) = walker.filter(|_| at.is_multiple_of(STRIDE)) {
+                walker.at(at);
             }
             touch(facts, batch);
             batch.iter().copied()
         });
     let end = std::iter::from_fn(move || {
-        walker.inspect(|w| w.done());
+        if let Some(walker) = walker {
+            walker.done();
+        }
         None
     });
     walk.chain(end)
