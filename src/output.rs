@@ -53,7 +53,7 @@ pub fn write_atomic_with(
     path: &Path,
     fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    replace(path, fill, Durability::Synced)
+    replace(path, fill, Made::Durable)
 }
 
 /// Writes an export atomically: like [`write_atomic_with`], but the file is
@@ -72,20 +72,23 @@ pub fn write_export_with(
     path: &Path,
     fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    replace(path, fill, Durability::Unsynced)
+    replace(path, fill, Made::Export)
 }
 
-/// Whether a written file is synced to disk before it replaces the old one.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Durability {
-    Synced,
-    Unsynced,
+/// How a file is written before it replaces the old one.
+#[derive(Clone, Copy)]
+enum Made {
+    /// Through a buffer of 1 MiB, then synced to disk: fact files and the
+    /// cache.
+    Durable,
+    /// As the export buffers it, and left to the system to put on disk.
+    Export,
 }
 
 fn replace(
     path: &Path,
     fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
-    durability: Durability,
+    made: Made,
 ) -> io::Result<()> {
     if path.is_dir() {
         return Err(io::Error::new(
@@ -101,10 +104,9 @@ fn replace(
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
-        match durability {
-            // Exports buffer their own output (see `write_export_with`).
-            Durability::Unsynced => fill(&mut file)?,
-            Durability::Synced => {
+        match made {
+            Made::Export => fill(&mut file)?,
+            Made::Durable => {
                 let mut w = io::BufWriter::with_capacity(1 << 20, &mut file);
                 fill(&mut w)?;
                 w.flush()?;

@@ -109,18 +109,15 @@ const PACE_WINDOW: usize = 2_048;
 /// at one pace, so that the records and strings one of them brings into the
 /// shared cache are still there when the others read them.
 fn write_all(view: &View<'_>, dir: &Path) -> Vec<(PathBuf, std::io::Result<u64>)> {
-    let paced = OUTPUTS.iter().filter(|(_, f)| *f != Format::Dot).count();
-    let pace = Pace::new(paced, PACE_WINDOW);
+    let walking = OUTPUTS.iter().filter(|&&(_, f)| paced(f)).count();
+    let pace = Pace::new(walking, PACE_WINDOW);
     let mut walkers = pace.walkers().into_iter();
     std::thread::scope(|scope| {
         let workers: Vec<_> = OUTPUTS
             .iter()
             .map(|&(name, format)| {
                 let path = dir.join(name);
-                let walker = match format {
-                    Format::Dot => None,
-                    _ => walkers.next(),
-                };
+                let walker = paced(format).then(|| walkers.next()).flatten();
                 scope.spawn(move || {
                     let view = View {
                         pace: walker.as_ref(),
@@ -142,6 +139,12 @@ fn write_all(view: &View<'_>, dir: &Path) -> Vec<(PathBuf, std::io::Result<u64>)
             })
             .collect()
     })
+}
+
+/// Whether an export walks at the shared pace: the JSON exports do; the
+/// DOT export, whose walk is the slowest, would hold them back.
+fn paced(format: Format) -> bool {
+    format != Format::Dot
 }
 
 /// Writes one export into `path`; gives its size.
