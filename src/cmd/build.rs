@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use super::Error;
 use super::answer::Loaded;
 use super::args::FactsArgs;
-use super::export::{Format, write};
+use super::export::{Asked, Format, too_large, write};
 use crate::export::View;
-use crate::export::dot::{self, Layout};
+use crate::export::dot::Layout;
 use crate::export::pace::Pace;
 use crate::output;
 use crate::query::filter::Filter;
@@ -78,8 +78,10 @@ pub fn run(args: Args) -> Result<(), Error> {
             written.map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?;
         report.push_str(&format!("wrote {} ({bytes} bytes)\n", path.display()));
     }
-    if facts.entity_count() > dot::LAYOUT_LIMIT {
-        super::export::warn_large(facts.entity_count());
+    for (_, format) in OUTPUTS {
+        if let Some(warning) = too_large(&view, format, Asked::Build) {
+            eprintln!("{warning}");
+        }
     }
     report.push_str(&format!(
         "{} events, {} actors, {} places, {} relations\n",

@@ -67,13 +67,106 @@ pub fn write(
     }
 }
 
-/// Tells that Graphviz will not draw a graph this large in reasonable time.
-pub fn warn_large(nodes: usize) {
-    eprintln!(
-        "warning: the graph has {nodes} nodes; Graphviz will not lay out more than about {} in reasonable time.\n  \
-         the DOT file is valid; to draw it, narrow it first: --since/--until, --kind, --actor, --place or --around ENTITY --depth N",
-        dot::LAYOUT_LIMIT
-    );
+/// What a format's reader shows in reasonable time, and how to say that
+/// an export holds more.
+struct Comfort {
+    /// How many the reader shows.
+    limit: usize,
+    /// What is counted: `nodes` or `events`.
+    unit: &'static str,
+    /// What holds them: `the graph` or `the timeline`.
+    holder: &'static str,
+    /// What happens above the limit: the words before it and after it.
+    above: &'static str,
+    after: &'static str,
+    /// The file, and what the reader does with it.
+    file: &'static str,
+    verb: &'static str,
+}
+
+impl Format {
+    /// The name `export` takes.
+    fn name(self) -> &'static str {
+        match self {
+            Format::Dot => "dot",
+            Format::Timeline => "timeline",
+            Format::Timelinejs => "timelinejs",
+            Format::Vis => "vis",
+        }
+    }
+
+    /// What the format's reader shows in reasonable time: Graphviz lays
+    /// out nodes, TimelineJS and vis-timeline draw events. chronicle's own
+    /// timeline is read by programs and has no such limit.
+    fn comfort(self) -> Option<Comfort> {
+        let timeline = |limit, above| Comfort {
+            limit,
+            unit: "events",
+            holder: "the timeline",
+            above,
+            after: "",
+            file: "the file",
+            verb: "show",
+        };
+        match self {
+            Format::Dot => Some(Comfort {
+                limit: dot::LAYOUT_LIMIT,
+                unit: "nodes",
+                holder: "the graph",
+                above: "Graphviz will not lay out more than about",
+                after: " in reasonable time",
+                file: "the DOT file",
+                verb: "draw",
+            }),
+            Format::Timeline => None,
+            Format::Timelinejs => Some(timeline(
+                timelinejs::SHOW_LIMIT,
+                "TimelineJS gets slow above about",
+            )),
+            Format::Vis => Some(timeline(
+                vis::SHOW_LIMIT,
+                "vis-timeline gets slow above about",
+            )),
+        }
+    }
+}
+
+/// The filters that make an export smaller.
+const FILTERS: &str = "--since/--until, --kind, --actor, --place or --around ENTITY --depth N";
+
+/// Which command warns that an export is too large to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Asked {
+    /// `export`, which takes the filters itself.
+    Export,
+    /// `build`, which writes the whole set: the filters are `export`'s.
+    Build,
+}
+
+/// The warning for an export of `view` in `format` that holds more than
+/// its reader shows in reasonable time (the file is valid and written all
+/// the same), naming the filters that make it smaller; `None` when it is
+/// not that large.
+pub fn too_large(view: &View<'_>, format: Format, asked: Asked) -> Option<String> {
+    let c = format.comfort()?;
+    let holds = match format {
+        Format::Dot => view.sel.keep.iter().filter(|k| **k).count(),
+        _ => view.sel.events.len(),
+    };
+    if holds <= c.limit {
+        return None;
+    }
+    let narrow = match asked {
+        Asked::Export => format!("narrow it first: {FILTERS}"),
+        Asked::Build => format!(
+            "write a narrower one with `chronicle export {}` and {FILTERS}",
+            format.name()
+        ),
+    };
+    Some(format!(
+        "warning: {} has {holds} {}; {} {}{}.\n  {} is valid; to {} it, {narrow}",
+        c.holder, c.unit, c.above, c.limit, c.after, c.file, c.verb
+    ))
 }
 
 pub fn run(args: Args) -> Result<(), Error> {
@@ -102,9 +195,8 @@ fn export(args: &Args, loaded: &Loaded) -> Result<(), Error> {
         title: &title,
         pace: None,
     };
-    let nodes = sel.keep.iter().filter(|k| **k).count();
-    if args.format == Format::Dot && nodes > dot::LAYOUT_LIMIT {
-        warn_large(nodes);
+    if let Some(warning) = too_large(&view, args.format, Asked::Export) {
+        eprintln!("{warning}");
     }
     let mut fill = |w: &mut dyn std::io::Write| write(&view, args.format, args.layout, w);
     match &args.out {

@@ -38,6 +38,11 @@ use super::{View, html};
 use crate::edtf::{Date, Edtf, Human, Precision};
 use crate::model::{Event, Facts};
 
+/// TimelineJS, a slide an event, gets slow above a few hundred events, and
+/// its makers advise far fewer: past this many `export` and `build` warn
+/// and name the filters to use.
+pub const SHOW_LIMIT: usize = 500;
+
 /// The title slide's id, reserved before the events'.
 pub const TITLE_ID: &str = "title";
 

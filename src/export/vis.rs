@@ -42,6 +42,11 @@ use super::{View, html};
 use crate::edtf::{Date, Day, Edtf, End, Precision, zero_padded};
 use crate::model::{Event, Facts};
 
+/// vis-timeline loads many more items than it draws smoothly: it gets slow
+/// above a few thousand. Past this many `export` and `build` warn and name
+/// the filters to use.
+pub const SHOW_LIMIT: usize = 5_000;
+
 /// The group of events without a kind.
 pub const OTHER: &str = "other";
 

@@ -1,6 +1,6 @@
 //! `chronicle build`: the main job, its outputs and its refusals.
 
-use crate::harness::{Scratch, bundled, golden, root};
+use crate::harness::{Scratch, bundled, golden, many_events, root};
 
 const OUTPUTS: [&str; 4] = [
     "graph.dot",
@@ -82,4 +82,32 @@ fn the_title_defaults_to_the_single_source_and_can_be_set() {
         committed["title"],
         "ISIS-K group that targeted Russia now looking toward US"
     );
+}
+
+#[test]
+fn build_warns_of_each_export_too_large_for_its_reader() {
+    let s = Scratch::new().file("facts/long.jsonl", &many_events(5_001));
+    let run = s.run(&["build"]).status(0);
+    let warnings: Vec<&str> = run
+        .out
+        .stderr
+        .split(|&b| b == b'\n')
+        .filter_map(|l| std::str::from_utf8(l).ok())
+        .filter(|l| l.starts_with("warning:") || l.starts_with("  "))
+        .collect();
+    let filters = "--since/--until, --kind, --actor, --place or --around ENTITY --depth N";
+    assert_eq!(
+        warnings,
+        [
+            "warning: the graph has 5001 nodes; Graphviz will not lay out more than about 5000 in reasonable time.".to_string(),
+            format!("  the DOT file is valid; to draw it, write a narrower one with `chronicle export dot` and {filters}"),
+            "warning: the timeline has 5001 events; TimelineJS gets slow above about 500.".to_string(),
+            format!("  the file is valid; to show it, write a narrower one with `chronicle export timelinejs` and {filters}"),
+            "warning: the timeline has 5001 events; vis-timeline gets slow above about 5000.".to_string(),
+            format!("  the file is valid; to show it, write a narrower one with `chronicle export vis` and {filters}"),
+        ]
+    );
+    for file in OUTPUTS {
+        assert!(s.path().join("exports").join(file).is_file(), "{file}");
+    }
 }

@@ -3,7 +3,7 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-use crate::harness::{Scratch, bundled, root};
+use crate::harness::{Scratch, bundled, many_events, root};
 
 #[test]
 fn unfiltered_exports_equal_the_built_files() {
@@ -127,6 +127,44 @@ fn a_closed_pipe_ends_quietly() {
     assert!(first.starts_with("digraph"), "{first}");
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn a_timeline_too_long_to_show_still_exports_with_a_warning() {
+    let s = Scratch::new().file("facts/long.jsonl", &many_events(501));
+    let run = s.run(&["export", "timelinejs"]).status(0).stderr_is(
+        "warning: the timeline has 501 events; TimelineJS gets slow above about 500.\n  \
+             the file is valid; to show it, narrow it first: \
+             --since/--until, --kind, --actor, --place or --around ENTITY --depth N\n",
+    );
+    let slides = run.json()["events"].as_array().map(Vec::len);
+    assert_eq!(slides, Some(501));
+    // vis-timeline draws more; the canonical timeline is read by programs.
+    for format in ["vis", "timeline"] {
+        s.run(&["export", format]).status(0).stderr_is("");
+    }
+    // Narrowed to what TimelineJS shows, it says nothing.
+    s.run(&["export", "timelinejs", "--since", "2001-01-02"])
+        .status(0)
+        .stderr_is("");
+    let s = Scratch::new().file("facts/long.jsonl", &many_events(500));
+    s.run(&["export", "timelinejs"]).status(0).stderr_is("");
+}
+
+#[test]
+fn vis_warns_above_the_items_it_draws_smoothly() {
+    let s = Scratch::new().file("facts/long.jsonl", &many_events(5_001));
+    let run = s
+        .run(&["export", "vis", "--until", "2100"])
+        .status(0)
+        .stderr_has(
+            "warning: the timeline has 5001 events; vis-timeline gets slow above about 5000.\n",
+        )
+        .stderr_has("narrow it first: --since/--until");
+    assert_eq!(run.json()["items"].as_array().map(Vec::len), Some(5_001));
+    s.run(&["export", "vis", "--since", "2001-01-02"])
+        .status(0)
+        .stderr_is("");
 }
 
 #[test]

@@ -177,3 +177,17 @@ pub fn golden(path: &Path, actual: &[u8]) {
         );
     }
 }
+
+/// `n` dated events, one a day from 1 January 2001, each citing one source.
+pub fn many_events(n: usize) -> String {
+    let mut lines = String::from(r#"{"type": "source", "id": "s", "title": "S"}"#);
+    lines.push('\n');
+    for i in 0..n {
+        let (year, day) = (2001 + i / 365, i % 365);
+        let date = chrono::NaiveDate::from_yo_opt(year as i32, day as u32 + 1).unwrap();
+        lines.push_str(&format!(
+            "{{\"type\": \"event\", \"id\": \"e{i}\", \"title\": \"E{i}\", \"date\": \"{date}\", \"sources\": [\"s\"]}}\n"
+        ));
+    }
+    lines
+}
