@@ -7,7 +7,12 @@
 //! per 10 events, and the mix of EDTF forms real data has: mostly days, some
 //! months, years, approximate, uncertain, unspecified digits, seasons and
 //! intervals. Some summaries hold quotes, backslashes, markup and non-ASCII
-//! text. The output depends only on `--events` and `--seed`.
+//! text. The output depends only on `--events`, `--seed` and `--by-date`.
+//!
+//! Events come in the order they were drawn, so their dates are shuffled.
+//! With `--by-date` the same facts come with the events in order of their
+//! dates (the day each is drawn around; ties as drawn), as event data is
+//! usually exported, and the relations after them.
 //!
 //! ```sh
 //! cargo run --release --example gen -- --events 1000000 > bench-data/1m.jsonl
@@ -97,6 +102,7 @@ struct Sizes {
 fn main() -> io::Result<()> {
     let mut events = 10_000usize;
     let mut seed = 1u64;
+    let mut by_date = false;
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -108,8 +114,9 @@ fn main() -> io::Result<()> {
                     .unwrap_or(events)
             }
             "--seed" => seed = it.next().and_then(|v| v.parse().ok()).unwrap_or(seed),
+            "--by-date" => by_date = true,
             _ => {
-                eprintln!("usage: gen [--events N] [--seed S]");
+                eprintln!("usage: gen [--events N] [--seed S] [--by-date]");
                 std::process::exit(2);
             }
         }
@@ -125,14 +132,34 @@ fn main() -> io::Result<()> {
     sources(&mut out, &mut rng, &sizes)?;
     actors(&mut out, &mut rng, &sizes)?;
     places(&mut out, &mut rng, &sizes)?;
+    // With --by-date, the events' lines with their days, and the relations.
+    let mut dated: Vec<(Day, Vec<u8>)> = Vec::new();
+    let mut relations: Vec<u8> = Vec::new();
     for i in 0..sizes.events {
-        event(&mut out, &mut rng, &sizes, i)?;
+        let mut line = Vec::new();
+        let day = event(&mut line, &mut rng, &sizes, i)?;
+        match by_date {
+            true => dated.push((day, line)),
+            false => out.write_all(&line)?,
+        }
         if i % 5 == 4 {
-            relation(&mut out, &mut rng, &sizes, i / 5)?;
+            match by_date {
+                true => relation(&mut relations, &mut rng, &sizes, i / 5)?,
+                false => relation(&mut out, &mut rng, &sizes, i / 5)?,
+            }
         }
     }
+    // A stable sort: events of one day stay in the order they were drawn.
+    dated.sort_by_key(|&(day, _)| day);
+    for (_, line) in dated {
+        out.write_all(&line)?;
+    }
+    out.write_all(&relations)?;
     out.flush()
 }
+
+/// Year, month and day.
+type Day = (u32, u32, u32);
 
 /// JSON string literal of `s`.
 fn q(s: &str) -> String {
@@ -151,7 +178,7 @@ fn q(s: &str) -> String {
     o
 }
 
-fn day(rng: &mut Rng) -> (u32, u32, u32) {
+fn day(rng: &mut Rng) -> Day {
     (
         1997 + rng.below(28) as u32,
         1 + rng.below(12) as u32,
@@ -159,10 +186,11 @@ fn day(rng: &mut Rng) -> (u32, u32, u32) {
     )
 }
 
-/// An EDTF date in the mix real event data has.
-fn date(rng: &mut Rng) -> String {
+/// An EDTF date in the mix real event data has, and the day it is drawn
+/// around.
+fn date(rng: &mut Rng) -> (String, Day) {
     let (y, m, d) = day(rng);
-    match rng.below(100) {
+    let date = match rng.below(100) {
         0..=69 => format!("{y:04}-{m:02}-{d:02}"),
         70..=79 => format!("{y:04}-{m:02}"),
         80..=84 => format!("{y:04}"),
@@ -175,7 +203,8 @@ fn date(rng: &mut Rng) -> String {
         97 => format!("{y:04}-{m:02}-XX"),
         98 => format!("{y:04}-{}", 21 + rng.below(4)),
         _ => format!("../{y:04}-{m:02}-{d:02}"),
-    }
+    };
+    (date, (y, m, d))
 }
 
 fn count(rng: &mut Rng) -> String {
@@ -262,7 +291,8 @@ fn places(out: &mut impl Write, rng: &mut Rng, s: &Sizes) -> io::Result<()> {
     Ok(())
 }
 
-fn event(out: &mut impl Write, rng: &mut Rng, s: &Sizes, i: usize) -> io::Result<()> {
+/// Writes event `i`; gives the day its date is drawn around.
+fn event(out: &mut impl Write, rng: &mut Rng, s: &Sizes, i: usize) -> io::Result<Day> {
     let kind = rng.pick(&EVENT_KINDS);
     let word = rng.pick(&WORDS);
     let place = rng.popular(s.places);
@@ -281,15 +311,16 @@ fn event(out: &mut impl Write, rng: &mut Rng, s: &Sizes, i: usize) -> io::Result
     } else {
         String::new()
     };
+    let (date, day) = date(rng);
     writeln!(
         out,
-        "{{\"type\":\"event\",\"id\":\"event-{i}\",\"title\":\"{} {word} near Place {place}\",\"date\":\"{}\",\"kind\":\"{kind}\",\"place\":\"place-{place}\",\"actors\":[{}],\"killed\":{}{summary},\"sources\":[{}]}}",
+        "{{\"type\":\"event\",\"id\":\"event-{i}\",\"title\":\"{} {word} near Place {place}\",\"date\":\"{date}\",\"kind\":\"{kind}\",\"place\":\"place-{place}\",\"actors\":[{}],\"killed\":{}{summary},\"sources\":[{}]}}",
         capital(kind),
-        date(rng),
         actors.join(","),
         count(rng),
         cites(rng, s)
-    )
+    )?;
+    Ok(day)
 }
 
 fn capital(word: &str) -> String {

@@ -51,8 +51,7 @@ pub struct Args {
     pub title: Option<String>,
 }
 
-/// Writes one format as it is made (DOT is made in memory first: its writer
-/// cannot report write errors).
+/// Writes one format to `out` as it is made.
 pub fn write(
     view: &View<'_>,
     format: Format,
