@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use clap::ValueEnum;
+
 use super::Error;
 use super::answer::Loaded;
 use super::args::FactsArgs;
@@ -66,70 +68,6 @@ pub fn write(
     }
 }
 
-/// What a format's reader shows in reasonable time, and how to say that
-/// an export holds more.
-struct Comfort {
-    /// How many the reader shows.
-    limit: usize,
-    /// What is counted: `nodes` or `events`.
-    unit: &'static str,
-    /// What holds them: `the graph` or `the timeline`.
-    holder: &'static str,
-    /// What happens above the limit: the words before it and after it.
-    above: &'static str,
-    after: &'static str,
-    /// The file, and what the reader does with it.
-    file: &'static str,
-    verb: &'static str,
-}
-
-impl Format {
-    /// The name `export` takes.
-    fn name(self) -> &'static str {
-        match self {
-            Format::Dot => "dot",
-            Format::Timeline => "timeline",
-            Format::Timelinejs => "timelinejs",
-            Format::Vis => "vis",
-        }
-    }
-
-    /// What the format's reader shows in reasonable time: Graphviz lays
-    /// out nodes, TimelineJS and vis-timeline draw events. chronicle's own
-    /// timeline is read by programs and has no such limit.
-    fn comfort(self) -> Option<Comfort> {
-        let timeline = |limit, above| Comfort {
-            limit,
-            unit: "events",
-            holder: "the timeline",
-            above,
-            after: "",
-            file: "the file",
-            verb: "show",
-        };
-        match self {
-            Format::Dot => Some(Comfort {
-                limit: dot::LAYOUT_LIMIT,
-                unit: "nodes",
-                holder: "the graph",
-                above: "Graphviz will not lay out more than about",
-                after: " in reasonable time",
-                file: "the DOT file",
-                verb: "draw",
-            }),
-            Format::Timeline => None,
-            Format::Timelinejs => Some(timeline(
-                timelinejs::SHOW_LIMIT,
-                "TimelineJS gets slow above about",
-            )),
-            Format::Vis => Some(timeline(
-                vis::SHOW_LIMIT,
-                "vis-timeline gets slow above about",
-            )),
-        }
-    }
-}
-
 /// The filters that make an export smaller.
 const FILTERS: &str = "--since/--until, --kind, --actor, --place or --around ENTITY --depth N";
 
@@ -145,27 +83,47 @@ pub enum Asked {
 /// The warning for an export of `view` in `format` that holds more than
 /// its reader shows in reasonable time (the file is valid and written all
 /// the same), naming the filters that make it smaller; `None` when it is
-/// not that large.
+/// not that large. Graphviz lays out nodes; TimelineJS and vis-timeline
+/// draw events; chronicle's own timeline is read by programs.
 pub fn too_large(view: &View<'_>, format: Format, asked: Asked) -> Option<String> {
-    let c = format.comfort()?;
-    let holds = match format {
-        Format::Dot => view.sel.keep.iter().filter(|k| **k).count(),
-        _ => view.sel.events.len(),
-    };
-    if holds <= c.limit {
-        return None;
-    }
+    let events = view.sel.events.len();
+    let said = match format {
+        Format::Dot => {
+            let nodes = view.sel.keep.iter().filter(|k| **k).count();
+            let limit = dot::LAYOUT_LIMIT;
+            (nodes > limit).then(|| {
+                format!(
+                    "the graph has {nodes} nodes; Graphviz will not lay out more than about \
+                     {limit} in reasonable time.\n  the DOT file is valid; to draw it"
+                )
+            })
+        }
+        Format::Timeline => None,
+        Format::Timelinejs => slow(events, timelinejs::SHOW_LIMIT, "TimelineJS"),
+        Format::Vis => slow(events, vis::SHOW_LIMIT, "vis-timeline"),
+    }?;
     let narrow = match asked {
         Asked::Export => format!("narrow it first: {FILTERS}"),
-        Asked::Build => format!(
-            "write a narrower one with `chronicle export {}` and {FILTERS}",
-            format.name()
-        ),
+        Asked::Build => {
+            let name = format.to_possible_value()?;
+            format!(
+                "write a narrower one with `chronicle export {}` and {FILTERS}",
+                name.get_name()
+            )
+        }
     };
-    Some(format!(
-        "warning: {} has {holds} {}; {} {}{}.\n  {} is valid; to {} it, {narrow}",
-        c.holder, c.unit, c.above, c.limit, c.after, c.file, c.verb
-    ))
+    Some(format!("warning: {said}, {narrow}"))
+}
+
+/// The words, up to the advice, of a warning about a timeline of `events`
+/// for a `reader` that gets slow above `limit`; `None` when it does not.
+fn slow(events: usize, limit: usize, reader: &str) -> Option<String> {
+    (events > limit).then(|| {
+        format!(
+            "the timeline has {events} events; {reader} gets slow above about {limit}.\n  \
+             the file is valid; to show it"
+        )
+    })
 }
 
 pub fn run(args: Args) -> Result<(), Error> {
