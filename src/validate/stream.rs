@@ -35,6 +35,8 @@ fn decode_block(block: &Block, file: FileId) -> Decoded {
     store
         .strings
         .reserve(records * 6, block.bytes.len() / 2, records * 3);
+    // Most records are events: their list then never grows by copying.
+    store.events.reserve(records);
     let mut diags = Diagnostics::default();
     each_line(block, file, &mut diags, &mut |line_no, offset, text, d| {
         if !fast::line(text, file, offset, &mut store) {

@@ -164,7 +164,10 @@ impl<'a> Scan<'a> {
                 Some(Str(Cow::Borrowed(plain)))
             }
             b'\\' => {
-                let mut text = plain.to_owned();
+                // Decoding never lengthens a string, so the rest of the
+                // line is room enough: one allocation, never grown.
+                let mut text = String::with_capacity(rest.len());
+                text.push_str(plain);
                 self.escaped(&mut text)?;
                 Some(Str(Cow::Owned(text)))
             }
