@@ -71,9 +71,14 @@ fn text<'a>(v: &'a Val<Str<'_>>) -> Result<Option<&'a str>, ()> {
 }
 
 /// Empty or all white space; settled at the first other character, where
-/// `trim` would scan from both ends.
+/// `trim` would scan from both ends, and by the first byte when it is ASCII
+/// and not white space, as it nearly always is.
 fn blank(s: &str) -> bool {
-    s.chars().all(char::is_whitespace)
+    match s.as_bytes().first() {
+        None => true,
+        Some(&b) if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ') => false,
+        Some(_) => s.chars().all(char::is_whitespace),
+    }
 }
 
 /// Not empty and without white space (so not blank either).
@@ -82,11 +87,10 @@ fn valid_id(s: &str) -> bool {
 }
 
 /// Whether `s` holds white space. Printable ASCII, which ids nearly always
-/// are, is settled in one pass over the bytes; anything else is checked a
+/// are, is settled eight bytes at a time; anything else is checked a
 /// character at a time.
 fn has_space(s: &str) -> bool {
-    let printable = |b: u8| b > b' ' && b < 0x7f;
-    !s.bytes().all(printable) && s.chars().any(char::is_whitespace)
+    !scan::printable(s.as_bytes()) && s.chars().any(char::is_whitespace)
 }
 
 fn id_field<'a>(v: &'a Val<Str<'_>>) -> Result<Option<&'a str>, ()> {

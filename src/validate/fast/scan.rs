@@ -417,12 +417,31 @@ fn stop(bytes: &[u8]) -> Option<usize> {
 /// The lowest bit of each byte of a word.
 const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
 
+/// The high bit of each byte of a word.
+const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+
 /// The high bit of each byte of a word read little-endian whose byte is
 /// below `n`. Only places after the first set one can be set wrongly (by a
-/// borrow), so the first is always right.
+/// borrow), so the first is always right, and none is set when no byte is
+/// below `n`.
 fn below(word: u64, n: u8) -> u64 {
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH
+}
+
+/// Whether every byte of `bytes` is printable ASCII other than the space
+/// (`!` to `~`), looking at eight bytes at a time.
+pub fn printable(bytes: &[u8]) -> bool {
+    let mut words = bytes.chunks_exact(8);
+    for word in words.by_ref() {
+        let Ok(word) = <[u8; 8]>::try_from(word) else {
+            return false;
+        };
+        let w = u64::from_le_bytes(word);
+        if below(w, b'!') | equal(w, 0x7f) | (w & HIGH) != 0 {
+            return false;
+        }
+    }
+    words.remainder().iter().all(|&b| b > b' ' && b < 0x7f)
 }
 
 /// As [`below`], the bytes equal to `b`.
@@ -468,6 +487,16 @@ mod tests {
         ) {
             let naive = bytes.iter().take(super::Key::LONGEST + 1).position(|&b| b == b'"');
             prop_assert_eq!(super::quote(&bytes), naive);
+        }
+
+        #[test]
+        fn printable_is_every_byte_from_bang_to_tilde(
+            bytes in prop::collection::vec(prop::sample::select(
+                vec![b'a', b'!', b'~', b' ', 0x00, 0x1f, 0x20, 0x21, 0x7e, 0x7f, 0x80, 0xa2, 0xff]
+            ), 0..40)
+        ) {
+            let naive = bytes.iter().all(|&b| b > b' ' && b < 0x7f);
+            prop_assert_eq!(super::printable(&bytes), naive);
         }
 
         #[test]
