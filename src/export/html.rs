@@ -9,7 +9,7 @@
 
 use std::fmt::{self, Write};
 
-use crate::model::{Event, Facts};
+use crate::model::{Event, Facts, PlaceIx};
 
 /// `text` with `& < > " '` written as entities.
 pub fn escape(text: &str) -> String {
@@ -20,73 +20,116 @@ pub fn escape(text: &str) -> String {
 
 /// Appends `text` to `out`, escaped as [`escape`] does.
 pub fn push(out: &mut String, text: &str) {
+    // Pushing onto a string cannot fail.
+    let _: Result<(), fmt::Error> = escaped(text, |piece| {
+        out.push_str(piece);
+        Ok(())
+    });
+}
+
+/// Gives `text` escaped as [`escape`] does, a piece at a time: the plain
+/// runs as they are and each escaped character as its entity.
+fn escaped<E>(text: &str, mut put: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     let mut rest = text;
     while let Some(at) = rest
         .bytes()
         .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
     {
         let (plain, tail) = rest.split_at(at);
-        out.push_str(plain);
+        put(plain)?;
         let mut chars = tail.chars();
-        out.push_str(match chars.next() {
+        put(match chars.next() {
             Some('&') => "&amp;",
             Some('<') => "&lt;",
             Some('>') => "&gt;",
             Some('"') => "&quot;",
             _ => "&#39;",
-        });
+        })?;
         rest = chars.as_str();
     }
-    out.push_str(rest);
+    put(rest)
 }
 
-/// Appends `value`'s `Display` text to `out`, escaped as [`escape`] does,
-/// with no string built on the way.
-pub fn push_shown(out: &mut String, value: impl fmt::Display) {
-    struct Escaping<'a>(&'a mut String);
-    impl Write for Escaping<'_> {
-        fn write_str(&mut self, text: &str) -> fmt::Result {
-            push(self.0, text);
-            Ok(())
-        }
-    }
-    // Writing into a String cannot fail.
-    let _ = write!(Escaping(out), "{value}");
-}
+/// `T`'s `Display` text escaped as [`escape`] does, written where it is
+/// wanted with no string built on the way (in a JSON export, through
+/// [`Shown`](super::shown::Shown)).
+pub struct Html<T>(pub T);
 
-/// The event's place and the places around it, escaped: "Moscow, Russia".
-pub fn place_line(facts: &Facts, event: &Event) -> Option<String> {
-    let place = event.place?;
-    let mut out = String::new();
-    for (i, p) in facts.enclosing(place).enumerate() {
-        if let Some(p) = facts.place(p) {
-            if i > 0 {
-                out.push_str(", ");
+impl<T: fmt::Display> fmt::Display for Html<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Escaping<'a, 'b>(&'a mut fmt::Formatter<'b>);
+        impl Write for Escaping<'_, '_> {
+            fn write_str(&mut self, text: &str) -> fmt::Result {
+                escaped(text, |piece| self.0.write_str(piece))
             }
-            push(&mut out, facts.str(p.name));
         }
+        write!(Escaping(f), "{}", self.0)
     }
-    Some(out)
 }
 
-/// The event's actors with their roles, escaped: "ISIS-K (perpetrator), FBI".
-pub fn actors_line(facts: &Facts, event: &Event) -> Option<String> {
-    let mut out = String::new();
-    for part in &event.actors {
-        let Some(actor) = facts.actor(part.actor) else {
-            continue;
-        };
-        if !out.is_empty() {
-            out.push_str(", ");
+/// The event's place and the places around it, escaped: "Moscow, Russia";
+/// `None` when the event has no place.
+pub fn place_line<'f>(facts: &'f Facts, event: &Event) -> Option<PlaceLine<'f>> {
+    event.place.map(|place| PlaceLine { facts, place })
+}
+
+/// See [`place_line`].
+pub struct PlaceLine<'f> {
+    facts: &'f Facts,
+    place: PlaceIx,
+}
+
+impl fmt::Display for PlaceLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let places = self.facts.enclosing(self.place);
+        for (i, p) in places.filter_map(|p| self.facts.place(p)).enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{}", Html(self.facts.str(p.name)))?;
         }
-        push(&mut out, facts.str(actor.name));
-        if let Some(role) = part.role {
-            out.push_str(" (");
-            push(&mut out, facts.str(role));
-            out.push(')');
-        }
+        Ok(())
     }
-    (!out.is_empty()).then_some(out)
+}
+
+/// The event's actors with their roles, escaped: "ISIS-K (perpetrator),
+/// FBI"; `None` when it names none.
+pub fn actors_line<'f>(facts: &'f Facts, event: &'f Event) -> Option<ActorsLine<'f>> {
+    let line = ActorsLine { facts, event };
+    let named = line.named().next().is_some();
+    named.then_some(line)
+}
+
+/// See [`actors_line`].
+pub struct ActorsLine<'f> {
+    facts: &'f Facts,
+    event: &'f Event,
+}
+
+impl<'f> ActorsLine<'f> {
+    /// Each actor's name, with its role.
+    fn named(&self) -> impl Iterator<Item = (&'f str, Option<&'f str>)> + '_ {
+        let facts = self.facts;
+        self.event.actors.iter().filter_map(move |part| {
+            let actor = facts.actor(part.actor)?;
+            Some((facts.str(actor.name), facts.opt_str(part.role)))
+        })
+    }
+}
+
+impl fmt::Display for ActorsLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, (name, role)) in self.named().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{}", Html(name))?;
+            if let Some(role) = role {
+                write!(f, " ({})", Html(role))?;
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -108,6 +151,21 @@ mod tests {
             assert_eq!(escaped.replace("&amp;", "&"), text);
         }
         assert_eq!(escape("&amp;"), "&amp;amp;");
+    }
+
+    #[test]
+    fn html_display_escapes_as_escape_does() {
+        for text in [
+            r#"<a href="x">Tom & 'Jerry'</a>"#,
+            "",
+            "plain",
+            "&amp;",
+            "é < ü",
+        ] {
+            assert_eq!(Html(text).to_string(), escape(text));
+            assert_eq!(Html(Html(text)).to_string(), escape(&escape(text)));
+        }
+        assert_eq!(Html(format_args!("{}<{}", 1, 2)).to_string(), "1&lt;2");
     }
 
     #[test]

@@ -160,23 +160,29 @@ impl<'f> EventDoc<'f> {
 struct PlaceDoc<'f> {
     id: &'f str,
     name: &'f str,
-    within: Vec<&'f str>,
+    within: Within<'f>,
 }
 
 impl<'f> PlaceDoc<'f> {
     fn of(facts: &'f Facts, ix: PlaceIx) -> Option<PlaceDoc<'f>> {
         let place = facts.place(ix)?;
-        let within = facts
-            .enclosing(ix)
-            .skip(1)
-            .filter_map(|p| facts.place(p))
-            .map(|p| facts.str(p.id))
-            .collect();
         Some(PlaceDoc {
             id: facts.str(place.id),
             name: facts.str(place.name),
-            within,
+            within: Within(facts, ix),
         })
+    }
+}
+
+/// The ids of the places around a place, innermost first, written one by
+/// one.
+struct Within<'f>(&'f Facts, PlaceIx);
+
+impl Serialize for Within<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Within(facts, ix) = *self;
+        let around = facts.enclosing(ix).skip(1).filter_map(|p| facts.place(p));
+        serializer.collect_seq(around.map(|p| facts.str(p.id)))
     }
 }
 

@@ -31,10 +31,11 @@ mod text;
 use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
 
+use super::View;
+use super::html::Html;
 use super::pretty;
 use super::shown::Shown;
 use super::timeline::span;
-use super::{View, html};
 use crate::edtf::{Date, Edtf, Human, Precision};
 use crate::model::{Event, Facts};
 
@@ -59,11 +60,12 @@ pub fn render(view: &View<'_>) -> Vec<u8> {
 /// The TimelineJS3 document written to `out` as it is made.
 pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let ids = ids::UniqueIds::of(view);
+    let summary = text::summary_line(view.sel.events.len(), span(view));
     let doc = Document {
         title: Title {
             text: Text {
-                headline: html::escape(view.title),
-                text: html::escape(&text::summary_line(view.sel.events.len(), span(view))),
+                headline: Shown(Html(view.title)),
+                text: Shown(Html(summary.as_str())),
             },
             unique_id: TITLE_ID,
         },
@@ -74,20 +76,21 @@ pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<(
 
 #[derive(Serialize)]
 struct Document<'v> {
-    title: Title,
+    title: Title<'v>,
     events: Slides<'v>,
 }
 
 #[derive(Serialize)]
-struct Title {
-    text: Text,
+struct Title<'a> {
+    text: Text<'a, Shown<Html<&'a str>>>,
     unique_id: &'static str,
 }
 
+/// A slide's headline and its HTML text (`B`).
 #[derive(Serialize)]
-struct Text {
-    headline: String,
-    text: String,
+struct Text<'a, B> {
+    headline: Shown<Html<&'a str>>,
+    text: B,
 }
 
 /// The event slides, built one at a time while writing.
@@ -100,9 +103,15 @@ impl Serialize for Slides<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let facts = self.view.facts;
         let mut seq = serializer.serialize_seq(None)?;
+        // One slide's text at a time, in one buffer for them all.
+        let mut body = String::new();
         for (ix, id) in self.view.events().zip(self.ids.iter(facts)) {
-            let slide = facts.event(ix).and_then(|e| Slide::of(facts, e, id));
-            if let Some(slide) = slide {
+            let Some(event) = facts.event(ix) else {
+                continue;
+            };
+            body.clear();
+            text::body(&mut body, facts, event);
+            if let Some(slide) = Slide::of(facts, event, id, &body) {
                 seq.serialize_element(&slide)?;
             }
         }
@@ -115,29 +124,30 @@ struct Slide<'a> {
     start_date: DateParts,
     #[serde(skip_serializing_if = "Option::is_none")]
     end_date: Option<DateParts>,
-    text: Text,
+    text: Text<'a, &'a str>,
+    /// Escaped twice: TimelineJS decodes it once before using it as HTML.
     #[serde(skip_serializing_if = "Option::is_none")]
-    group: Option<String>,
+    group: Option<Shown<Html<Html<&'a str>>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     display_date: Option<Shown<Human<'a>>>,
     unique_id: &'a str,
 }
 
 impl<'a> Slide<'a> {
-    /// The slide of an event; `None` only for an interval without any date,
-    /// which the EDTF parser never produces.
-    fn of(facts: &Facts, event: &'a Event, id: &'a str) -> Option<Slide<'a>> {
+    /// The slide of an event, whose HTML text is `body`; `None` only for an
+    /// interval without any date, which the EDTF parser never produces.
+    fn of(facts: &'a Facts, event: &'a Event, id: &'a str, body: &'a str) -> Option<Slide<'a>> {
         let (start_date, end_date) = slide_dates(&event.date)?;
         Some(Slide {
             start_date,
             end_date,
             text: Text {
-                headline: html::escape(facts.str(event.title)),
-                text: text::body(facts, event),
+                headline: Shown(Html(facts.str(event.title))),
+                text: body,
             },
             group: facts
                 .opt_str(event.kind)
-                .map(|kind| html::escape(&html::escape(kind))),
+                .map(|kind| Shown(Html(Html(kind)))),
             display_date: needs_display_date(&event.date).then(|| Shown(event.date.readable())),
             unique_id: id,
         })

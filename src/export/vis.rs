@@ -31,14 +31,15 @@
 //! This module writes no files.
 
 use std::collections::BTreeSet;
-use std::fmt;
+use std::fmt::{self, Write};
 
 use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
 
+use super::View;
+use super::html::{self, Html};
 use super::pretty;
 use super::shown::Shown;
-use super::{View, html};
 use crate::edtf::{Date, Day, Edtf, End, Precision, zero_padded};
 use crate::model::{Event, Facts};
 
@@ -74,7 +75,7 @@ pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<(
         .into_iter()
         .map(|kind| Group {
             id: kind,
-            content: html::escape(kind),
+            content: Shown(Html(kind)),
         })
         .collect();
     let doc = Document {
@@ -93,7 +94,7 @@ struct Document<'v> {
 #[derive(Serialize)]
 struct Group<'f> {
     id: &'f str,
-    content: String,
+    content: Shown<Html<&'f str>>,
 }
 
 /// The items, built one at a time while writing.
@@ -103,8 +104,12 @@ impl Serialize for Items<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let View { facts, sel, .. } = self.0;
         let mut seq = serializer.serialize_seq(Some(sel.events.len()))?;
+        // One item's tooltip at a time, in one buffer for them all.
+        let mut title = String::new();
         for event in self.0.events().filter_map(|e| facts.event(e)) {
-            if let Some(item) = Item::of(facts, event) {
+            title.clear();
+            tooltip(&mut title, facts, event);
+            if let Some(item) = Item::of(facts, event, &title) {
                 seq.serialize_element(&item)?;
             }
         }
@@ -115,85 +120,101 @@ impl Serialize for Items<'_> {
 #[derive(Serialize)]
 struct Item<'f> {
     id: &'f str,
-    content: String,
+    content: Shown<Html<&'f str>>,
     start: Shown<Instant>,
     #[serde(skip_serializing_if = "Option::is_none")]
     end: Option<Shown<Instant>>,
     #[serde(rename = "type")]
     kind: &'static str,
     group: &'f str,
-    title: String,
-    #[serde(rename = "className", skip_serializing_if = "String::is_empty")]
-    class_name: String,
+    title: &'f str,
+    #[serde(rename = "className", skip_serializing_if = "Classes::is_empty")]
+    class_name: Classes<'f>,
 }
 
 impl<'f> Item<'f> {
-    fn of(facts: &'f Facts, event: &'f Event) -> Option<Item<'f>> {
+    /// The item of an event, whose tooltip is `title`.
+    fn of(facts: &'f Facts, event: &'f Event, title: &'f str) -> Option<Item<'f>> {
         let (start, end) = extent(&event.date)?;
         Some(Item {
             id: facts.str(event.id),
-            content: html::escape(facts.str(event.title)),
+            content: Shown(Html(facts.str(event.title))),
             start: Shown(start),
             end: end.map(Shown),
             kind: if end.is_some() { "range" } else { "point" },
             group: facts.opt_str(event.kind).unwrap_or(OTHER),
-            title: tooltip(facts, event),
-            class_name: class_name(&event.date),
+            title,
+            class_name: Classes(&event.date),
         })
     }
 }
 
-/// "<b>title</b><br>human · EDTF<br>place<br>actors", all escaped.
-fn tooltip(facts: &Facts, event: &Event) -> String {
-    // Room for a usual tooltip, so that it is not grown step by step.
-    let mut out = String::with_capacity(256);
-    out.push_str("<b>");
-    html::push(&mut out, facts.str(event.title));
-    out.push_str("</b><br>");
-    html::push_shown(&mut out, event.date.readable());
-    out.push_str(" · ");
-    html::push_shown(&mut out, &event.date);
-    for line in [
-        html::place_line(facts, event),
-        html::actors_line(facts, event),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        out.push_str("<br>");
-        out.push_str(&line);
+/// Writes "<b>title</b><br>human · EDTF<br>place<br>actors", all escaped,
+/// into `out`.
+fn tooltip(out: &mut String, facts: &Facts, event: &Event) {
+    let title = Html(facts.str(event.title));
+    let date = &event.date;
+    // Writing into a String cannot fail.
+    let _ = write!(
+        out,
+        "<b>{title}</b><br>{} · {}",
+        Html(date.readable()),
+        Html(date)
+    );
+    if let Some(place) = html::place_line(facts, event) {
+        let _ = write!(out, "<br>{place}");
     }
-    out
+    if let Some(actors) = html::actors_line(facts, event) {
+        let _ = write!(out, "<br>{actors}");
+    }
 }
 
-/// "approximate uncertain open-end", or empty.
-fn class_name(edtf: &Edtf) -> String {
-    let mut classes = String::new();
-    let mut push = |class: &str| {
-        if !classes.is_empty() {
-            classes.push(' ');
-        }
-        classes.push_str(class);
-    };
-    if edtf.approximate() {
-        push("approximate");
+/// The classes of an item: "approximate uncertain open-end", or none.
+/// Written as a JSON string with no string built on the way.
+struct Classes<'a>(&'a Edtf);
+
+impl Serialize for Classes<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
-    if edtf.uncertain() {
-        push("uncertain");
+}
+
+impl Classes<'_> {
+    fn is_empty(&self) -> bool {
+        self.names().next().is_none()
     }
-    if let Some((start, end)) = edtf.ends() {
-        for (side, open, unknown) in [
-            (start, "open-start", "unknown-start"),
-            (end, "open-end", "unknown-end"),
-        ] {
-            match side {
-                End::Open => push(open),
-                End::Unknown => push(unknown),
-                End::Date(_) => {}
+
+    fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let edtf = self.0;
+        let ends = edtf.ends().into_iter().flat_map(|(start, end)| {
+            [
+                (start, "open-start", "unknown-start"),
+                (end, "open-end", "unknown-end"),
+            ]
+        });
+        let ends = ends.filter_map(|(side, open, unknown)| match side {
+            End::Open => Some(open),
+            End::Unknown => Some(unknown),
+            End::Date(_) => None,
+        });
+        let flags = [
+            edtf.approximate().then_some("approximate"),
+            edtf.uncertain().then_some("uncertain"),
+        ];
+        flags.into_iter().flatten().chain(ends)
+    }
+}
+
+impl fmt::Display for Classes<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, name) in self.names().enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
             }
+            f.write_str(name)?;
         }
+        Ok(())
     }
-    classes
 }
 
 /// A moment in UTC: a day and the seconds into it.

@@ -8,7 +8,7 @@
 
 use std::fmt::Write;
 
-use super::super::html::{self, actors_line, place_line, push};
+use super::super::html::{Html, actors_line, place_line, push};
 use crate::edtf::Span;
 use crate::model::{Cite, Count, Event, Facts};
 
@@ -47,12 +47,11 @@ fn year_text(year: i64) -> String {
     }
 }
 
-/// The slide's HTML text.
-pub fn body(facts: &Facts, event: &Event) -> String {
-    let mut out = String::new();
+/// Writes the slide's HTML text into `out`.
+pub fn body(out: &mut String, facts: &Facts, event: &Event) {
     if let Some(summary) = event.summary {
         out.push_str("<p>");
-        push(&mut out, facts.str(summary));
+        push(out, facts.str(summary));
         out.push_str("</p>");
     }
     if let Some(actors) = actors_line(facts, event) {
@@ -61,9 +60,8 @@ pub fn body(facts: &Facts, event: &Event) -> String {
     if let Some(place) = place_line(facts, event) {
         let _ = write!(out, "<p><b>Place:</b> {place}</p>");
     }
-    counts(&mut out, event.killed, event.injured);
-    sources(&mut out, facts, &event.sources);
-    out
+    counts(out, event.killed, event.injured);
+    sources(out, facts, &event.sources);
 }
 
 /// "Killed: at least 140 · Injured: about 20".
@@ -101,7 +99,7 @@ fn sources(out: &mut String, facts: &Facts, cites: &[Cite]) {
         let title = facts.str(source.title);
         match facts.opt_str(source.url).filter(|u| is_web(u)) {
             Some(url) => {
-                let _ = write!(out, "<a href=\"{}\">", html::escape(url));
+                let _ = write!(out, "<a href=\"{}\">", Html(url));
                 push(out, title);
                 out.push_str("</a>");
             }
