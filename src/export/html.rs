@@ -2,7 +2,7 @@
 //! and the escaped phrases both show (a place with its surroundings, actors with roles).
 //!
 //! Every piece of text from the facts that lands in an HTML field goes through
-//! [`escape`] (or [`push`]): `&`, `<`, `>`, `"` and `'` become entities, so
+//! [`Html`] (or [`push`]): `&`, `<`, `>`, `"` and `'` become entities, so
 //! text is shown as written and never read as markup, inside elements and
 //! inside quoted attributes alike. Nothing else changes: no trimming, no
 //! normalising. This module adds no tags; the exports do.
@@ -11,14 +11,7 @@ use std::fmt::{self, Write};
 
 use crate::model::{Event, Facts, PlaceIx};
 
-/// `text` with `& < > " '` written as entities.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    push(&mut out, text);
-    out
-}
-
-/// Appends `text` to `out`, escaped as [`escape`] does.
+/// Appends `text` to `out` with `& < > " '` written as entities.
 pub fn push(out: &mut String, text: &str) {
     // Pushing onto a string cannot fail.
     let _: Result<(), fmt::Error> = escaped(text, |piece| {
@@ -27,7 +20,7 @@ pub fn push(out: &mut String, text: &str) {
     });
 }
 
-/// Gives `text` escaped as [`escape`] does, a piece at a time: the plain
+/// Gives `text` escaped as [`push`] writes it, a piece at a time: the plain
 /// runs as they are and each escaped character as its entity.
 fn escaped<E>(text: &str, mut put: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     let mut rest = text;
@@ -50,7 +43,7 @@ fn escaped<E>(text: &str, mut put: impl FnMut(&str) -> Result<(), E>) -> Result<
     put(rest)
 }
 
-/// `T`'s `Display` text escaped as [`escape`] does, written where it is
+/// `T`'s `Display` text escaped as [`push`] escapes text, written where it is
 /// wanted with no string built on the way (in a JSON export, through
 /// [`Shown`](super::shown::Shown)).
 pub struct Html<T>(pub T);
@@ -136,6 +129,10 @@ impl fmt::Display for ActorsLine<'_> {
 mod tests {
     use super::*;
 
+    fn escape(text: &str) -> String {
+        Html(text).to_string()
+    }
+
     #[test]
     fn escapes_the_five_characters() {
         assert_eq!(
@@ -154,24 +151,13 @@ mod tests {
     }
 
     #[test]
-    fn html_display_escapes_as_escape_does() {
-        for text in [
-            r#"<a href="x">Tom & 'Jerry'</a>"#,
-            "",
-            "plain",
-            "&amp;",
-            "é < ü",
-        ] {
-            assert_eq!(Html(text).to_string(), escape(text));
-            assert_eq!(Html(Html(text)).to_string(), escape(&escape(text)));
+    fn push_escapes_as_html_displays() {
+        for text in [r#"<a href="x">Tom & 'Jerry'</a>"#, "", "plain", "é < ü"] {
+            let mut out = String::from("<b>");
+            push(&mut out, text);
+            assert_eq!(out, format!("<b>{}", escape(text)));
         }
+        assert_eq!(Html(Html("a&b")).to_string(), "a&amp;amp;b");
         assert_eq!(Html(format_args!("{}<{}", 1, 2)).to_string(), "1&lt;2");
-    }
-
-    #[test]
-    fn push_appends() {
-        let mut out = String::from("<b>");
-        push(&mut out, "1 < 2");
-        assert_eq!(out, "<b>1 &lt; 2");
     }
 }
