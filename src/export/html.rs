@@ -45,7 +45,7 @@ fn escaped<E>(text: &str, mut put: impl FnMut(&str) -> Result<(), E>) -> Result<
 
 /// `T`'s `Display` text escaped as [`push`] escapes text, written where it is
 /// wanted with no string built on the way (in a JSON export, through
-/// [`Shown`](super::shown::Shown)).
+/// `Shown`).
 pub struct Html<T>(pub T);
 
 impl<T: fmt::Display> fmt::Display for Html<T> {
