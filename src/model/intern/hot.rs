@@ -6,8 +6,9 @@
 //! and again. In the interner's own table each such lookup touches four
 //! places spread over all the names; once the names outgrow the processor's
 //! caches, each waits on memory. [`Hot`] keeps a second, small table of the
-//! names found at least once, with their text copied beside it, so that
-//! finding them again stays within a few megabytes. It is only a shortcut:
+//! names found at least once, a short name (as most are) inside its entry
+//! and a longer one's text beside the table, so that finding them again
+//! stays within a few megabytes and, for a short name, reads one place. It is only a shortcut:
 //! a name missing here is looked up in the interner as before, so what it
 //! holds never changes a result, and it starts afresh when it has grown to
 //! its limit.
@@ -22,11 +23,39 @@ use super::Sym;
 /// so that it stays small whatever the facts refer to.
 const MOST: usize = 1 << 18;
 
-/// Names with their handles, and the text of those names end to end.
+/// The longest name kept in its entry rather than in [`Hot::text`]: most
+/// names that records refer to (`actor-1234`, `src-98765`) fit, so that
+/// finding one reads its entry alone.
+const INLINE: usize = 16;
+
+/// A kept name and its handle: the name itself when it is short, else
+/// where it lies in [`Hot::text`].
+#[derive(Clone, Copy)]
+struct Entry {
+    sym: Sym,
+    len: u32,
+    /// The name's bytes, or (for a longer name) its start in the text.
+    bytes: [u8; INLINE],
+}
+
+impl Entry {
+    fn name<'a>(&'a self, text: &'a str) -> &'a [u8] {
+        let len = self.len as usize;
+        match self.bytes.get(..len) {
+            Some(inline) => inline,
+            None => {
+                let [a, b, c, d, ..] = self.bytes;
+                let start = u32::from_le_bytes([a, b, c, d]) as usize;
+                text.as_bytes().get(start..start + len).unwrap_or_default()
+            }
+        }
+    }
+}
+
+/// Names with their handles, and the text of the longer ones end to end.
 #[derive(Clone, Default)]
 pub struct Hot {
-    /// Where each name lies in `text`, and its handle.
-    table: HashTable<(u32, u32, Sym)>,
+    table: HashTable<Entry>,
     text: String,
 }
 
@@ -34,39 +63,41 @@ impl Hot {
     /// The handle of `s`, whose hash is `hash`, if it is kept here.
     pub fn find(&self, hash: u64, s: &str) -> Option<Sym> {
         self.table
-            .find(hash, |&(start, len, _)| self.str(start, len) == s)
-            .map(|&(_, _, sym)| sym)
+            .find(hash, |e| e.name(&self.text) == s.as_bytes())
+            .map(|e| e.sym)
     }
 
     /// Keeps `s` (not kept yet), whose hash under `hasher` is `hash`, with
-    /// its handle. Nothing is kept once the text would pass 4 GiB.
+    /// its handle. A long name is not kept once the text would pass 4 GiB.
     pub fn add(&mut self, hash: u64, s: &str, sym: Sym, hasher: &DefaultHashBuilder) {
         if self.table.len() >= MOST {
             self.table.clear();
             self.text.clear();
         }
-        let (Ok(start), Ok(len)) = (u32::try_from(self.text.len()), u32::try_from(s.len())) else {
+        let Ok(len) = u32::try_from(s.len()) else {
             return;
         };
-        if start.checked_add(len).is_none() {
-            return;
+        let mut bytes = [0u8; INLINE];
+        match bytes.get_mut(..s.len()) {
+            Some(inline) => inline.copy_from_slice(s.as_bytes()),
+            None => {
+                let Ok(start) = u32::try_from(self.text.len()) else {
+                    return;
+                };
+                if start.checked_add(len).is_none() {
+                    return;
+                }
+                self.text.push_str(s);
+                bytes[..4].copy_from_slice(&start.to_le_bytes());
+            }
         }
-        self.text.push_str(s);
         let text = &self.text;
-        self.table
-            .insert_unique(hash, (start, len, sym), |&(start, len, _)| {
-                hasher.hash_one(str_at(text, start, len))
-            });
+        let entry = Entry { sym, len, bytes };
+        self.table.insert_unique(hash, entry, |e| {
+            // Every kept name is UTF-8: it was a `&str` when kept.
+            hasher.hash_one(std::str::from_utf8(e.name(text)).unwrap_or_default())
+        });
     }
-
-    fn str(&self, start: u32, len: u32) -> &str {
-        str_at(&self.text, start, len)
-    }
-}
-
-fn str_at(text: &str, start: u32, len: u32) -> &str {
-    let start = start as usize;
-    text.get(start..start + len as usize).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -77,7 +108,15 @@ mod tests {
     fn kept_names_are_found_and_others_are_not() {
         let hasher = DefaultHashBuilder::default();
         let mut hot = Hot::default();
-        let names = ["actor-1", "", "place-2", "actor-10"];
+        let names = [
+            "actor-1",
+            "",
+            "place-2",
+            "actor-10",
+            "sixteen-bytes-16",
+            "a name longer than sixteen bytes",
+            "another name past sixteen bytes",
+        ];
         for (i, s) in names.iter().enumerate() {
             hot.add(hasher.hash_one(s), s, Sym::from_index(i), &hasher);
         }
@@ -85,6 +124,8 @@ mod tests {
             assert_eq!(hot.find(hasher.hash_one(s), s), Some(Sym::from_index(i)));
         }
         assert_eq!(hot.find(hasher.hash_one("actor"), "actor"), None);
+        let near = "a name longer than sixteen byte";
+        assert_eq!(hot.find(hasher.hash_one(near), near), None);
     }
 
     #[test]
