@@ -113,6 +113,13 @@ impl Strings {
             .and_then(|r| self.buf.get(r))
             .unwrap_or_default()
     }
+
+    /// Whether string `i` is `s`: its bytes compared, with no check that
+    /// it starts and ends on characters (it does, and an equal `&str` would
+    /// only then be equal).
+    fn is(&self, i: usize, s: &str) -> bool {
+        range(&self.ends, i).and_then(|r| self.buf.as_bytes().get(r)) == Some(s.as_bytes())
+    }
 }
 
 /// The string store of one fact set.
@@ -159,7 +166,7 @@ impl Interner {
         self.thaw();
         let hash = self.hasher.hash_one(s);
         let names = &self.names;
-        match self.table.find(hash, |&sym| names.get(sym.index()) == s) {
+        match self.table.find(hash, |&sym| names.is(sym.index(), s)) {
             Some(&sym) => sym,
             None => self.add_name(s, hash),
         }
@@ -186,7 +193,7 @@ impl Interner {
             None => {
                 let names = &self.names;
                 self.table
-                    .find(self.hasher.hash_one(s), |&sym| names.get(sym.index()) == s)
+                    .find(self.hasher.hash_one(s), |&sym| names.is(sym.index(), s))
                     .copied()
             }
             Some(f) => f

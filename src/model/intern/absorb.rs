@@ -57,7 +57,7 @@ impl Interner {
             .map(|(s, &hash)| match self.hot.find(hash, s) {
                 Some(sym) => Some((sym, true)),
                 None => table
-                    .find(hash, |&sym| names.get(sym.index()) == *s)
+                    .find(hash, |&sym| names.is(sym.index(), s))
                     .map(|&sym| (sym, false)),
             })
             .collect();
