@@ -114,9 +114,9 @@ impl Strings {
             .unwrap_or_default()
     }
 
-    /// Whether string `i` is `s`: its bytes compared, with no check that
-    /// it starts and ends on characters (it does, and an equal `&str` would
-    /// only then be equal).
+    /// Whether string `i` is `s`, their bytes compared: unlike [`Strings::get`]
+    /// it need not check that the string starts and ends on characters, as
+    /// one equal to `s` does.
     fn is(&self, i: usize, s: &str) -> bool {
         range(&self.ends, i).and_then(|r| self.buf.as_bytes().get(r)) == Some(s.as_bytes())
     }

@@ -8,10 +8,10 @@
 //! caches, each waits on memory. [`Hot`] keeps a second, small table of the
 //! names found at least once, a short name (as most are) inside its entry
 //! and a longer one's text beside the table, so that finding them again
-//! stays within a few megabytes and, for a short name, reads one place. It is only a shortcut:
-//! a name missing here is looked up in the interner as before, so what it
-//! holds never changes a result, and it starts afresh when it has grown to
-//! its limit.
+//! stays within a few megabytes and, for a short name, reads one place. It
+//! is only a shortcut: a name missing here is looked up in the interner as
+//! before, so what it holds never changes a result, and it starts afresh
+//! when it has grown to its limit.
 
 use std::hash::BuildHasher;
 
