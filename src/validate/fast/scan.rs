@@ -164,9 +164,10 @@ impl<'a> Scan<'a> {
                 Some(Str(Cow::Borrowed(plain)))
             }
             b'\\' => {
-                // Decoding never lengthens a string, so the rest of the
-                // line is room enough: one allocation, never grown.
-                let mut text = String::with_capacity(rest.len());
+                // Decoding never lengthens a string, so its length as
+                // written is room enough: one allocation, never grown.
+                let room = written_len(rest.as_bytes()).unwrap_or(len);
+                let mut text = String::with_capacity(room);
                 text.push_str(plain);
                 self.escaped(&mut text)?;
                 Some(Str(Cow::Owned(text)))
@@ -414,6 +415,21 @@ fn stop(bytes: &[u8]) -> Option<usize> {
     Some(at + i)
 }
 
+/// How long the string that `bytes` starts is as written, up to its
+/// closing quote, each escape skipped whole; `None` when a control
+/// character or the end comes first.
+fn written_len(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    loop {
+        at += stop(bytes.get(at..)?)?;
+        match bytes.get(at)? {
+            b'"' => return Some(at),
+            b'\\' => at += 2,
+            _ => return None,
+        }
+    }
+}
+
 /// The lowest bit of each byte of a word.
 const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
 
@@ -476,6 +492,30 @@ mod tests {
         for other in others {
             assert_eq!(read(other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn a_string_is_as_long_as_written_up_to_its_closing_quote() {
+        let len = |s: &str| super::written_len(s.as_bytes());
+        assert_eq!(len(r#"plain" rest"#), Some(5));
+        assert_eq!(len(r#"a\"b\\" rest"#), Some(6));
+        assert_eq!(len(r#"\u00e9" rest"#), Some(6));
+        assert_eq!(len(r#"\"#), None);
+        assert_eq!(len("open"), None);
+        assert_eq!(len("a\u{1}b\""), None);
+        // The room taken for a string with escapes is its own, not the
+        // rest of its line.
+        let line = format!(
+            r#"{{"type":"actor","id":"a","name":"x\ty","note":"{}"}}"#,
+            "z".repeat(1000)
+        );
+        let mut scan = Scan {
+            line: &line,
+            at: line.find("x\\").unwrap() - 1,
+        };
+        let name = scan.str().unwrap();
+        assert_eq!(&*name, "x\ty");
+        assert!(matches!(&name.0, std::borrow::Cow::Owned(s) if s.capacity() < 10));
     }
 
     proptest! {
