@@ -15,7 +15,11 @@ SIZES=${SIZES:-"10000 100000 1000000"}
 export CHRONICLE_CACHE_DIR=${CHRONICLE_CACHE_DIR:-$DATA/cache}
 mkdir -p "$DATA"
 
-cargo build --release --quiet --bin chronicle --example gen --example baseline
+# The program on its own, as `cargo build --release` makes it: built in one
+# command with the examples, it would take the features their
+# dev-dependencies turn on, and be another binary than the one measured.
+cargo build --release --quiet --bin chronicle
+cargo build --release --quiet --example gen --example baseline
 TARGET=${CARGO_TARGET_DIR:-target}
 BIN=$TARGET/release/chronicle
 GEN=$TARGET/release/examples/gen
