@@ -128,8 +128,8 @@ struct Item<'f> {
     kind: &'static str,
     group: &'f str,
     title: &'f str,
-    #[serde(rename = "className", skip_serializing_if = "Classes::is_empty")]
-    class_name: Classes<'f>,
+    #[serde(rename = "className", skip_serializing_if = "no_classes")]
+    class_name: Shown<Classes<'f>>,
 }
 
 impl<'f> Item<'f> {
@@ -144,7 +144,7 @@ impl<'f> Item<'f> {
             kind: if end.is_some() { "range" } else { "point" },
             group: facts.opt_str(event.kind).unwrap_or(OTHER),
             title,
-            class_name: Classes(&event.date),
+            class_name: Shown(Classes(&event.date)),
         })
     }
 }
@@ -170,20 +170,14 @@ fn tooltip(out: &mut String, facts: &Facts, event: &Event) {
 }
 
 /// The classes of an item: "approximate uncertain open-end", or none.
-/// Written as a JSON string with no string built on the way.
 struct Classes<'a>(&'a Edtf);
 
-impl Serialize for Classes<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
+/// Whether an item has no class, and so no `className`.
+fn no_classes(classes: &Shown<Classes<'_>>) -> bool {
+    classes.0.names().next().is_none()
 }
 
 impl Classes<'_> {
-    fn is_empty(&self) -> bool {
-        self.names().next().is_none()
-    }
-
     fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
         let edtf = self.0;
         let ends = edtf.ends().into_iter().flat_map(|(start, end)| {
