@@ -211,6 +211,11 @@ impl Diagnostics {
         self.warnings
     }
 
+    /// Whether the next diagnostic pushed is kept.
+    pub fn keeps_more(&self) -> bool {
+        self.list.len() < MAX_KEPT
+    }
+
     /// How many were counted but not kept.
     pub fn dropped(&self) -> usize {
         self.errors + self.warnings - self.list.len()

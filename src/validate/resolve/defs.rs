@@ -32,6 +32,17 @@ impl Kind {
             Kind::Relation => "relation",
         }
     }
+
+    /// A bit of its own, for sets of kinds.
+    pub fn bit(self) -> u8 {
+        match self {
+            Kind::Entity(EntityKind::Actor) => 1,
+            Kind::Entity(EntityKind::Place) => 2,
+            Kind::Entity(EntityKind::Event) => 4,
+            Kind::Source => 8,
+            Kind::Relation => 16,
+        }
+    }
 }
 
 /// How many actors and places come before the events in [`Ent`] order.

@@ -13,15 +13,16 @@ use hashbrown::HashMap;
 mod convert;
 mod cycles;
 mod defs;
+mod hints;
 #[cfg(test)]
 mod tests;
 
 use defs::{Counts, Def, Kind, Lists};
+use hints::{Hints, Known};
 
 use super::{Pending, RefTarget};
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, PathSeg};
 use crate::model::{self, EntityKind, Facts, Ids, IdsBuilder, PlaceIx, Sym};
-use crate::suggest::nearest;
 
 struct Resolver<'p> {
     p: &'p Pending,
@@ -32,6 +33,7 @@ struct Resolver<'p> {
     /// Diagnostics whose note is to point at a record not at hand while
     /// records are resolved: where each is in the list, and the record.
     unplaced: Vec<(usize, Def)>,
+    hints: Hints<'p>,
 }
 
 fn u32_of(n: usize) -> u32 {
@@ -124,7 +126,7 @@ pub fn resolve(mut p: Pending, diags: &mut Diagnostics) -> Facts {
         events: &events,
         relations: &relations,
     });
-    let mut ids = r.ids;
+    let mut ids = r.into_ids();
     ids.drop_relations();
     let relations: Vec<_> = relations.into_iter().filter_map(Result::ok).collect();
     let within: Vec<Option<PlaceIx>> = places.iter().map(|pl| pl.within).collect();
@@ -164,6 +166,7 @@ impl Resolver<'_> {
             broken: hashbrown::HashSet::new(),
             diags,
             unplaced: Vec::new(),
+            hints: Hints::default(),
         }
     }
 
@@ -313,7 +316,7 @@ impl Resolver<'_> {
             None if self.broken.contains(&id) => Ok(None),
             None => {
                 let msg = format!("unknown {what} `{name}`");
-                let help = self.suggest(name, wanted);
+                let help = self.help(id, wanted);
                 let d = Diagnostic::error(Code::UnknownReference, msg)
                     .at(Loc::Field(origin, path))
                     .maybe_help(help);
@@ -355,27 +358,23 @@ impl Resolver<'_> {
     }
 
     /// "did you mean" among the ids of the wanted kinds (skipped for huge sets).
-    fn suggest(&self, name: &str, wanted: &[Kind]) -> Option<String> {
-        const MAX_CANDIDATES: usize = 200_000;
-        let ids = self
-            .ids
-            .iter()
-            .filter(|(_, n)| wanted.contains(&self.counts.def(*n).kind))
-            .map(|(s, _)| self.p.strings.resolve(s));
-        let ids: Vec<&str> = ids.take(MAX_CANDIDATES).collect();
-        let mut best = nearest(name, ids.iter().copied(), 3);
-        best.sort_unstable();
-        match best.as_slice() {
-            [] => None,
-            [one] => Some(format!("did you mean `{one}`?")),
-            many => Some(format!(
-                "did you mean one of: {}?",
-                many.iter()
-                    .map(|s| format!("`{s}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
+    /// The id index, the resolving done.
+    fn into_ids(self) -> Ids {
+        self.ids
+    }
+
+    /// "Did you mean" for an unknown reference to `id`; none when its
+    /// diagnostic would not be kept.
+    fn help(&mut self, id: Sym, wanted: &[Kind]) -> Option<String> {
+        if !self.diags.keeps_more() {
+            return None;
         }
+        let known = Known {
+            ids: &self.ids,
+            counts: self.counts,
+            strings: &self.p.strings,
+        };
+        self.hints.help(id, wanted, &known)
     }
 }
 
