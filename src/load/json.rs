@@ -23,19 +23,61 @@ pub struct SyntaxError {
 
 /// Parses one JSON value that must fill the whole text (white space aside).
 pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
-    let mut p = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-    };
+    let mut p = Parser::new(text);
     p.skip_ws();
     let node = p.value(0)?;
-    p.skip_ws();
-    if p.pos < p.bytes.len() {
-        return Err(p.error("trailing characters after the JSON value"));
-    }
+    p.end()?;
     Ok(node)
 }
+
+/// A part of a document, as [`stream`] hands it over.
+#[derive(Debug)]
+pub enum Part<'a> {
+    /// A key of the top-level object. Its value follows: the items of an
+    /// array, or else one value.
+    Key(Cow<'a, str>, Span),
+    /// An item of the top-level array, or of the array under the last key.
+    Item(Node<'a>),
+    /// The value under the last key when it is not an array; the whole
+    /// document when it is neither an object nor an array.
+    Value(Node<'a>),
+}
+
+/// Parses a text as [`parse`] does, with the same first error, but hands
+/// the document over in parts as they are read, so that only one item of a
+/// top-level list is held at a time: the items of the top-level array, or
+/// the keys of the top-level object, each followed by the items of its
+/// array. Parts read before an error have been handed over by then.
+pub fn stream<'a>(text: &'a str, each: &mut dyn FnMut(Part<'a>)) -> Result<(), SyntaxError> {
+    let mut p = Parser::new(text);
+    p.skip_ws();
+    match p.peek() {
+        Some(b'[') => p.items(0, &mut |p, depth| {
+            each(Part::Item(p.value(depth)?));
+            Ok(())
+        })?,
+        Some(b'{') => p.entries(0, &mut |p, key, span, depth| {
+            each(Part::Key(key, span));
+            if p.peek() != Some(b'[') {
+                each(Part::Value(p.value(depth)?));
+                return Ok(());
+            }
+            p.items(depth, &mut |p, depth| {
+                each(Part::Item(p.value(depth)?));
+                Ok(())
+            })
+        })?,
+        _ => each(Part::Value(p.value(0)?)),
+    }
+    p.end()
+}
+
+/// What reads an array's item, at the depth inside the array.
+type Read<'r, 'a> = dyn FnMut(&mut Parser<'a>, usize) -> Result<(), SyntaxError> + 'r;
+
+/// What reads an object's value, given its key and the depth inside.
+type ReadEntry<'r, 'a> =
+    dyn FnMut(&mut Parser<'a>, Cow<'a, str>, Span, usize) -> Result<(), SyntaxError> + 'r;
 
 struct Parser<'a> {
     text: &'a str,
@@ -44,6 +86,23 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Parser<'a> {
+        Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+        }
+    }
+
+    /// Nothing but white space may follow the value.
+    fn end(&mut self) -> Result<(), SyntaxError> {
+        self.skip_ws();
+        if self.pos < self.bytes.len() {
+            return Err(self.error("trailing characters after the JSON value"));
+        }
+        Ok(())
+    }
+
     fn error(&self, message: &str) -> SyntaxError {
         SyntaxError {
             offset: self.pos,
@@ -106,23 +165,32 @@ impl<'a> Parser<'a> {
     }
 
     fn array(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
+        let mut items = Vec::new();
+        self.items(depth, &mut |p, depth| {
+            items.push(p.value(depth)?);
+            Ok(())
+        })?;
+        Ok(Value::Array(items))
+    }
+
+    /// An array, each item read by `item` (at the depth inside the array).
+    fn items(&mut self, depth: usize, item: &mut Read<'_, 'a>) -> Result<(), SyntaxError> {
         let depth = self.enter(depth)?;
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Ok(());
         }
         loop {
             self.skip_ws();
-            items.push(self.value(depth)?);
+            item(self, depth)?;
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(());
                 }
                 _ => return Err(self.unexpected("`,` or `]`")),
             }
@@ -130,13 +198,28 @@ impl<'a> Parser<'a> {
     }
 
     fn object(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
+        let mut entries = Vec::new();
+        self.entries(depth, &mut |p, key, key_span, depth| {
+            let value = p.value(depth)?;
+            entries.push(Entry {
+                key,
+                key_span,
+                value,
+            });
+            Ok(())
+        })?;
+        Ok(Value::Table(entries))
+    }
+
+    /// An object, each value read by `value` after its key (at the depth
+    /// inside the object).
+    fn entries(&mut self, depth: usize, value: &mut ReadEntry<'_, 'a>) -> Result<(), SyntaxError> {
         let depth = self.enter(depth)?;
         self.pos += 1;
-        let mut entries = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Table(entries));
+            return Ok(());
         }
         loop {
             self.skip_ws();
@@ -152,18 +235,13 @@ impl<'a> Parser<'a> {
             }
             self.pos += 1;
             self.skip_ws();
-            let value = self.value(depth)?;
-            entries.push(Entry {
-                key,
-                key_span,
-                value,
-            });
+            value(self, key, key_span, depth)?;
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Table(entries));
+                    return Ok(());
                 }
                 _ => return Err(self.unexpected("`,` or `}`")),
             }
@@ -350,69 +428,4 @@ impl<'a> Parser<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn err(text: &str) -> (usize, String) {
-        let e = parse(text).unwrap_err();
-        (e.offset, e.message)
-    }
-
-    #[test]
-    fn spans_of_values_and_keys() {
-        let node = parse(r#"{"id": "a", "n": [1, 2.5, true, null]}"#).unwrap();
-        let id = node.get("id").unwrap();
-        assert_eq!(id.key_span, Span::new(1, 5));
-        assert_eq!(id.value.span, Span::new(7, 10));
-        assert_eq!(id.value.value, Value::Str("a".into()));
-        let n = node.get("n").unwrap();
-        assert_eq!(n.value.span, Span::new(17, 37));
-    }
-
-    #[test]
-    fn escapes_are_decoded() {
-        let node = parse(r#""a\"b\\c\n\u00e9\ud83d\ude00""#).unwrap();
-        assert_eq!(node.value, Value::Str("a\"b\\c\né😀".into()));
-    }
-
-    #[test]
-    fn numbers() {
-        assert_eq!(parse("-12").unwrap().value, Value::Int(-12));
-        assert_eq!(parse("1e2").unwrap().value, Value::Float(100.0));
-        assert_eq!(
-            parse("99999999999999999999").unwrap().value,
-            Value::Float(1e20)
-        );
-        assert_eq!(err("01").0, 1);
-        assert_eq!(err("1.").0, 2);
-        assert_eq!(err("1e999").0, 0);
-    }
-
-    #[test]
-    fn errors_point_at_the_offending_byte() {
-        assert_eq!(
-            err(r#"{"a": 1,}"#),
-            (8, "expected a string key, found `}`".to_string())
-        );
-        assert_eq!(err(r#"{"a" 1}"#).0, 5);
-        assert_eq!(err("[1 2]").0, 3);
-        assert_eq!(err("\"abc").1, "unterminated string");
-        assert_eq!(err("\"a\nb\"").0, 2);
-        assert_eq!(err(r#""\x""#).0, 1);
-        assert_eq!(err(r#""\ud800""#).1, "unpaired surrogate in \\u escape");
-        assert_eq!(err("{} x").0, 3);
-        assert_eq!(
-            err("").1,
-            "expected a JSON value, found the end of the input"
-        );
-        assert_eq!(err("tru").0, 0);
-    }
-
-    #[test]
-    fn deep_nesting_is_an_error_not_a_crash() {
-        let deep = "[".repeat(100_000);
-        assert!(err(&deep).1.contains("nesting deeper"));
-        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
-        assert!(parse(&ok).is_ok());
-    }
-}
+mod tests;

@@ -12,7 +12,8 @@ use std::io::Read;
 
 use super::files::FileId;
 use super::json;
-use super::read::{SourceText, tagged};
+use super::read::SourceText;
+use super::shape::tagged;
 use super::tree::Span;
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Pos};
 

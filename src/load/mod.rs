@@ -8,14 +8,17 @@
 //! encoding and syntax errors; it must not judge what a record means (that
 //! is `validate`).
 
+pub mod document;
 pub mod files;
 pub mod json;
 pub mod lines;
 pub mod read;
 pub mod relocate;
+pub mod shape;
 pub mod toml;
 pub mod tree;
 
 pub use files::{FileId, Files, Format, Input};
-pub use read::{RawRecord, RecordShape};
+pub use read::RawRecord;
+pub use shape::RecordShape;
 pub use tree::{Entry, Node, Span, Value};

@@ -1,79 +1,24 @@
 //! Reads fact documents and hands their records, as span trees, to a sink.
 //!
-//! Documents (`.toml`, `.json`) are read whole and parsed once (JSON Lines,
-//! which stream, are in [`super::lines`]). Encoding problems (invalid UTF-8,
-//! a UTF-16 byte-order mark), syntax errors and records that are not tables
-//! are reported here; a record's type comes from its array's key in a
-//! document or its `type` field in a tagged record. What the fields mean is
-//! left to the sink.
+//! Documents (`.toml`, `.json`) are read whole; a TOML document is parsed
+//! into one tree and walked ([`super::shape`]), a JSON document is parsed a
+//! record at a time ([`super::document`]). JSON Lines, which stream, are in
+//! [`super::lines`]. Encoding problems (invalid UTF-8, a UTF-16 byte-order
+//! mark) and syntax errors are reported here; what the fields mean is left
+//! to the sink.
 
 use std::cell::OnceCell;
 use std::path::Path;
 
 use super::files::{FileId, Format, InputError};
-use super::tree::{Node, Span, Value};
+use super::json::SyntaxError;
+use super::shape::{RecordShape, for_each_record};
+use super::tree::{Node, Span};
 use super::{json, toml};
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, Pos};
-use crate::suggest::did_you_mean;
 
 /// Largest TOML or JSON document read; JSON Lines has no such limit.
 pub const MAX_DOCUMENT_BYTES: u64 = 1 << 30;
-
-/// The five record types of the format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum RecordShape {
-    Source,
-    Actor,
-    Place,
-    Event,
-    Relation,
-}
-
-const SHAPE_NAMES: [&str; 5] = ["source", "actor", "place", "event", "relation"];
-
-impl RecordShape {
-    /// Every record type, in the order the format lists them.
-    pub const ALL: [RecordShape; 5] = [
-        RecordShape::Source,
-        RecordShape::Actor,
-        RecordShape::Place,
-        RecordShape::Event,
-        RecordShape::Relation,
-    ];
-
-    pub fn from_name(name: &str) -> Option<RecordShape> {
-        let singular = name.strip_suffix('s').unwrap_or(name);
-        match singular {
-            "source" => Some(RecordShape::Source),
-            "actor" => Some(RecordShape::Actor),
-            "place" => Some(RecordShape::Place),
-            "event" => Some(RecordShape::Event),
-            "relation" => Some(RecordShape::Relation),
-            _ => None,
-        }
-    }
-
-    /// "a source", "an actor", … for messages.
-    pub fn with_article(self) -> &'static str {
-        match self {
-            RecordShape::Source => "a source",
-            RecordShape::Actor => "an actor",
-            RecordShape::Place => "a place",
-            RecordShape::Event => "an event",
-            RecordShape::Relation => "a relation",
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            RecordShape::Source => "source",
-            RecordShape::Actor => "actor",
-            RecordShape::Place => "place",
-            RecordShape::Event => "event",
-            RecordShape::Relation => "relation",
-        }
-    }
-}
 
 /// The text a tree was parsed from, placed in its file, for positions.
 pub struct SourceText<'a> {
@@ -184,11 +129,26 @@ pub fn read_document(
         return Ok(());
     };
     let src = SourceText::new(id, &text, 1, 0);
-    let Some(doc) = parse_document(&src, format, diags) else {
-        return Ok(());
-    };
-    for_each_record(&doc, &src, diags, &mut |rec, d| sink(rec, d));
+    each_record(&src, format, diags, sink);
     Ok(())
+}
+
+/// Parses a document's text and hands on its records, reporting syntax
+/// errors (and nothing else when there is one). A JSON document is handed
+/// on as it is parsed, a record at a time ([`super::document`]); a TOML
+/// document is parsed whole first.
+pub fn each_record<'a>(
+    src: &SourceText<'a>,
+    format: Format,
+    diags: &mut Diagnostics,
+    sink: &mut dyn FnMut(RawRecord<'_, 'a>, &mut Diagnostics),
+) {
+    if format != Format::Toml {
+        return super::document::each_record(src, diags, sink);
+    }
+    if let Some(doc) = parse_document(src, format, diags) {
+        for_each_record(&doc, src, diags, sink);
+    }
 }
 
 /// Parses a document's text into its tree, reporting syntax errors.
@@ -204,141 +164,16 @@ pub fn parse_document<'a>(
     match result {
         Ok(doc) => Some(doc),
         Err(errors) => {
-            for e in errors {
-                let span = Span::new(e.offset, e.offset + 1);
-                diags.push(Diagnostic::error(Code::Syntax, e.message).at(src.loc(span)));
-            }
+            errors.into_iter().for_each(|e| diags.push(syntax(e, src)));
             None
         }
     }
 }
 
-/// Walks a document's records: `{"event": [...]}` tables of arrays, or a
-/// top-level array of tagged records.
-pub fn for_each_record<'a>(
-    doc: &Node<'a>,
-    src: &SourceText<'a>,
-    diags: &mut Diagnostics,
-    sink: &mut dyn FnMut(RawRecord<'_, 'a>, &mut Diagnostics),
-) {
-    match &doc.value {
-        Value::Array(items) => items.iter().for_each(|item| tagged(item, src, diags, sink)),
-        Value::Table(entries) => {
-            for entry in entries {
-                let Some(shape) = RecordShape::from_name(&entry.key) else {
-                    let msg = format!("unknown record type `{}`", entry.key);
-                    let help = did_you_mean(&entry.key, SHAPE_NAMES.iter().copied())
-                        .unwrap_or_else(|| {
-                            "record types are source, actor, place, event and relation".to_string()
-                        });
-                    diags.push(
-                        Diagnostic::error(Code::UnknownRecordType, msg)
-                            .at(src.loc(entry.key_span))
-                            .help(help),
-                    );
-                    continue;
-                };
-                match &entry.value.value {
-                    Value::Array(items) => items.iter().for_each(|node| {
-                        sink(
-                            RawRecord {
-                                shape,
-                                node,
-                                tagged: false,
-                                src,
-                            },
-                            diags,
-                        );
-                    }),
-                    other => {
-                        let msg = format!(
-                            "`{}` must be a list of records, found {}",
-                            entry.key,
-                            other.type_name()
-                        );
-                        let help =
-                            format!("in TOML write each record under `[[{}]]`", shape.name());
-                        diags.push(
-                            Diagnostic::error(Code::WrongType, msg)
-                                .at(src.loc(entry.value.span))
-                                .help(help),
-                        );
-                    }
-                }
-            }
-        }
-        other => {
-            let msg = format!(
-                "a fact document must be a table of record lists, found {}",
-                other.type_name()
-            );
-            diags.push(
-                Diagnostic::error(Code::WrongType, msg)
-                    .at(src.loc(Span::new(doc.span.start, doc.span.start + 1))),
-            );
-        }
-    }
-}
-
-/// Hands on one record whose type is in its own `type` field.
-pub fn tagged<'a>(
-    node: &Node<'a>,
-    src: &SourceText<'a>,
-    diags: &mut Diagnostics,
-    sink: &mut dyn FnMut(RawRecord<'_, 'a>, &mut Diagnostics),
-) {
-    let start = Span::new(node.span.start, node.span.start + 1);
-    let Value::Table(_) = &node.value else {
-        let msg = format!(
-            "a record must be a JSON object, found {}",
-            node.value.type_name()
-        );
-        diags.push(Diagnostic::error(Code::WrongType, msg).at(src.loc(start)));
-        return;
-    };
-    let Some(entry) = node.get("type") else {
-        let msg = "record has no `type` field";
-        let help = "add \"type\": one of \"source\", \"actor\", \"place\", \"event\", \"relation\"";
-        diags.push(
-            Diagnostic::error(Code::MissingField, msg)
-                .at(src.loc(start))
-                .help(help),
-        );
-        return;
-    };
-    let shape = match &entry.value.value {
-        Value::Str(s) => RecordShape::from_name(s).filter(|_| !s.ends_with('s')),
-        _ => None,
-    };
-    match shape {
-        Some(shape) => sink(
-            RawRecord {
-                shape,
-                node,
-                tagged: true,
-                src,
-            },
-            diags,
-        ),
-        None => {
-            let msg = match &entry.value.value {
-                Value::Str(s) => format!("unknown record type `{s}`"),
-                other => format!("`type` must be a string, found {}", other.type_name()),
-            };
-            let help = match &entry.value.value {
-                Value::Str(s) => did_you_mean(s, SHAPE_NAMES.iter().copied()),
-                _ => None,
-            };
-            let help = help.unwrap_or_else(|| {
-                "record types are source, actor, place, event and relation".to_string()
-            });
-            diags.push(
-                Diagnostic::error(Code::UnknownRecordType, msg)
-                    .at(src.loc(entry.value.span))
-                    .help(help),
-            );
-        }
-    }
+/// A syntax error, at its byte.
+pub fn syntax(e: SyntaxError, src: &SourceText<'_>) -> Diagnostic {
+    let span = Span::new(e.offset, e.offset + 1);
+    Diagnostic::error(Code::Syntax, e.message).at(src.loc(span))
 }
 
 /// Decodes bytes as UTF-8 after a byte-order mark check; reports problems.

@@ -16,7 +16,7 @@ use hashbrown::HashMap;
 
 use super::files::{FileId, Files, Format};
 use super::json;
-use super::read::{SourceText, for_each_record, parse_document, read_text};
+use super::read::{SourceText, each_record, read_text};
 use super::tree::{Node, Span, Value};
 use crate::diag::{Diagnostics, Loc, PathSeg, Pos};
 
@@ -105,7 +105,7 @@ fn in_lines(file: FileId, path: &Path, locs: &[&mut Loc]) -> HashMap<usize, Pos>
     found
 }
 
-/// Parses a document once, resolving each location in its record.
+/// Reads a document's records again, resolving each location in its record.
 fn in_document(
     file: FileId,
     path: &Path,
@@ -117,16 +117,13 @@ fn in_document(
         return found;
     };
     let src = SourceText::new(file, &text, 1, 0);
-    let Some(doc) = parse_document(&src, format, &mut Diagnostics::default()) else {
-        return found;
-    };
     let mut records: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, loc) in locs.iter().enumerate() {
         if let Some((offset, _)) = parts(loc) {
             records.entry(offset).or_default().push(i);
         }
     }
-    for_each_record(&doc, &src, &mut Diagnostics::default(), &mut |rec, _| {
+    each_record(&src, format, &mut Diagnostics::default(), &mut |rec, _| {
         let Some(list) = records.get(&(rec.node.span.start as u64)) else {
             return;
         };

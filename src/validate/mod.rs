@@ -22,7 +22,7 @@ pub use fast::agree::agree as decoders_agree;
 use crate::diag::{Diagnostics, Origin, PathSeg};
 use crate::load::files::{InputError, expand};
 use crate::load::lines::BLOCK_BYTES;
-use crate::load::read::{self, SourceText, for_each_record, parse_document, read_document};
+use crate::load::read::{self, SourceText, read_document};
 use crate::load::{Files, Format, Input};
 use crate::model::remap::MapSyms;
 use crate::model::{self, Facts, Interner, Sym};
@@ -172,11 +172,9 @@ pub fn load_bytes(bytes: &[u8], format: Format) -> (Facts, Diagnostics) {
         Format::Toml | Format::Json => {
             if let Some(text) = read::decode(id, bytes.to_vec(), 1, &mut diags) {
                 let src = SourceText::new(id, &text, 1, 0);
-                if let Some(doc) = parse_document(&src, format, &mut diags) {
-                    for_each_record(&doc, &src, &mut diags, &mut |rec, d| {
-                        decode::record(rec, &mut pending, d)
-                    });
-                }
+                read::each_record(&src, format, &mut diags, &mut |rec, d| {
+                    decode::record(rec, &mut pending, d)
+                });
             }
         }
     }

@@ -12,7 +12,7 @@ mod values;
 use super::fields::Fields;
 use super::{BrokenRef, Pending as Store, RefTarget};
 use crate::diag::{Diagnostics, Origin, PathSeg};
-use crate::load::read::{RawRecord, RecordShape};
+use crate::load::{RawRecord, RecordShape};
 use crate::model::{Actor, Event, Pending, Place, PlaceRef, Relation, Source, Sym};
 
 const SOURCE: &[&str] = &[
