@@ -211,6 +211,21 @@ impl Diagnostics {
         self.warnings
     }
 
+    /// Takes in another list after this one: the diagnostics it kept, and
+    /// the count of those it only counted.
+    pub fn append(&mut self, other: Diagnostics) {
+        let (mut errors, mut warnings) = (other.errors, other.warnings);
+        for d in other.list {
+            match d.severity {
+                Severity::Error => errors = errors.saturating_sub(1),
+                Severity::Warning => warnings = warnings.saturating_sub(1),
+            }
+            self.push(d);
+        }
+        self.errors += errors;
+        self.warnings += warnings;
+    }
+
     /// Whether the next diagnostic pushed is kept.
     pub fn keeps_more(&self) -> bool {
         self.list.len() < MAX_KEPT

@@ -1,22 +1,39 @@
-//! A JSON fact document's records, handed on as the parser reads them.
+//! Where the records of a JSON fact document stand, found in one reading.
 //!
 //! An extraction tool may write a million records into one JSON document.
 //! Parsed whole, its tree took about six times the document's size (3.7 GB
-//! for a document of 587 MB). Here the document is read twice with
-//! [`json::stream`], one record's tree at a time: first for its first syntax
-//! error, so that a document with one is reported as when it is parsed
-//! whole (that error alone, no record), then to hand each record on as soon
-//! as it is read. What is reported about the document's shape (keys that
-//! name no record type, values that are not lists, a document that is not a
-//! table) is what [`super::shape::for_each_record`] reports of the whole
-//! tree, in the same order. Nothing here judges a record's fields.
+//! for a document of 587 MB), and its records were decoded one after
+//! another. Here the document is read once with [`json::stream`], keeping
+//! only where each record stands and its type, and what is wrong with the
+//! document's shape, in document order ([`pieces`]): records can then be
+//! decoded from their text anywhere and in any order. What is reported
+//! about the shape (keys that name no record type, values that are not
+//! lists, a document that is not a table, records of a top-level list
+//! without a known `type`) is what [`super::shape::for_each_record`]
+//! reports of the whole tree. Nothing here judges a record's fields.
 
 use std::borrow::Cow;
 
 use super::json::{self, Part};
-use super::read::{RawRecord, SourceText, syntax};
+use super::read::{SourceText, syntax};
 use super::shape::{RecordShape, not_a_list, not_a_table, tagged, unknown_list};
-use crate::diag::Diagnostics;
+use super::tree::Span;
+use crate::diag::{Diagnostic, Diagnostics};
+
+/// A part of a JSON document as [`pieces`] finds it.
+pub enum Piece {
+    /// A record: where it stands, its type, and whether that is given by
+    /// its own `type` (a record of the top-level list) rather than its
+    /// list's key.
+    Record {
+        span: Span,
+        shape: RecordShape,
+        tagged: bool,
+    },
+    /// What is wrong with the document where it stands (boxed, to keep the
+    /// pieces of a million records small).
+    Problem(Box<Diagnostic>),
+}
 
 /// Where the parts of a document stand.
 enum At<'a> {
@@ -26,43 +43,55 @@ enum At<'a> {
     Key(Cow<'a, str>, Option<RecordShape>),
 }
 
-/// Parses a JSON document and hands on its records in document order.
-pub fn each_record<'a>(
-    src: &SourceText<'a>,
-    diags: &mut Diagnostics,
-    sink: &mut dyn FnMut(RawRecord<'_, 'a>, &mut Diagnostics),
-) {
-    if let Err(e) = json::stream(src.text, &mut |_| {}) {
-        diags.push(syntax(e, src));
-        return;
-    }
+/// Reads a JSON document for where its records stand: its records and the
+/// problems of its shape, in document order. A document with a syntax
+/// error gives that error alone.
+pub fn pieces(src: &SourceText<'_>) -> Result<Vec<Piece>, Box<Diagnostic>> {
+    let mut pieces = Vec::new();
+    let mut found = Diagnostics::default();
     let mut at = At::List;
-    // Without a syntax error in the first reading there is none in this one.
-    let _ = json::stream(src.text, &mut |part| match part {
+    let read = json::stream(src.text, &mut |part| match part {
         Part::Key(key, span) => {
             let shape = RecordShape::from_name(&key);
             if shape.is_none() {
-                diags.push(unknown_list(&key, span, src));
+                pieces.push(problem(unknown_list(&key, span, src)));
             }
             at = At::Key(key, shape);
         }
-        Part::Item(node) => match &at {
-            At::List => tagged(&node, src, diags, sink),
-            At::Key(_, Some(shape)) => {
-                let record = RawRecord {
-                    shape: *shape,
-                    node: &node,
+        Part::Listed(span) => {
+            if let At::Key(_, Some(shape)) = at {
+                pieces.push(Piece::Record {
+                    span,
+                    shape,
                     tagged: false,
-                    src,
-                };
-                sink(record, diags);
+                });
             }
-            At::Key(_, None) => {}
-        },
-        Part::Value(node) => match &at {
-            At::List => diags.push(not_a_table(&node, src)),
-            At::Key(key, Some(shape)) => diags.push(not_a_list(key, *shape, &node, src)),
-            At::Key(_, None) => {}
-        },
+        }
+        Part::Item(node) => {
+            tagged(&node, src, &mut found, &mut |rec, _| {
+                pieces.push(Piece::Record {
+                    span: node.span,
+                    shape: rec.shape,
+                    tagged: true,
+                });
+            });
+            pieces.extend(std::mem::take(&mut found.list).into_iter().map(problem));
+        }
+        Part::Value(node) => {
+            let wrong = match &at {
+                At::List => Some(not_a_table(&node, src)),
+                At::Key(key, Some(shape)) => Some(not_a_list(key, *shape, &node, src)),
+                At::Key(_, None) => None,
+            };
+            pieces.extend(wrong.map(problem));
+        }
     });
+    match read {
+        Ok(()) => Ok(pieces),
+        Err(e) => Err(Box::new(syntax(e, src))),
+    }
+}
+
+fn problem(d: Diagnostic) -> Piece {
+    Piece::Problem(Box::new(d))
 }

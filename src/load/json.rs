@@ -30,24 +30,35 @@ pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
     Ok(node)
 }
 
+/// Parses the one JSON value that starts at byte `start` of `text`, its
+/// spans placed in the whole text: a record found by [`stream`], read again.
+pub fn parse_at(text: &str, start: usize) -> Result<Node<'_>, SyntaxError> {
+    let mut p = Parser::new(text);
+    p.pos = start;
+    p.value(0)
+}
+
 /// A part of a document, as [`stream`] hands it over.
 #[derive(Debug)]
 pub enum Part<'a> {
-    /// A key of the top-level object. Its value follows: the items of an
-    /// array, or else one value.
+    /// A key of the top-level object. Its value follows: the spans of an
+    /// array's items, or else one value.
     Key(Cow<'a, str>, Span),
-    /// An item of the top-level array, or of the array under the last key.
+    /// An item of the top-level array.
     Item(Node<'a>),
+    /// Where an item of the array under the last key stands: read, not
+    /// kept.
+    Listed(Span),
     /// The value under the last key when it is not an array; the whole
     /// document when it is neither an object nor an array.
     Value(Node<'a>),
 }
 
-/// Parses a text as [`parse`] does, with the same first error, but hands
-/// the document over in parts as they are read, so that only one item of a
-/// top-level list is held at a time: the items of the top-level array, or
-/// the keys of the top-level object, each followed by the items of its
-/// array. Parts read before an error have been handed over by then.
+/// Parses a text as [`parse`] does, with the same first error, handing the
+/// document over in parts as they are read: the items of the top-level
+/// array, or the keys of the top-level object, each followed by where the
+/// items of its array stand (read, and dropped at once). Parts read before
+/// an error have been handed over by then.
 pub fn stream<'a>(text: &'a str, each: &mut dyn FnMut(Part<'a>)) -> Result<(), SyntaxError> {
     let mut p = Parser::new(text);
     p.skip_ws();
@@ -63,7 +74,7 @@ pub fn stream<'a>(text: &'a str, each: &mut dyn FnMut(Part<'a>)) -> Result<(), S
                 return Ok(());
             }
             p.items(depth, &mut |p, depth| {
-                each(Part::Item(p.value(depth)?));
+                each(Part::Listed(p.skip(depth)?));
                 Ok(())
             })
         })?,
@@ -137,6 +148,18 @@ impl<'a> Parser<'a> {
             span: Span::new(start, self.pos),
             value,
         })
+    }
+
+    /// Reads a value as [`Parser::value`] does, with the same errors, but
+    /// keeps only where it stands.
+    fn skip(&mut self, depth: usize) -> Result<Span, SyntaxError> {
+        let start = self.pos;
+        match self.peek() {
+            Some(b'{') => self.entries(depth, &mut |p, _, _, depth| p.skip(depth).map(drop))?,
+            Some(b'[') => self.items(depth, &mut |p, depth| p.skip(depth).map(drop))?,
+            _ => drop(self.value(depth)?),
+        }
+        Ok(Span::new(start, self.pos))
     }
 
     fn unexpected(&self, wanted: &str) -> SyntaxError {

@@ -1,14 +1,14 @@
 //! Reads fact documents and hands their records, as span trees, to a sink.
 //!
 //! Documents (`.toml`, `.json`) are read whole; a TOML document is parsed
-//! into one tree and walked ([`super::shape`]), a JSON document is parsed a
-//! record at a time ([`super::document`]). JSON Lines, which stream, are in
+//! into one tree and walked ([`super::shape`]); a JSON document is read for
+//! where its records stand ([`super::document`]). JSON Lines, which stream, are in
 //! [`super::lines`]. Encoding problems (invalid UTF-8, a UTF-16 byte-order
 //! mark) and syntax errors are reported here; what the fields mean is left
 //! to the sink.
 
-use std::cell::OnceCell;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use super::files::{FileId, Format, InputError};
 use super::json::SyntaxError;
@@ -28,7 +28,7 @@ pub struct SourceText<'a> {
     pub base_line: u64,
     /// Byte offset of the text in its (decoded) file.
     pub base_offset: u64,
-    line_starts: OnceCell<Vec<usize>>,
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl<'a> SourceText<'a> {
@@ -38,7 +38,7 @@ impl<'a> SourceText<'a> {
             text,
             base_line,
             base_offset,
-            line_starts: OnceCell::new(),
+            line_starts: OnceLock::new(),
         }
     }
 
@@ -133,19 +133,15 @@ pub fn read_document(
     Ok(())
 }
 
-/// Parses a document's text and hands on its records, reporting syntax
-/// errors (and nothing else when there is one). A JSON document is handed
-/// on as it is parsed, a record at a time ([`super::document`]); a TOML
-/// document is parsed whole first.
+/// Parses a document's text whole and hands on its records, reporting
+/// syntax errors (and nothing else when there is one). JSON documents are
+/// loaded a record at a time instead ([`super::document`]).
 pub fn each_record<'a>(
     src: &SourceText<'a>,
     format: Format,
     diags: &mut Diagnostics,
     sink: &mut dyn FnMut(RawRecord<'_, 'a>, &mut Diagnostics),
 ) {
-    if format != Format::Toml {
-        return super::document::each_record(src, diags, sink);
-    }
     if let Some(doc) = parse_document(src, format, diags) {
         for_each_record(&doc, src, diags, sink);
     }

@@ -5,7 +5,8 @@
 //! field, this module reads that file again — once per file, however many
 //! diagnostics point into it — finds the records that start at the origins
 //! and follows each path to its value. A JSON Lines file is streamed, never
-//! held whole; a document is parsed once. Standard input cannot be reread,
+//! held whole; of a JSON document only the records pointed into are parsed;
+//! a TOML document is parsed once. Standard input cannot be reread,
 //! so its diagnostics keep just the file name.
 
 use std::collections::BTreeMap;
@@ -105,7 +106,9 @@ fn in_lines(file: FileId, path: &Path, locs: &[&mut Loc]) -> HashMap<usize, Pos>
     found
 }
 
-/// Reads a document's records again, resolving each location in its record.
+/// Reads a document again, resolving each location in its record: a JSON
+/// document's records are parsed alone where they start, a TOML document
+/// is parsed whole.
 fn in_document(
     file: FileId,
     path: &Path,
@@ -116,24 +119,103 @@ fn in_document(
     let Ok(Some(text)) = read_text(file, path, &mut Diagnostics::default()) else {
         return found;
     };
-    let src = SourceText::new(file, &text, 1, 0);
     let mut records: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, loc) in locs.iter().enumerate() {
         if let Some((offset, _)) = parts(loc) {
             records.entry(offset).or_default().push(i);
         }
     }
+    if format == Format::Json {
+        let mut lines = Lines::default();
+        for (start, list) in sorted(&records) {
+            json_record(file, &text, start, (list, locs), &mut lines, &mut found);
+        }
+        return found;
+    }
+    let src = SourceText::new(file, &text, 1, 0);
     each_record(&src, format, &mut Diagnostics::default(), &mut |rec, _| {
-        let Some(list) = records.get(&(rec.node.span.start as u64)) else {
-            return;
-        };
-        for &i in list {
-            if let Some((_, segs)) = locs.get(i).and_then(|l| parts(l)) {
-                found.insert(i, src.pos(follow(rec.node, segs)));
-            }
+        if let Some(list) = records.get(&(rec.node.span.start as u64)) {
+            resolve(&src, rec.node, list, locs, &mut found);
         }
     });
     found
+}
+
+/// The records pointed into, in text order, with their locations.
+fn sorted(records: &HashMap<u64, Vec<usize>>) -> Vec<(usize, &[usize])> {
+    let mut list: Vec<(usize, &[usize])> = records
+        .iter()
+        .map(|(&at, list)| (usize::try_from(at).unwrap_or(usize::MAX), list.as_slice()))
+        .collect();
+    list.sort_unstable_by_key(|&(at, _)| at);
+    list
+}
+
+/// The lines of a text counted so far: up to a byte, and how many start
+/// before it.
+#[derive(Default)]
+struct Lines {
+    to: usize,
+    before: u64,
+}
+
+impl Lines {
+    /// The number of the line that starts at byte `at` (at or past every
+    /// byte asked for before).
+    fn at(&mut self, text: &str, at: usize) -> u64 {
+        let between = text.get(self.to..at).unwrap_or_default();
+        self.before += memchr::memchr_iter(b'\n', between.as_bytes()).count() as u64;
+        self.to = self.to.max(at);
+        self.before + 1
+    }
+}
+
+/// Resolves the locations `list` of `locs` in the JSON record that starts
+/// at byte `start`: the record is parsed alone and placed by its own lines,
+/// not by a table of every line of the document, which for a large one is
+/// large. Records are asked for in text order, so that `lines` counts each
+/// line once.
+fn json_record(
+    file: FileId,
+    text: &str,
+    start: usize,
+    (list, locs): (&[usize], &[&mut Loc]),
+    lines: &mut Lines,
+    found: &mut HashMap<usize, Pos>,
+) {
+    let Some(before) = text.get(..start) else {
+        return;
+    };
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = lines.at(text, line_start);
+    let rest = text.get(line_start..).unwrap_or_default();
+    let Ok(node) = json::parse_at(rest, start - line_start) else {
+        return;
+    };
+    let after = rest.get(node.span.end..).unwrap_or_default();
+    let end = node.span.end + after.find('\n').unwrap_or(after.len());
+    let src = SourceText::new(
+        file,
+        rest.get(..end).unwrap_or(rest),
+        line,
+        line_start as u64,
+    );
+    resolve(&src, &node, list, locs, found);
+}
+
+/// Resolves each location of `list` in the record `node`.
+fn resolve(
+    src: &SourceText<'_>,
+    node: &Node<'_>,
+    list: &[usize],
+    locs: &[&mut Loc],
+    found: &mut HashMap<usize, Pos>,
+) {
+    for &i in list {
+        if let Some((_, segs)) = locs.get(i).and_then(|l| parts(l)) {
+            found.insert(i, src.pos(follow(node, segs)));
+        }
+    }
 }
 
 /// Follows the path as far as the tree's shape allows; the span of a key

@@ -35,9 +35,14 @@ impl RecordShape {
         RecordShape::Relation,
     ];
 
+    /// The type a document's list is keyed by: its name, or its plural.
     pub fn from_name(name: &str) -> Option<RecordShape> {
-        let singular = name.strip_suffix('s').unwrap_or(name);
-        match singular {
+        RecordShape::from_tag(name.strip_suffix('s').unwrap_or(name))
+    }
+
+    /// The type a record's own `type` names: its name exactly.
+    pub fn from_tag(tag: &str) -> Option<RecordShape> {
+        match tag {
             "source" => Some(RecordShape::Source),
             "actor" => Some(RecordShape::Actor),
             "place" => Some(RecordShape::Place),
@@ -169,7 +174,7 @@ pub fn tagged<'a>(
         return;
     };
     let shape = match &entry.value.value {
-        Value::Str(s) => RecordShape::from_name(s).filter(|_| !s.ends_with('s')),
+        Value::Str(s) => RecordShape::from_tag(s),
         _ => None,
     };
     match shape {

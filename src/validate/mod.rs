@@ -8,6 +8,7 @@
 //! collected; nothing here prints.
 
 pub(crate) mod decode;
+mod document;
 mod fast;
 mod fields;
 mod resolve;
@@ -148,7 +149,12 @@ pub fn load_with(
                 pending.reserve_for(size.unwrap_or(0));
                 stream::read(file, id, &mut pending, diags, progress);
             }
-            (Some(p), _) => read_document(id, &p, format, diags, &mut |rec, d| {
+            (Some(p), Format::Json) => {
+                if let Some(text) = read::read_text(id, &p, diags)? {
+                    document::read(&SourceText::new(id, &text, 1, 0), &mut pending, diags);
+                }
+            }
+            (Some(p), Format::Toml) => read_document(id, &p, format, diags, &mut |rec, d| {
                 decode::record(rec, &mut pending, d)
             })?,
         }
@@ -172,9 +178,13 @@ pub fn load_bytes(bytes: &[u8], format: Format) -> (Facts, Diagnostics) {
         Format::Toml | Format::Json => {
             if let Some(text) = read::decode(id, bytes.to_vec(), 1, &mut diags) {
                 let src = SourceText::new(id, &text, 1, 0);
-                read::each_record(&src, format, &mut diags, &mut |rec, d| {
-                    decode::record(rec, &mut pending, d)
-                });
+                if format == Format::Json {
+                    document::read(&src, &mut pending, &mut diags);
+                } else {
+                    read::each_record(&src, format, &mut diags, &mut |rec, d| {
+                        decode::record(rec, &mut pending, d)
+                    });
+                }
             }
         }
     }

@@ -14,7 +14,7 @@ use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Arc, Mutex};
 
 use super::{Pending, Progress, decode, fast};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::load::FileId;
 use crate::load::lines::{Block, Blocks, Chunk, each_line, read_line};
 
@@ -24,7 +24,7 @@ struct Decoded {
     /// Bytes of input the block held.
     bytes: u64,
     store: Pending,
-    diags: Vec<Diagnostic>,
+    diags: Diagnostics,
 }
 
 /// Decodes one block into a store of its own.
@@ -49,7 +49,7 @@ fn decode_block(block: &Block, file: FileId) -> Decoded {
         index: block.index,
         bytes: block.bytes.len() as u64,
         store,
-        diags: diags.list,
+        diags,
     }
 }
 
@@ -115,7 +115,7 @@ pub fn read_here(reader: impl Read, file: FileId, store: &mut Pending, diags: &m
             Chunk::Block(b) => {
                 let decoded = decode_block(&b, file);
                 store.absorb(decoded.store);
-                decoded.diags.into_iter().for_each(|d| diags.push(d));
+                diags.append(decoded.diags);
             }
             Chunk::Problem(d) => problems.push(d),
         }
@@ -150,7 +150,7 @@ fn merge(
         while let Some(d) = waiting.remove(&next) {
             progress.advance(d.bytes);
             store.absorb(d.store);
-            d.diags.into_iter().for_each(|x| diags.push(x));
+            diags.append(d.diags);
             next += 1;
         }
     }

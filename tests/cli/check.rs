@@ -348,3 +348,43 @@ fn references_of_a_record_with_errors_are_still_checked() {
     ];
     assert_eq!(codes, expected.map(|(c, l, k)| (c.to_string(), l, k)));
 }
+
+#[test]
+fn problems_past_those_kept_are_all_counted_in_every_block_read() {
+    // 300,000 broken lines: blocks of half a MiB, each with more problems
+    // than are kept.
+    let s = Scratch::new().file("facts/big.jsonl", &"x\n".repeat(300_000));
+    let run = s.run(&["check", "--json"]).status(1);
+    let doc = run.json();
+    assert_eq!(doc["errors"], 300_000);
+    assert_eq!(doc["diagnostics"].as_array().map(Vec::len), Some(10_000));
+    s.run(&["check"])
+        .status(1)
+        .stderr_has("… and 290000 more not shown\nerror: 300000 error(s), 0 warning(s)\n");
+}
+
+#[test]
+fn a_large_json_document_reads_as_a_small_one_does() {
+    // Records of a list decoded apart: the first and the last keep their
+    // places, in document order, with a problem of the document's shape
+    // between them.
+    let events: Vec<String> = (0..70_000)
+        .map(|i| {
+            let date = if i == 0 || i == 69_999 { "2024-13" } else { "2024-03" };
+            format!(r#"{{"id": "e{i}", "title": "E", "date": "{date}", "actors": ["a"], "sources": ["s"]}}"#)
+        })
+        .collect();
+    let doc = format!(
+        "{{\"source\": [{{\"id\": \"s\", \"title\": \"S\"}}],\n\"actor\": [{{\"id\": \"a\", \"name\": \"A\"}}],\n\"evnt\": [],\n\"event\": [\n{}\n]}}\n",
+        events.join(",\n")
+    );
+    let s = Scratch::new().file("facts/big.json", &doc);
+    let run = s.run(&["check", "--json"]).status(1);
+    let mut expected = one("invalid-date", "facts/big.json", 5, 42);
+    expected.extend(one("unknown-record-type", "facts/big.json", 3, 1));
+    expected.extend(one("invalid-date", "facts/big.json", 70_004, 46));
+    let mut got = found(&run);
+    got.sort_by_key(|d| (d.2, d.3));
+    expected.sort_by_key(|d| (d.2, d.3));
+    assert_eq!(got, expected);
+}

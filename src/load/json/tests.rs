@@ -66,7 +66,8 @@ fn deep_nesting_is_an_error_not_a_crash() {
 }
 
 /// The document [`stream`] hands over, put together again as [`parse`]
-/// would give it (without the top-level span, which it does not hand over).
+/// would give it (without the top-level span, which it does not hand over),
+/// each item of a list parsed again where it stands.
 fn streamed(text: &str) -> Result<Value<'_>, SyntaxError> {
     let mut parts = Vec::new();
     stream(text, &mut |part| parts.push(part))?;
@@ -87,7 +88,7 @@ fn streamed(text: &str) -> Result<Value<'_>, SyntaxError> {
                     },
                 });
             }
-            (Part::Item(node), Some(Value::Table(entries))) => match entries.last_mut() {
+            (Part::Listed(span), Some(Value::Table(entries))) => match entries.last_mut() {
                 Some(Entry {
                     value:
                         Node {
@@ -95,7 +96,11 @@ fn streamed(text: &str) -> Result<Value<'_>, SyntaxError> {
                             ..
                         },
                     ..
-                }) => items.push(node),
+                }) => {
+                    let node = parse_at(text, span.start)?;
+                    assert_eq!(node.span, span);
+                    items.push(node);
+                }
                 _ => panic!("an item after a value"),
             },
             (Part::Item(node), None | Some(Value::Array(_))) => {
@@ -156,10 +161,11 @@ fn a_streamed_document_is_the_parsed_one_item_by_item() {
         .map(|p| match p {
             Part::Key(..) => "key",
             Part::Item(_) => "item",
+            Part::Listed(_) => "listed",
             Part::Value(_) => "value",
         })
         .collect();
-    assert_eq!(kinds, ["key", "item", "key", "value"]);
+    assert_eq!(kinds, ["key", "listed", "key", "value"]);
 }
 
 #[test]

@@ -5,10 +5,11 @@
 //! disagreement, which is what those harnesses look for.
 
 use super::de::Flat;
-use super::{line, scan};
+use super::{line, record, scan};
 use crate::diag::Diagnostics;
-use crate::load::FileId;
 use crate::load::lines::read_line;
+use crate::load::read::SourceText;
+use crate::load::{FileId, RawRecord, RecordShape, json};
 use crate::model::Interner;
 use crate::model::remap::MapSyms;
 use crate::validate::{Pending, decode};
@@ -52,6 +53,27 @@ pub fn both(text: &str) -> (bool, String, bool, String) {
     (fast_ok, describe(&fast), slow_ok, describe(&slow))
 }
 
+/// As [`both`], for a record of a document's list of `shape` records (no
+/// `type`), decoded as it stands at the start of a document.
+pub fn both_keyed(text: &str, shape: RecordShape) -> (bool, String, bool, String) {
+    let mut fast = Pending::default();
+    let fast_ok = record(text, Some(shape), FileId(0), 0, &mut fast);
+    let mut slow = Pending::default();
+    let mut diags = Diagnostics::default();
+    let src = SourceText::new(FileId(0), text, 1, 0);
+    let parsed = json::parse(text).map(|node| {
+        let rec = RawRecord {
+            shape,
+            node: &node,
+            tagged: false,
+            src: &src,
+        };
+        decode::record(rec, &mut slow, &mut diags);
+    });
+    let slow_ok = parsed.is_ok() && !diags.has_errors() && slow.broken.is_empty();
+    (fast_ok, describe(&fast), slow_ok, describe(&slow))
+}
+
 /// When the scanner reads a line, serde reads the same fields from it.
 #[track_caller]
 pub fn scanned_as_serde_reads(text: &str) {
@@ -66,7 +88,18 @@ pub fn scanned_as_serde_reads(text: &str) {
 #[track_caller]
 pub fn agree(text: &str) {
     scanned_as_serde_reads(text);
-    let (fast_ok, fast, slow_ok, slow) = both(text);
+    agreed(text, both(text));
+}
+
+/// [`agree`] for a record of a document's list of `shape` records.
+#[track_caller]
+pub fn agree_keyed(text: &str, shape: RecordShape) {
+    scanned_as_serde_reads(text);
+    agreed(text, both_keyed(text, shape));
+}
+
+#[track_caller]
+fn agreed(text: &str, (fast_ok, fast, slow_ok, slow): (bool, String, bool, String)) {
     if fast_ok {
         assert!(
             slow_ok,

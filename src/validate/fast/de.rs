@@ -59,12 +59,13 @@ impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
 }
 
 /// Every field of every record type; which belong to the type is checked
-/// after. The default has an empty type and no field.
+/// after. The default has no type and no field.
 #[derive(Deserialize, Debug, Default)]
 #[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
 pub struct Flat<'a> {
-    #[serde(rename = "type")]
-    pub tag: Str<'a>,
+    /// The `type` of a tagged record; a record of a document's list has none.
+    #[serde(rename = "type", default)]
+    pub tag: Val<Str<'a>>,
     #[serde(default)]
     pub id: Val<Str<'a>>,
     #[serde(default)]

@@ -32,11 +32,25 @@ use crate::model::{List, Pending as P, PlaceRef};
 /// Decodes one line into the store if it is a valid record; `false` (and
 /// nothing stored) otherwise.
 pub fn line(text: &str, file: FileId, offset: u64, store: &mut Pending) -> bool {
+    record(text, None, file, offset, store)
+}
+
+/// Decodes one record into the store if it is valid: a record tagged with
+/// its `type` (`shape` none, as in JSON Lines), or one of a document's list
+/// of `shape` records, which has no `type`. `false` (and nothing stored)
+/// otherwise.
+pub fn record(
+    text: &str,
+    shape: Option<RecordShape>,
+    file: FileId,
+    offset: u64,
+    store: &mut Pending,
+) -> bool {
     let Some(lead) = text
         .bytes()
         .position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
     else {
-        return true;
+        return shape.is_none();
     };
     // Read in place: the fields of every record type are a large value.
     let mut flat = Flat::default();
@@ -46,18 +60,23 @@ pub fn line(text: &str, file: FileId, offset: u64, store: &mut Pending) -> bool 
             Err(_) => return false,
         }
     }
+    let shape = match (shape, &flat.tag.0) {
+        (None, Some(tag)) => RecordShape::from_tag(tag),
+        (Some(shape), None) => Some(shape),
+        _ => None,
+    };
     let origin = Origin {
         file,
         offset: offset + lead as u64,
     };
     let mut d = Fast { s: store, origin };
-    match flat.tag.as_ref() {
-        "source" => d.source(&flat),
-        "actor" => d.actor(&flat),
-        "place" => d.place(&flat),
-        "event" => d.event(&flat),
-        "relation" => d.relation(&flat),
-        _ => false,
+    match shape {
+        Some(RecordShape::Source) => d.source(&flat),
+        Some(RecordShape::Actor) => d.actor(&flat),
+        Some(RecordShape::Place) => d.place(&flat),
+        Some(RecordShape::Event) => d.event(&flat),
+        Some(RecordShape::Relation) => d.relation(&flat),
+        None => false,
     }
 }
 

@@ -24,7 +24,7 @@ pub fn fill<'a>(line: &'a str, flat: &mut Flat<'a>) -> Option<()> {
     scan.space();
     scan.object(|scan, key| scan.field(key, flat))?;
     scan.space();
-    (scan.at == line.len() && !flat.tag.is_empty()).then_some(())
+    (scan.at == line.len()).then_some(())
 }
 
 /// The fields of a line that has the common shape; `None` for any other.
@@ -351,9 +351,10 @@ impl<'a> Scan<'a> {
     fn field(&mut self, key: Key, flat: &mut Flat<'a>) -> Option<()> {
         let f = flat;
         match key {
-            Key::Type if f.tag.is_empty() => {
-                f.tag = self.str()?;
-                (!f.tag.is_empty()).then_some(())
+            Key::Type if f.tag.0.is_none() => {
+                let tag = self.str()?;
+                (!tag.is_empty()).then_some(())?;
+                set(&mut f.tag, tag)
             }
             Key::Id => set(&mut f.id, self.str()?),
             Key::Title => set(&mut f.title, self.str()?),

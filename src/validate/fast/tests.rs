@@ -3,8 +3,9 @@
 
 use proptest::prelude::*;
 
-use super::agree::{agree, both, scanned_as_serde_reads};
+use super::agree::{agree, agree_keyed, both, both_keyed, scanned_as_serde_reads};
 use super::scan;
+use crate::load::RecordShape;
 
 const VALID: &[&str] = &[
     r#"{"type":"source","id":"s","title":"T","publisher":"P","url":"https://x","published":"2024-04-02","reliability":"c","credibility":3,"note":"n"}"#,
@@ -64,6 +65,41 @@ fn invalid_records_are_left_to_the_diagnostic_decoder() {
     }
 }
 
+/// A tagged line as a record of its type's list in a document: the same
+/// object without its `type` (each key once, in text order of serde_json).
+fn untagged(line: &str) -> Option<(String, RecordShape)> {
+    let serde_json::Value::Object(mut fields) = serde_json::from_str(line).ok()? else {
+        return None;
+    };
+    let shape = match fields.remove("type")? {
+        serde_json::Value::String(tag) => RecordShape::from_name(&tag)?,
+        _ => return None,
+    };
+    Some((serde_json::Value::Object(fields).to_string(), shape))
+}
+
+#[test]
+fn records_of_a_document_s_lists_are_taken_by_both_decoders_alike() {
+    for line in VALID {
+        let Some((text, shape)) = untagged(line) else {
+            panic!("{line}");
+        };
+        let (fast_ok, fast, slow_ok, slow) = both_keyed(&text, shape);
+        assert!(fast_ok && slow_ok, "{text}");
+        assert_eq!(fast, slow, "{text}");
+        // With its `type` kept, it is refused by both.
+        let (fast_ok, _, slow_ok, _) = both_keyed(line, shape);
+        assert!(!fast_ok && !slow_ok, "{line}");
+    }
+    // Some become valid without their tag (a repeated key is read once).
+    for (text, shape) in INVALID.iter().filter_map(|line| untagged(line)) {
+        agree_keyed(&text, shape);
+    }
+    let (fast_ok, _, slow_ok, _) =
+        both_keyed(r#"{"type":null,"id":"a","name":"A"}"#, RecordShape::Actor);
+    assert!(!fast_ok && !slow_ok);
+}
+
 #[test]
 fn the_scanner_reads_plain_lines_and_leaves_the_rest_to_serde() {
     let common = VALID
@@ -103,8 +139,6 @@ fn the_scanner_reads_plain_lines_and_leaves_the_rest_to_serde() {
         r#"{"type":"actor","name":"A","name":"B"}"#,
         r#"{"type":"actor","type":"actor"}"#,
         r#"{"type":""}"#,
-        r#"{"id":"a"}"#,
-        r#"{}"#,
         r#"{"type":"actor"} x"#,
         r#"{"type":"actor",}"#,
         r#"{"type":"act	or"}"#,
@@ -119,6 +153,17 @@ fn the_scanner_reads_plain_lines_and_leaves_the_rest_to_serde() {
         r#"{"type":"actor","name":"a name longer than twenty-four bytes"#,
     ] {
         assert!(scan::flat(line).is_none(), "{line}");
+        scanned_as_serde_reads(line);
+    }
+}
+
+#[test]
+fn records_without_a_type_are_scanned_as_serde_reads_them() {
+    for line in [r#"{"id":"a"}"#, r#"{}"#, r#" { "id" : "a" ,"name":"A" } "#] {
+        assert!(
+            scan::flat(line).is_some_and(|f| f.tag.0.is_none()),
+            "{line}"
+        );
         scanned_as_serde_reads(line);
     }
 }
@@ -158,6 +203,16 @@ proptest! {
     #[test]
     fn the_decoders_agree_on_mutated_lines(text in mutated()) {
         agree(&text);
+    }
+
+    #[test]
+    fn the_decoders_agree_on_mutated_records_of_lists(text in mutated(), shape in 0..5usize) {
+        // Mostly without a `type`: the tag of the line mutated is dropped.
+        let (text, shape) = match untagged(&text) {
+            Some(keyed) => keyed,
+            None => (text, RecordShape::ALL.get(shape).copied().unwrap_or(RecordShape::Event)),
+        };
+        agree_keyed(&text, shape);
     }
 
     #[test]
