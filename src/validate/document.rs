@@ -66,3 +66,55 @@ fn decode_all(pieces: &[Piece], src: &SourceText<'_>) -> (Pending, Diagnostics) 
     }
     (store, diags)
 }
+
+/// Holds [`read`] to the whole-tree reading of the same document: the same
+/// records and the same diagnostics, in the same order. For the tests and
+/// the fuzz targets; panics when they differ.
+#[cfg(any(test, fuzzing))]
+pub fn agrees(text: &str) {
+    use crate::load::FileId;
+    use crate::load::read::each_record;
+    let src = SourceText::new(FileId(0), text, 1, 0);
+    let (mut split, mut split_diags) = (Pending::default(), Diagnostics::default());
+    read(&src, &mut split, &mut split_diags);
+    let (mut whole, mut whole_diags) = (Pending::default(), Diagnostics::default());
+    each_record(
+        &src,
+        crate::load::Format::Json,
+        &mut whole_diags,
+        &mut |rec, d| decode::record(rec, &mut whole, d),
+    );
+    let describe = super::fast::agree::describe;
+    assert_eq!(describe(&split), describe(&whole), "records of {text}");
+    let broken = |p: &Pending| {
+        let named = p
+            .broken
+            .iter()
+            .map(|(s, o)| (p.strings.resolve(*s).to_string(), *o));
+        named.collect::<Vec<_>>()
+    };
+    assert_eq!(broken(&split), broken(&whole), "{text}");
+    assert_eq!(split_diags.list, whole_diags.list, "diagnostics of {text}");
+    assert_eq!(split_diags.errors(), whole_diags.errors(), "{text}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::agrees;
+
+    #[test]
+    fn documents_read_split_as_read_whole() {
+        for text in [
+            r#"{"source": [{"id": "s", "title": "S"}], "actors": [{"id": "a", "name": "A", "kind": ""}],
+               "evnt": [1], "event": {"id": "e"}, "place": [{"id": "p", "name": "P", "lat": 1, "lon": 2}]}"#,
+            r#"[{"type": "actor", "id": "a", "name": "A"}, {"type": "actr"}, 3, {"id": "x"},
+                {"type": "event", "id": "e", "title": "E", "date": "2024-13", "actors": ["a"]}]"#,
+            r#"{"event": [{"id": "e", "title": "E", "date": "2024", "type": "event"}]}"#,
+            r#""text""#,
+            r#"{"actor": [{"id": "a", "name": "A"}, {"id": "a" "name": "B"}]}"#,
+            "",
+        ] {
+            agrees(text);
+        }
+    }
+}

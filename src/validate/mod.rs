@@ -15,6 +15,10 @@ mod resolve;
 mod stream;
 mod warnings;
 
+/// Holds the split reading of a JSON document to the whole-tree one (see
+/// `document::agrees`): for the fuzz targets.
+#[cfg(fuzzing)]
+pub use document::agrees as document_reads_agree;
 /// Holds the fast decoder of JSON Lines to the diagnostic one on one line
 /// (see `fast::agree`): for the fuzz targets, and panics when they differ.
 #[cfg(fuzzing)]

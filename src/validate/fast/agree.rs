@@ -16,7 +16,7 @@ use crate::validate::{Pending, decode};
 
 /// The records of a store as text, each string renumbered in the order it
 /// is met, so that stores that number their strings differently compare equal.
-fn describe(store: &Pending) -> String {
+pub(in crate::validate) fn describe(store: &Pending) -> String {
     let canon = std::cell::RefCell::new(Interner::default());
     let f = |s: crate::model::Sym| canon.borrow_mut().intern(store.strings.resolve(s));
     fn each<T: MapSyms + Clone + std::fmt::Debug>(
