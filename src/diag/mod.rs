@@ -107,10 +107,34 @@ pub struct Origin {
 pub struct Pos {
     pub file: FileId,
     pub line: u64,
+    /// Where the span starts in `text` (in the line when there is none).
     pub col: usize,
     pub len: usize,
-    /// The source line, when it was at hand.
+    /// The source line, when it was at hand: the whole line, or around the
+    /// span a part of a long one (see `cut`).
     pub text: Option<String>,
+    /// When `text` is only a part of a long line: where it stands in it.
+    pub cut: Option<Cut>,
+}
+
+impl Pos {
+    /// Where the span starts in its line, in bytes.
+    pub fn line_col(&self) -> usize {
+        self.col + self.cut.map_or(0, |cut| cut.from)
+    }
+}
+
+/// Where the part of a long line kept in a [`Pos`] stands in the line: a
+/// document written on one line would otherwise be copied whole into every
+/// diagnostic that points into it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cut {
+    /// Bytes of the line before the part kept.
+    pub from: usize,
+    /// Characters of the line before the part kept.
+    pub before: usize,
+    /// Characters of the span, which may run past the part kept.
+    pub width: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -257,7 +281,7 @@ impl Diagnostics {
 
 fn sort_key(d: &Diagnostic) -> (u32, u64, usize, Severity) {
     match &d.loc {
-        Some(Loc::At(p)) => (p.file.0, p.line, p.col, d.severity),
+        Some(Loc::At(p)) => (p.file.0, p.line, p.line_col(), d.severity),
         Some(Loc::Field(o, _)) => (o.file.0, u64::MAX, 0, d.severity),
         Some(Loc::File(f)) => (f.0, 0, 0, d.severity),
         None => (u32::MAX, 0, 0, d.severity),

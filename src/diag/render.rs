@@ -41,9 +41,10 @@ pub struct Place {
 }
 
 fn place(files: &Files, pos: &Pos) -> Place {
-    let (column, width) = match &pos.text {
-        Some(t) => char_range(t, pos.col, pos.len),
-        None => (pos.col, pos.len.max(1)),
+    let (column, width) = match (&pos.text, pos.cut) {
+        (Some(t), None) => char_range(t, pos.col, pos.len),
+        (Some(t), Some(cut)) => (cut.before + char_range(t, pos.col, 0).0, cut.width.max(1)),
+        (None, _) => (pos.col, pos.len.max(1)),
     };
     Place {
         file: files.name(pos.file).to_string(),
@@ -103,7 +104,8 @@ fn snippet(out: &mut String, files: &Files, pos: &Pos, style: Style) {
     let pad = " ".repeat(gutter);
     let _ = writeln!(out, "{pad}--> {}:{}:{}", p.file, p.line, p.column);
     let Some(text) = &pos.text else { return };
-    let (shown, caret_at) = window(text, p.column - 1);
+    let before = pos.cut.map_or(0, |cut| cut.before);
+    let (shown, caret_at) = window(text, p.column - 1 - before);
     let bar = style.paint("1;34", "|");
     let carets = style.paint(
         "1;31",
@@ -202,6 +204,7 @@ mod tests {
             col: 7,
             len: 9,
             text: Some("date = \"2024-13\"".into()),
+            cut: None,
         };
         let d = Diagnostic::error(Code::InvalidDate, "invalid date")
             .at(Loc::At(pos))
@@ -219,6 +222,7 @@ mod tests {
             col: 12,
             len: 2,
             text: Some("name = \"é\" x".into()),
+            cut: None,
         };
         let p = place(&files(), &pos);
         assert_eq!((p.column, p.end_column), (12, 13));

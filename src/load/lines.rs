@@ -257,6 +257,7 @@ fn invalid_utf8(file: FileId, line: u64, body: &[u8], at: usize) -> Diagnostic {
         col: at,
         len: 1,
         text: Some(valid.to_string()),
+        cut: None,
     };
     Diagnostic::error(Code::Encoding, "invalid UTF-8")
         .at(Loc::At(pos))

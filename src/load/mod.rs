@@ -15,6 +15,7 @@ pub mod lines;
 pub mod read;
 pub mod relocate;
 pub mod shape;
+pub mod source;
 pub mod toml;
 pub mod tree;
 

@@ -8,83 +8,17 @@
 //! to the sink.
 
 use std::path::Path;
-use std::sync::OnceLock;
 
 use super::files::{FileId, Format, InputError};
 use super::json::SyntaxError;
 use super::shape::{RecordShape, for_each_record};
+pub use super::source::SourceText;
 use super::tree::{Node, Span};
 use super::{json, toml};
-use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, Pos};
+use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Pos};
 
 /// Largest TOML or JSON document read; JSON Lines has no such limit.
 pub const MAX_DOCUMENT_BYTES: u64 = 1 << 30;
-
-/// The text a tree was parsed from, placed in its file, for positions.
-pub struct SourceText<'a> {
-    pub file: FileId,
-    pub text: &'a str,
-    /// Line number of the text's first line (1-based).
-    pub base_line: u64,
-    /// Byte offset of the text in its (decoded) file.
-    pub base_offset: u64,
-    line_starts: OnceLock<Vec<usize>>,
-}
-
-impl<'a> SourceText<'a> {
-    pub fn new(file: FileId, text: &'a str, base_line: u64, base_offset: u64) -> SourceText<'a> {
-        SourceText {
-            file,
-            text,
-            base_line,
-            base_offset,
-            line_starts: OnceLock::new(),
-        }
-    }
-
-    fn starts(&self) -> &[usize] {
-        self.line_starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        })
-    }
-
-    /// The resolved position of a span, with its source line.
-    pub fn pos(&self, span: Span) -> Pos {
-        let starts = self.starts();
-        let index = starts
-            .partition_point(|&s| s <= span.start)
-            .saturating_sub(1);
-        let line_start = starts.get(index).copied().unwrap_or(0);
-        let rest = self.text.get(line_start..).unwrap_or_default();
-        let line = rest
-            .split('\n')
-            .next()
-            .unwrap_or_default()
-            .trim_end_matches('\r');
-        let col = span.start.saturating_sub(line_start).min(line.len());
-        let len = span.end.saturating_sub(span.start).min(line.len() - col);
-        Pos {
-            file: self.file,
-            line: self.base_line + index as u64,
-            col,
-            len,
-            text: Some(line.to_string()),
-        }
-    }
-
-    pub fn loc(&self, span: Span) -> Loc {
-        Loc::At(self.pos(span))
-    }
-
-    pub fn origin(&self, span: Span) -> Origin {
-        Origin {
-            file: self.file,
-            offset: self.base_offset + span.start as u64,
-        }
-    }
-}
 
 /// One record as read: its type, its tree and the text it came from.
 pub struct RawRecord<'r, 'a> {
@@ -206,6 +140,7 @@ pub fn decode(
                 col: text.len(),
                 len: 1,
                 text: Some(text),
+                cut: None,
             };
             diags.push(
                 Diagnostic::error(Code::Encoding, "invalid UTF-8")

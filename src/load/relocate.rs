@@ -125,82 +125,22 @@ fn in_document(
             records.entry(offset).or_default().push(i);
         }
     }
+    let src = SourceText::new(file, &text, 1, 0);
     if format == Format::Json {
-        let mut lines = Lines::default();
-        for (start, list) in sorted(&records) {
-            json_record(file, &text, start, (list, locs), &mut lines, &mut found);
+        for (&offset, list) in &records {
+            let start = usize::try_from(offset).unwrap_or(usize::MAX);
+            if let Ok(node) = json::parse_at(&text, start) {
+                resolve(&src, &node, list, locs, &mut found);
+            }
         }
         return found;
     }
-    let src = SourceText::new(file, &text, 1, 0);
     each_record(&src, format, &mut Diagnostics::default(), &mut |rec, _| {
         if let Some(list) = records.get(&(rec.node.span.start as u64)) {
             resolve(&src, rec.node, list, locs, &mut found);
         }
     });
     found
-}
-
-/// The records pointed into, in text order, with their locations.
-fn sorted(records: &HashMap<u64, Vec<usize>>) -> Vec<(usize, &[usize])> {
-    let mut list: Vec<(usize, &[usize])> = records
-        .iter()
-        .map(|(&at, list)| (usize::try_from(at).unwrap_or(usize::MAX), list.as_slice()))
-        .collect();
-    list.sort_unstable_by_key(|&(at, _)| at);
-    list
-}
-
-/// The lines of a text counted so far: up to a byte, and how many start
-/// before it.
-#[derive(Default)]
-struct Lines {
-    to: usize,
-    before: u64,
-}
-
-impl Lines {
-    /// The number of the line that starts at byte `at` (at or past every
-    /// byte asked for before).
-    fn at(&mut self, text: &str, at: usize) -> u64 {
-        let between = text.get(self.to..at).unwrap_or_default();
-        self.before += memchr::memchr_iter(b'\n', between.as_bytes()).count() as u64;
-        self.to = self.to.max(at);
-        self.before + 1
-    }
-}
-
-/// Resolves the locations `list` of `locs` in the JSON record that starts
-/// at byte `start`: the record is parsed alone and placed by its own lines,
-/// not by a table of every line of the document, which for a large one is
-/// large. Records are asked for in text order, so that `lines` counts each
-/// line once.
-fn json_record(
-    file: FileId,
-    text: &str,
-    start: usize,
-    (list, locs): (&[usize], &[&mut Loc]),
-    lines: &mut Lines,
-    found: &mut HashMap<usize, Pos>,
-) {
-    let Some(before) = text.get(..start) else {
-        return;
-    };
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = lines.at(text, line_start);
-    let rest = text.get(line_start..).unwrap_or_default();
-    let Ok(node) = json::parse_at(rest, start - line_start) else {
-        return;
-    };
-    let after = rest.get(node.span.end..).unwrap_or_default();
-    let end = node.span.end + after.find('\n').unwrap_or(after.len());
-    let src = SourceText::new(
-        file,
-        rest.get(..end).unwrap_or(rest),
-        line,
-        line_start as u64,
-    );
-    resolve(&src, &node, list, locs, found);
 }
 
 /// Resolves each location of `list` in the record `node`.
