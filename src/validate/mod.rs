@@ -23,6 +23,9 @@ pub use document::agrees as document_reads_agree;
 /// (see `fast::agree`): for the fuzz targets, and panics when they differ.
 #[cfg(fuzzing)]
 pub use fast::agree::agree as decoders_agree;
+/// The same for a record of a document's list of one type.
+#[cfg(fuzzing)]
+pub use fast::agree::agree_keyed as keyed_decoders_agree;
 
 use crate::diag::{Diagnostics, Origin, PathSeg};
 use crate::load::files::{InputError, expand};
