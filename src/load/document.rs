@@ -18,7 +18,7 @@ use super::json::{self, Part};
 use super::read::{SourceText, syntax};
 use super::shape::{RecordShape, not_a_list, not_a_table, tagged, unknown_list};
 use super::tree::Span;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, MAX_KEPT};
 
 /// A part of a JSON document as [`pieces`] finds it.
 pub enum Piece {
@@ -43,18 +43,35 @@ enum At<'a> {
     Key(Cow<'a, str>, Option<RecordShape>),
 }
 
+/// A document's pieces, and its problems past the first
+/// [`MAX_KEPT`]: a small document may hold a million items that are not
+/// records, and every problem is counted, but only so many are kept.
+pub struct Pieces {
+    pub list: Vec<Piece>,
+    pub more: Diagnostics,
+}
+
 /// Reads a JSON document for where its records stand: its records and the
 /// problems of its shape, in document order. A document with a syntax
 /// error gives that error alone.
-pub fn pieces(src: &SourceText<'_>) -> Result<Vec<Piece>, Box<Diagnostic>> {
+pub fn pieces(src: &SourceText<'_>) -> Result<Pieces, Box<Diagnostic>> {
     let mut pieces = Vec::new();
+    let mut more = Diagnostics::default();
+    let mut kept = 0;
+    let mut problem = |pieces: &mut Vec<Piece>, d: Diagnostic| match kept < MAX_KEPT {
+        true => {
+            kept += 1;
+            pieces.push(Piece::Problem(Box::new(d)));
+        }
+        false => more.push(d),
+    };
     let mut found = Diagnostics::default();
     let mut at = At::List;
     let read = json::stream(src.text, &mut |part| match part {
         Part::Key(key, span) => {
             let shape = RecordShape::from_name(&key);
             if shape.is_none() {
-                pieces.push(problem(unknown_list(&key, span, src)));
+                problem(&mut pieces, unknown_list(&key, span, src));
             }
             at = At::Key(key, shape);
         }
@@ -75,7 +92,9 @@ pub fn pieces(src: &SourceText<'_>) -> Result<Vec<Piece>, Box<Diagnostic>> {
                     tagged: true,
                 });
             });
-            pieces.extend(std::mem::take(&mut found.list).into_iter().map(problem));
+            for d in std::mem::take(&mut found.list) {
+                problem(&mut pieces, d);
+            }
         }
         Part::Value(node) => {
             let wrong = match &at {
@@ -83,15 +102,13 @@ pub fn pieces(src: &SourceText<'_>) -> Result<Vec<Piece>, Box<Diagnostic>> {
                 At::Key(key, Some(shape)) => Some(not_a_list(key, *shape, &node, src)),
                 At::Key(_, None) => None,
             };
-            pieces.extend(wrong.map(problem));
+            if let Some(d) = wrong {
+                problem(&mut pieces, d);
+            }
         }
     });
     match read {
-        Ok(()) => Ok(pieces),
+        Ok(()) => Ok(Pieces { list: pieces, more }),
         Err(e) => Err(Box::new(syntax(e, src))),
     }
-}
-
-fn problem(d: Diagnostic) -> Piece {
-    Piece::Problem(Box::new(d))
 }

@@ -2,11 +2,12 @@
 //!
 //! A diagnostic points at a span of a text; people read a line, a column in
 //! characters, and the line itself. A text is indexed once, on the first
-//! position asked for, by blocks of 64 KiB: how many lines and characters
+//! position asked for, by blocks of 4 KiB: how many lines and characters
 //! start before each block, and where the last line before it starts. A
 //! position is then found from its block, whatever the text's size: a JSON
 //! document of hundreds of megabytes, even one written on a single line,
-//! costs an index of a few kilobytes and a few kilobytes read per position.
+//! costs an index of 6 bytes a kilobyte and a few kilobytes read per
+//! position.
 //! A line longer than [`LONG_LINE`] is kept only around the span. Nothing
 //! here parses or reports.
 
@@ -27,7 +28,7 @@ pub const LONG_LINE: usize = 2048;
 const AROUND: usize = 512;
 
 /// Bytes a block of the index covers.
-const BLOCK: usize = 1 << 16;
+const BLOCK: usize = 1 << 12;
 
 /// The text a tree was parsed from, placed in its file, for positions.
 pub struct SourceText<'a> {

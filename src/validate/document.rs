@@ -24,11 +24,13 @@ pub fn read(src: &SourceText<'_>, store: &mut Pending, diags: &mut Diagnostics) 
         Ok(pieces) => pieces,
         Err(syntax) => return diags.push(*syntax),
     };
-    let (first, second) = crate::par::halves(&pieces, |half, _| decode_all(half, src));
+    let (first, second) = crate::par::halves(&pieces.list, |half, _| decode_all(half, src));
     for (part, found) in [first, second] {
         store.absorb(part);
         diags.append(found);
     }
+    // Past as many as are kept: counted, not kept.
+    diags.append(pieces.more);
 }
 
 /// Decodes pieces in order into a store of their own.
@@ -116,5 +118,14 @@ mod tests {
         ] {
             agrees(text);
         }
+    }
+
+    #[test]
+    fn problems_past_those_kept_are_counted_as_when_read_whole() {
+        let items = vec!["1"; 12_000].join(", ");
+        agrees(&format!("[{items}, {{\"type\": \"actr\"}}]"));
+        agrees(&format!(
+            "{{\"actor\": 1, \"x\": [], \"event\": [{items}]}}"
+        ));
     }
 }
