@@ -1,16 +1,16 @@
 //! Where the records of a JSON fact document stand, found in one reading.
 //!
-//! An extraction tool may write a million records into one JSON document.
-//! Parsed whole, its tree took about six times the document's size (3.7 GB
-//! for a document of 587 MB), and its records were decoded one after
-//! another. Here the document is read once with [`json::stream`], keeping
-//! only where each record stands and its type, and what is wrong with the
-//! document's shape, in document order ([`pieces`]): records can then be
-//! decoded from their text anywhere and in any order. What is reported
-//! about the shape (keys that name no record type, values that are not
-//! lists, a document that is not a table, records of a top-level list
-//! without a known `type`) is what [`super::shape::for_each_record`]
-//! reports of the whole tree. Nothing here judges a record's fields.
+//! An extraction tool may write a million records into one JSON document,
+//! whose tree would take about six times the document's size, and whose
+//! records would be decoded one after another. Here the document is read
+//! once with [`json::stream`], keeping only where each record stands and
+//! its type, and what is wrong with the document's shape, in document order
+//! ([`pieces`]): records can then be decoded from their text anywhere and
+//! in any order. What is reported about the shape (keys that name no record
+//! type, values that are not lists, a document that is not a table, records
+//! of a top-level list without a known `type`) is what
+//! [`super::shape::for_each_record`] reports of the whole tree. Nothing here
+//! judges a record's fields.
 
 use std::borrow::Cow;
 

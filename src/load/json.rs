@@ -4,8 +4,13 @@
 //! where values stood, so the validator could not point at a bad date inside a
 //! JSON file. This parser builds the span tree of [`super::tree`] instead,
 //! borrowing strings that hold no escapes. It follows RFC 8259 strictly (no
-//! comments, no trailing commas) and bounds nesting at [`MAX_DEPTH`]. It must
-//! not know about records: it only turns text into a tree or one error.
+//! comments, no trailing commas) and bounds nesting at [`MAX_DEPTH`]. A
+//! document can also be handed over in parts as it is read ([`stream`]):
+//! the items of its top-level list, or the keys of its top-level table and
+//! where the items of their lists stand, so that a large one is never a
+//! tree at once; and one value can be read again where it stands
+//! ([`parse_at`]). It must not know about records: it only turns text into
+//! trees, spans or one error.
 
 use std::borrow::Cow;
 

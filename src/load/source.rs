@@ -8,7 +8,7 @@
 //! document of hundreds of megabytes, even one written on a single line,
 //! costs an index of 6 bytes a kilobyte and a few kilobytes read per
 //! position.
-//! A line longer than [`LONG_LINE`] is kept only around the span. Nothing
+//! A line longer than 2 KiB is kept only around the span. Nothing
 //! here parses or reports.
 
 use std::sync::OnceLock;
@@ -21,7 +21,7 @@ use crate::diag::{Cut, Loc, Origin, Pos};
 mod tests;
 
 /// Lines up to this many bytes are kept whole in a position.
-pub const LONG_LINE: usize = 2048;
+const LONG_LINE: usize = 2048;
 
 /// Bytes kept on each side of a span in a long line (and of the span, at
 /// most this many).
