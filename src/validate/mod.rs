@@ -1,7 +1,8 @@
 //! Validate: raw records in, a [`Facts`] valid by construction out.
 //!
 //! Records are decoded one by one as the loader reads them (so a large JSON
-//! Lines file never sits in memory twice), kept as pending records whose
+//! Lines file never sits in memory twice; JSON Lines blocks and a JSON
+//! document's records on two threads), kept as pending records whose
 //! references are ids, then resolved together once every file is read:
 //! duplicate ids, unknown or wrongly typed references and places that
 //! enclose themselves are reported there, and warnings last. Every problem is
