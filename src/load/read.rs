@@ -52,21 +52,6 @@ pub fn read_text(
     Ok(decode(id, bytes, 1, diags))
 }
 
-pub fn read_document(
-    id: FileId,
-    path: &Path,
-    format: Format,
-    diags: &mut Diagnostics,
-    sink: &mut dyn FnMut(RawRecord<'_, '_>, &mut Diagnostics),
-) -> Result<(), InputError> {
-    let Some(text) = read_text(id, path, diags)? else {
-        return Ok(());
-    };
-    let src = SourceText::new(id, &text, 1, 0);
-    each_record(&src, format, diags, sink);
-    Ok(())
-}
-
 /// Parses a document's text whole and hands on its records, reporting
 /// syntax errors (and nothing else when there is one). JSON documents are
 /// loaded a record at a time instead ([`super::document`]).

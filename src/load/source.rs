@@ -42,7 +42,7 @@ pub struct SourceText<'a> {
 }
 
 /// What comes before a block of the text.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Mark {
     /// Line breaks before the block.
     lines: u64,
@@ -66,11 +66,7 @@ impl<'a> SourceText<'a> {
     fn index(&self) -> &[Mark] {
         self.index.get_or_init(|| {
             let mut marks = Vec::with_capacity(self.text.len() / BLOCK + 1);
-            let mut at = Mark {
-                lines: 0,
-                line_start: 0,
-                chars: 0,
-            };
+            let mut at = Mark::default();
             for (i, block) in self.text.as_bytes().chunks(BLOCK).enumerate() {
                 marks.push(at);
                 at.lines += memchr::memchr_iter(b'\n', block).count() as u64;
@@ -89,14 +85,7 @@ impl<'a> SourceText<'a> {
         let block = (at / BLOCK).min(index.len().saturating_sub(1));
         match index.get(block) {
             Some(&mark) => (mark, block * BLOCK),
-            None => (
-                Mark {
-                    lines: 0,
-                    line_start: 0,
-                    chars: 0,
-                },
-                0,
-            ),
+            None => (Mark::default(), 0),
         }
     }
 
@@ -135,8 +124,9 @@ impl<'a> SourceText<'a> {
         let (from, to) = match long {
             false => (start, end),
             true => (
-                floor(self.text, at.saturating_sub(AROUND).max(start)),
-                floor(self.text, end.min(reach)),
+                self.text
+                    .floor_char_boundary(at.saturating_sub(AROUND).max(start)),
+                self.text.floor_char_boundary(end),
             ),
         };
         let kept = self.text.get(from..to).unwrap_or_default();
@@ -182,12 +172,4 @@ impl<'a> SourceText<'a> {
 /// Characters that start in `bytes`: those not continuing one before.
 fn char_starts(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
-}
-
-/// The nearest character boundary of `text` at or before `at`.
-fn floor(text: &str, at: usize) -> usize {
-    (0..=at.min(text.len()))
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0)
 }

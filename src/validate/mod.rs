@@ -31,7 +31,7 @@ pub use fast::agree::agree_keyed as keyed_decoders_agree;
 use crate::diag::{Diagnostics, Origin, PathSeg};
 use crate::load::files::{InputError, expand};
 use crate::load::lines::BLOCK_BYTES;
-use crate::load::read::{self, SourceText, read_document};
+use crate::load::read::{self, SourceText};
 use crate::load::{Files, Format, Input};
 use crate::model::remap::MapSyms;
 use crate::model::{self, Facts, Interner, Sym};
@@ -157,14 +157,12 @@ pub fn load_with(
                 pending.reserve_for(size.unwrap_or(0));
                 stream::read(file, id, &mut pending, diags, progress);
             }
-            (Some(p), Format::Json) => {
+            (Some(p), _) => {
                 if let Some(text) = read::read_text(id, &p, diags)? {
-                    document::read(&SourceText::new(id, &text, 1, 0), &mut pending, diags);
+                    let src = SourceText::new(id, &text, 1, 0);
+                    read_document(&src, format, &mut pending, diags);
                 }
             }
-            (Some(p), Format::Toml) => read_document(id, &p, format, diags, &mut |rec, d| {
-                decode::record(rec, &mut pending, d)
-            })?,
         }
     }
     progress.done();
@@ -186,18 +184,29 @@ pub fn load_bytes(bytes: &[u8], format: Format) -> (Facts, Diagnostics) {
         Format::Toml | Format::Json => {
             if let Some(text) = read::decode(id, bytes.to_vec(), 1, &mut diags) {
                 let src = SourceText::new(id, &text, 1, 0);
-                if format == Format::Json {
-                    document::read(&src, &mut pending, &mut diags);
-                } else {
-                    read::each_record(&src, format, &mut diags, &mut |rec, d| {
-                        decode::record(rec, &mut pending, d)
-                    });
-                }
+                read_document(&src, format, &mut pending, &mut diags);
             }
         }
     }
     let facts = finish(pending, files, &mut diags);
     (facts, diags)
+}
+
+/// Decodes a TOML or JSON document's text into the store: a JSON
+/// document a record at a time on two threads ([`document`]), a TOML one
+/// from its whole tree.
+fn read_document(
+    src: &SourceText<'_>,
+    format: Format,
+    store: &mut Pending,
+    diags: &mut Diagnostics,
+) {
+    if format == Format::Json {
+        return document::read(src, store, diags);
+    }
+    read::each_record(src, format, diags, &mut |rec, d| {
+        decode::record(rec, store, d)
+    });
 }
 
 /// Resolves what was read and adds the warnings.
