@@ -26,8 +26,6 @@ pub const BLOCK_BYTES: usize = 1 << 19;
 /// Whole lines of a JSON Lines stream and where they start.
 #[derive(Debug)]
 pub struct Block {
-    /// Position of the block in the stream, from 0.
-    pub index: u64,
     /// Number of the block's first line, from 1.
     pub first_line: u64,
     /// Byte offset of the block's first line (after a byte-order mark).
@@ -47,7 +45,6 @@ pub struct Blocks<R> {
     reader: R,
     file: FileId,
     carry: Vec<u8>,
-    index: u64,
     line: u64,
     offset: u64,
     started: bool,
@@ -62,7 +59,6 @@ impl<R: Read> Blocks<R> {
             reader,
             file,
             carry: Vec::new(),
-            index: 0,
             line: 1,
             offset: 0,
             started: false,
@@ -98,12 +94,10 @@ impl<R: Read> Blocks<R> {
         let rest = self.carry.split_off(end);
         let bytes = std::mem::replace(&mut self.carry, rest);
         let block = Block {
-            index: self.index,
             first_line: self.line,
             first_offset: self.offset,
             bytes,
         };
-        self.index += 1;
         self.line += count_lines(&block.bytes);
         self.offset += block.bytes.len() as u64;
         block
@@ -339,7 +333,6 @@ mod tests {
     #[test]
     fn lines_report_invalid_utf8_with_their_number() {
         let block = Block {
-            index: 0,
             first_line: 5,
             first_offset: 0,
             bytes: b"ok\r\nbad\xFF\n".to_vec(),

@@ -4,9 +4,10 @@
 //! sorted path order, or `-` for JSON Lines on standard input), reads each as
 //! UTF-8, and parses it by extension into span trees, one per record, handed
 //! to a sink as they come; JSON Lines are cut into blocks of lines so that a
-//! file of any size streams and blocks can be decoded in parallel, and a
-//! JSON document is read for where its records stand so that they can be
-//! too. It reports encoding and syntax errors and places diagnostics in
+//! file of any size streams and blocks can be decoded in parallel; a JSON
+//! document of the plain shape is cut into batches of whole records as it
+//! is read, and any other is read whole for where its records stand, so
+//! that its records can be decoded in parallel too. It reports encoding and syntax errors and places diagnostics in
 //! their text; it must not judge what a record means (that is `validate`).
 
 pub mod document;
@@ -17,6 +18,7 @@ pub mod read;
 pub mod relocate;
 pub mod shape;
 pub mod source;
+pub mod split;
 pub mod toml;
 pub mod tree;
 

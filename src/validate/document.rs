@@ -1,22 +1,112 @@
 //! JSON documents decoded as JSON Lines are: each record by the fast
-//! decoder, on two threads.
+//! decoder, on worker threads.
 //!
-//! The document is read once for where its records stand
-//! ([`crate::load::document::pieces`]); then each half of its records is
-//! decoded on a thread of its own into a store of its own, the fast decoder
-//! first and, for a record it refuses, the diagnostic decoder on that
-//! record's tree, parsed again where it stands in the whole text (so every
-//! diagnostic reads as when the document is decoded whole); the two stores
-//! are joined in document order. The records and diagnostics are those of
+//! A document of the plain shape (a table of lists of records, or a list of
+//! records) is read from its file as it comes, cut into batches of whole
+//! records ([`crate::load::split`]) that workers decode by the fast decoder
+//! and the calling thread joins in order ([`stream_file`]): its text is
+//! never held whole. Any other document, or one with a record the fast
+//! decoder does not take, is read whole instead ([`read`]): once for where
+//! its records stand ([`crate::load::document::pieces`]), then each half of
+//! its records on a thread of its own, the fast decoder first and, for a
+//! record it refuses, the diagnostic decoder on that record's tree, parsed
+//! again where it stands in the whole text (so every diagnostic reads as
+//! when the document is decoded whole); the two stores are joined in
+//! document order. Either way the records and diagnostics are those of
 //! [`crate::load::read::each_record`] with [`decode::record`], in the same
-//! order. Nothing here reads files or walks the document's shape.
+//! order. Nothing here walks the document's shape.
 
-use super::{Pending, decode, fast};
+use std::path::Path;
+
+use super::stream::{self, Decoded};
+use super::{Pending, Progress, decode, fast};
 use crate::diag::Diagnostics;
+use crate::load::FileId;
 use crate::load::RawRecord;
 use crate::load::document::{Piece, pieces};
 use crate::load::json;
-use crate::load::read::SourceText;
+use crate::load::read::{MAX_DOCUMENT_BYTES, SourceText};
+use crate::load::split::{Batch, Batches, Cut};
+
+/// Reads the JSON document at `path` as it comes ([`stream`]) when it is
+/// at most [`MAX_DOCUMENT_BYTES`] (`size`), the limit of the whole reading
+/// that takes over when this one gives up. False, with nothing stored or
+/// reported, when the document is to be read whole.
+pub fn stream_file(
+    path: &Path,
+    file: FileId,
+    size: Option<u64>,
+    store: &mut Pending,
+    diags: &mut Diagnostics,
+    progress: &mut dyn Progress,
+) -> bool {
+    if size.is_none_or(|s| s > MAX_DOCUMENT_BYTES) {
+        return false;
+    }
+    match std::fs::File::open(path) {
+        Ok(reader) => {
+            let cuts = Batches::new(reader);
+            stream(cuts, file, size.unwrap_or(0), store, diags, progress)
+        }
+        Err(_) => false,
+    }
+}
+
+/// Reads a JSON document of the plain shape as it comes, into the store,
+/// from the batches it is cut into; false, with nothing stored or reported,
+/// when the document is not of that shape or has a record the fast decoder
+/// does not take. `bytes` is the document's size, for the room to reserve.
+fn stream(
+    cuts: impl Iterator<Item = Cut> + Send,
+    file: FileId,
+    bytes: u64,
+    store: &mut Pending,
+    diags: &mut Diagnostics,
+    progress: &mut dyn Progress,
+) -> bool {
+    let produce = |send: &mut dyn FnMut(Batch) -> bool| {
+        for cut in cuts {
+            let sent = match cut {
+                Cut::Batch(batch) => send(batch),
+                Cut::Stop => false,
+            };
+            if !sent {
+                return false;
+            }
+        }
+        true
+    };
+    let decode = |batch: &Batch| decode_batch(batch, file);
+    let mut read = Pending::default();
+    read.reserve_for(bytes);
+    let mut found = Diagnostics::default();
+    match stream::run(produce, decode, &mut read, &mut found, progress) {
+        (true, true) => {
+            store.join(read);
+            diags.append(found);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Decodes a batch of records by the fast decoder, or gives up on it.
+fn decode_batch(batch: &Batch, file: FileId) -> Option<Decoded> {
+    let text = std::str::from_utf8(&batch.bytes).ok()?;
+    let mut store = Pending::for_block(batch.bytes.len(), batch.records.len());
+    for record in &batch.records {
+        let body = text.get(record.start..record.end)?;
+        let offset = batch.offset + record.start as u64;
+        if !fast::record(body, record.shape, file, offset, &mut store) {
+            return None;
+        }
+    }
+    Some(Decoded {
+        bytes: batch.bytes.len() as u64,
+        store,
+        diags: Diagnostics::default(),
+    })
+}
 
 /// Decodes the records of a JSON document into the store.
 pub fn read(src: &SourceText<'_>, store: &mut Pending, diags: &mut Diagnostics) {
@@ -98,11 +188,82 @@ pub fn agrees(text: &str) {
     assert_eq!(broken(&split), broken(&whole), "{text}");
     assert_eq!(split_diags.list, whole_diags.list, "diagnostics of {text}");
     assert_eq!(split_diags.errors(), whole_diags.errors(), "{text}");
+    // Read as it comes, in small pieces so that records and batches break
+    // anywhere: when it does not give up, the same again.
+    let (mut streamed, mut streamed_diags) = (Pending::default(), Diagnostics::default());
+    let cuts = Batches::sized(text.as_bytes(), 7, 40);
+    let size = text.len() as u64;
+    let progress = &mut super::NoProgress;
+    if stream(
+        cuts,
+        FileId(0),
+        size,
+        &mut streamed,
+        &mut streamed_diags,
+        progress,
+    ) {
+        assert_eq!(describe(&streamed), describe(&whole), "streamed {text}");
+        assert_eq!(broken(&streamed), broken(&whole), "streamed {text}");
+        assert_eq!(streamed_diags.list, whole_diags.list, "streamed {text}");
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::agrees;
+    use super::*;
+
+    const PLAIN: [&str; 3] = [
+        r#"{"sources": [{"id": "s", "title": "S \"q\" {"}],
+            "actors": [{"id": "a", "name": "Ä", "sources": ["s"]}, {"id": "b", "name": "B"}],
+            "events": [{"id": "e", "title": "E", "date": "2024-03?", "actors": [{"id": "a", "role": "x"}],
+                        "place": "p", "sources": [{"id": "s", "quote": "]}"}], "killed": "50+"}],
+            "places": [{"id": "p", "name": "P", "lat": 1, "lon": 2}],
+            "relations": [{"from": "a", "to": "b", "kind": "ally", "date": "2024/.."}]}"#,
+        r#"[{"type": "actor", "id": "a", "name": "A"},
+            {"type": "event", "id": "e", "title": "E", "date": "2024", "actors": ["a"]}]"#,
+        "{}",
+    ];
+
+    /// Reads `text` as it comes, cut small; the store, or `None` when the
+    /// reading gave up.
+    fn streamed(text: &str) -> Option<Pending> {
+        let mut store = Pending::default();
+        let mut diags = Diagnostics::default();
+        let cuts = Batches::sized(text.as_bytes(), 5, 30);
+        let done = stream(
+            cuts,
+            FileId(0),
+            0,
+            &mut store,
+            &mut diags,
+            &mut super::super::NoProgress,
+        );
+        assert!(diags.list.is_empty());
+        done.then_some(store)
+    }
+
+    #[test]
+    fn plain_documents_are_read_as_they_come_as_when_read_whole() {
+        for text in PLAIN {
+            assert!(streamed(text).is_some(), "{text}");
+            agrees(text);
+        }
+        let store = streamed(PLAIN[0]).unwrap_or_default();
+        assert_eq!((store.actors.len(), store.events.len()), (2, 1));
+    }
+
+    #[test]
+    fn a_record_the_fast_decoder_refuses_makes_the_document_read_whole() {
+        for text in [
+            r#"{"events": [{"id": "e", "title": "E", "date": "2024-13"}]}"#,
+            r#"{"actors": [{"id": "a", "name": "A", "type": "actor"}]}"#,
+            r#"[{"id": "a", "name": "A"}]"#,
+            r#"[{"type": "actor", "id": "a", "name": "A"]]"#,
+        ] {
+            assert!(streamed(text).is_none(), "{text}");
+            agrees(text);
+        }
+    }
 
     #[test]
     fn documents_read_split_as_read_whole() {

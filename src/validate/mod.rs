@@ -1,8 +1,9 @@
 //! Validate: raw records in, a [`Facts`] valid by construction out.
 //!
 //! Records are decoded one by one as the loader reads them (so a large JSON
-//! Lines file never sits in memory twice; JSON Lines blocks and a JSON
-//! document's records on two threads), kept as pending records whose
+//! Lines file or JSON document never sits in memory twice; blocks of JSON
+//! Lines and batches of a document's records on worker threads), kept as
+//! pending records whose
 //! references are ids, then resolved together once every file is read:
 //! duplicate ids, unknown or wrongly typed references and places that
 //! enclose themselves are reported there, and warnings last. Every problem is
@@ -86,6 +87,36 @@ impl Pending {
         );
     }
 
+    /// An empty store with room for a block of `bytes` bytes of input
+    /// holding about `records` records, a handful of strings each.
+    fn for_block(bytes: usize, records: usize) -> Pending {
+        let mut store = Pending::default();
+        store.strings.reserve(records * 6, bytes / 2, records * 3);
+        // Most records are events: their list then never grows by copying.
+        store.events.reserve(records);
+        store
+    }
+
+    fn is_empty(&self) -> bool {
+        self.strings.is_empty()
+            && self.sources.is_empty()
+            && self.actors.is_empty()
+            && self.places.is_empty()
+            && self.events.is_empty()
+            && self.relations.is_empty()
+            && self.broken.is_empty()
+            && self.broken_refs.is_empty()
+    }
+
+    /// [`Pending::absorb`], or the other store taken whole when this one is
+    /// empty (and so keeps none of the room reserved in this one).
+    fn join(&mut self, other: Pending) {
+        match self.is_empty() {
+            true => *self = other,
+            false => self.absorb(other),
+        }
+    }
+
     /// Moves another store's records in after this one's, renumbering their
     /// strings into this store's.
     fn absorb(&mut self, other: Pending) {
@@ -157,7 +188,12 @@ pub fn load_with(
                 pending.reserve_for(size.unwrap_or(0));
                 stream::read(file, id, &mut pending, diags, progress);
             }
-            (Some(p), _) => {
+            (Some(p), format) => {
+                if format == Format::Json
+                    && document::stream_file(&p, id, size, &mut pending, diags, progress)
+                {
+                    continue;
+                }
                 if let Some(text) = read::read_text(id, &p, diags)? {
                     let src = SourceText::new(id, &text, 1, 0);
                     read_document(&src, format, &mut pending, diags);

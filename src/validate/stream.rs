@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Read;
-use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 
 use super::{Pending, Progress, decode, fast};
@@ -18,25 +18,18 @@ use crate::diag::Diagnostics;
 use crate::load::FileId;
 use crate::load::lines::{Block, Blocks, Chunk, each_line, read_line};
 
-/// What a worker makes of one block.
-struct Decoded {
-    index: u64,
-    /// Bytes of input the block held.
-    bytes: u64,
-    store: Pending,
-    diags: Diagnostics,
+/// What a worker makes of one unit of input.
+pub(super) struct Decoded {
+    /// Bytes of input the unit held.
+    pub bytes: u64,
+    pub store: Pending,
+    pub diags: Diagnostics,
 }
 
 /// Decodes one block into a store of its own.
 fn decode_block(block: &Block, file: FileId) -> Decoded {
-    let mut store = Pending::default();
-    // About one record a 300 bytes, a handful of strings each.
-    let records = block.bytes.len() / 300 + 16;
-    store
-        .strings
-        .reserve(records * 6, block.bytes.len() / 2, records * 3);
-    // Most records are events: their list then never grows by copying.
-    store.events.reserve(records);
+    // About one record a 300 bytes.
+    let mut store = Pending::for_block(block.bytes.len(), block.bytes.len() / 300 + 16);
     let mut diags = Diagnostics::default();
     each_line(block, file, &mut diags, &mut |line_no, offset, text, d| {
         if !fast::line(text, file, offset, &mut store) {
@@ -46,7 +39,6 @@ fn decode_block(block: &Block, file: FileId) -> Decoded {
         }
     });
     Decoded {
-        index: block.index,
         bytes: block.bytes.len() as u64,
         store,
         diags,
@@ -74,35 +66,64 @@ pub fn read(
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
 ) {
-    let (work_tx, work_rx) = sync_channel::<Block>(4);
-    let (done_tx, done_rx) = sync_channel::<Decoded>(4);
+    let read_blocks = move |send: &mut dyn FnMut(Block) -> bool| {
+        let mut problems = Vec::new();
+        for chunk in Blocks::new(reader, file) {
+            match chunk {
+                Chunk::Block(b) => {
+                    if !send(b) {
+                        break;
+                    }
+                }
+                Chunk::Problem(d) => problems.push(d),
+            }
+        }
+        problems
+    };
+    let decode = |b: &Block| Some(decode_block(b, file));
+    let (problems, _) = run(read_blocks, decode, store, diags, progress);
+    for d in problems {
+        diags.push(d);
+    }
+}
+
+/// Runs the pipeline: `produce`, on a thread of its own, sends the units
+/// of input in order (and stops when sending fails); workers `decode` each
+/// unit; the calling thread merges them into the store in order. A unit
+/// `decode` gives up on stops the merging there: then `false`, and the
+/// store holds the units before it. Gives what `produce` returned.
+pub(super) fn run<U: Send, T: Send>(
+    produce: impl FnOnce(&mut dyn FnMut(U) -> bool) -> T + Send,
+    decode: impl Fn(&U) -> Option<Decoded> + Sync,
+    store: &mut Pending,
+    diags: &mut Diagnostics,
+    progress: &mut dyn Progress,
+) -> (T, bool) {
+    let (work_tx, work_rx) = sync_channel::<(u64, U)>(4);
+    let (done_tx, done_rx) = sync_channel::<(u64, Option<Decoded>)>(4);
     let work_rx = Arc::new(Mutex::new(work_rx));
+    let decode = &decode;
     std::thread::scope(|scope| {
         for _ in 0..workers() {
             let rx = Arc::clone(&work_rx);
             let tx = done_tx.clone();
-            scope.spawn(move || worker(&rx, &tx, file));
+            scope.spawn(move || worker(&rx, &tx, decode));
         }
-        drop(done_tx);
-        let problems = scope.spawn(move || {
-            let mut problems = Vec::new();
-            for chunk in Blocks::new(reader, file) {
-                match chunk {
-                    Chunk::Block(b) => {
-                        if work_tx.send(b).is_err() {
-                            break;
-                        }
-                    }
-                    Chunk::Problem(d) => problems.push(d),
-                }
-            }
-            problems
+        drop((done_tx, work_rx));
+        let produced = scope.spawn(move || {
+            let mut index = 0;
+            produce(&mut |unit| {
+                let sent = work_tx.send((index, unit)).is_ok();
+                index += 1;
+                sent
+            })
         });
-        merge(&done_rx, store, diags, progress);
-        for d in problems.join().unwrap_or_default() {
-            diags.push(d);
+        let whole = merge(done_rx, store, diags, progress);
+        match produced.join() {
+            Ok(produced) => (produced, whole),
+            Err(panic) => std::panic::resume_unwind(panic),
         }
-    });
+    })
 }
 
 /// Reads a JSON Lines stream on the calling thread, block after block:
@@ -123,35 +144,42 @@ pub fn read_here(reader: impl Read, file: FileId, store: &mut Pending, diags: &m
     problems.into_iter().for_each(|d| diags.push(d));
 }
 
-fn worker(rx: &Mutex<Receiver<Block>>, tx: &std::sync::mpsc::SyncSender<Decoded>, file: FileId) {
+fn worker<U>(
+    rx: &Mutex<Receiver<(u64, U)>>,
+    tx: &SyncSender<(u64, Option<Decoded>)>,
+    decode: &(impl Fn(&U) -> Option<Decoded> + Sync),
+) {
     loop {
-        let block = match rx.lock() {
+        let unit = match rx.lock() {
             Ok(guard) => guard.recv(),
             Err(_) => return,
         };
-        let Ok(block) = block else { return };
-        if tx.send(decode_block(&block, file)).is_err() {
+        let Ok((index, unit)) = unit else { return };
+        if tx.send((index, decode(&unit))).is_err() {
             return;
         }
     }
 }
 
-/// Merges decoded blocks in stream order.
+/// Merges decoded units in stream order; false when one was given up on
+/// (the channel is then dropped, which stops the workers and the reader).
 fn merge(
-    rx: &Receiver<Decoded>,
+    rx: Receiver<(u64, Option<Decoded>)>,
     store: &mut Pending,
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
-) {
-    let mut waiting: BTreeMap<u64, Decoded> = BTreeMap::new();
+) -> bool {
+    let mut waiting: BTreeMap<u64, Option<Decoded>> = BTreeMap::new();
     let mut next = 0u64;
-    for decoded in rx {
-        waiting.insert(decoded.index, decoded);
+    for (index, decoded) in &rx {
+        waiting.insert(index, decoded);
         while let Some(d) = waiting.remove(&next) {
+            let Some(d) = d else { return false };
             progress.advance(d.bytes);
             store.absorb(d.store);
             diags.append(d.diags);
             next += 1;
         }
     }
+    true
 }
