@@ -17,6 +17,9 @@ seed() { # extension target
 }
 seed toml toml_reader
 seed json json_reader
+# The bundled facts as one JSON document of the plain shape, which is read
+# as it comes rather than whole.
+cp seeds/facts.json corpus/json_reader/seeds-facts.json
 seed jsonl jsonl_reader
 seed jsonl jsonl_decoders
 

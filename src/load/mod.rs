@@ -21,6 +21,7 @@ pub mod source;
 pub mod split;
 pub mod toml;
 pub mod tree;
+pub mod window;
 
 pub use files::{FileId, Files, Format, Input};
 pub use read::RawRecord;

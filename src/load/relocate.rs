@@ -4,9 +4,9 @@
 //! the position of every value. When a later stage reports a problem with a
 //! field, this module reads that file again — once per file, however many
 //! diagnostics point into it — finds the records that start at the origins
-//! and follows each path to its value. A JSON Lines file is streamed, never
-//! held whole; of a JSON document only the records pointed into are parsed;
-//! a TOML document is parsed once. Standard input cannot be reread,
+//! and follows each path to its value. A JSON Lines file or JSON document is
+//! streamed, never held whole, and only the records pointed into are
+//! parsed; a TOML document is parsed once. Standard input cannot be reread,
 //! so its diagnostics keep just the file name.
 
 use std::collections::BTreeMap;
@@ -19,6 +19,7 @@ use super::files::{FileId, Files, Format};
 use super::json;
 use super::read::{SourceText, each_record, read_text};
 use super::tree::{Node, Span, Value};
+use super::window::Window;
 use crate::diag::{Diagnostics, Loc, PathSeg, Pos};
 
 /// Replaces every field location by a resolved position where possible.
@@ -40,6 +41,7 @@ pub fn relocate(files: &Files, diags: &mut Diagnostics) {
         let path = entry.and_then(|e| e.path.as_deref());
         let found = match (path, entry.map(|e| e.format)) {
             (Some(p), Some(Format::JsonLines)) => in_lines(file, p, &locs),
+            (Some(p), Some(Format::Json)) => in_json(file, p, &locs),
             (Some(p), Some(format)) => in_document(file, p, format, &locs),
             _ => HashMap::new(),
         };
@@ -106,9 +108,38 @@ fn in_lines(file: FileId, path: &Path, locs: &[&mut Loc]) -> HashMap<usize, Pos>
     found
 }
 
-/// Reads a document again, resolving each location in its record: a JSON
-/// document's records are parsed alone where they start, a TOML document
-/// is parsed whole.
+/// Reads a JSON document again front to back, resolving each location in
+/// its record, parsed alone in a window of the text around it.
+fn in_json(file: FileId, path: &Path, locs: &[&mut Loc]) -> HashMap<usize, Pos> {
+    let mut found = HashMap::new();
+    let Ok(reader) = std::fs::File::open(path) else {
+        return found;
+    };
+    let mut window = Window::new(reader, file);
+    for (offset, list) in by_record(locs) {
+        let Some((src, start)) = window.record(offset) else {
+            continue;
+        };
+        if let Ok(node) = json::parse_at(src.text, start) {
+            resolve(&src, &node, &list, locs, &mut found);
+        }
+    }
+    found
+}
+
+/// The locations of each record, by where the record starts, in order.
+fn by_record(locs: &[&mut Loc]) -> BTreeMap<u64, Vec<usize>> {
+    let mut records: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
+    for (i, loc) in locs.iter().enumerate() {
+        if let Some((offset, _)) = parts(loc) {
+            records.entry(offset).or_default().push(i);
+        }
+    }
+    records
+}
+
+/// Reads a TOML document again, parsed whole, resolving each location in
+/// its record.
 fn in_document(
     file: FileId,
     path: &Path,
@@ -119,22 +150,8 @@ fn in_document(
     let Ok(Some(text)) = read_text(file, path, &mut Diagnostics::default()) else {
         return found;
     };
-    let mut records: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, loc) in locs.iter().enumerate() {
-        if let Some((offset, _)) = parts(loc) {
-            records.entry(offset).or_default().push(i);
-        }
-    }
+    let records = by_record(locs);
     let src = SourceText::new(file, &text, 1, 0);
-    if format == Format::Json {
-        for (&offset, list) in &records {
-            let start = usize::try_from(offset).unwrap_or(usize::MAX);
-            if let Ok(node) = json::parse_at(&text, start) {
-                resolve(&src, &node, list, locs, &mut found);
-            }
-        }
-        return found;
-    }
     each_record(&src, format, &mut Diagnostics::default(), &mut |rec, _| {
         if let Some(list) = records.get(&(rec.node.span.start as u64)) {
             resolve(&src, rec.node, list, locs, &mut found);

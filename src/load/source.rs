@@ -8,8 +8,9 @@
 //! document of hundreds of megabytes, even one written on a single line,
 //! costs an index of 6 bytes a kilobyte and a few kilobytes read per
 //! position.
-//! A line longer than 2 KiB is kept only around the span. Nothing
-//! here parses or reports.
+//! A line longer than 2 KiB is kept only around the span; so a text may
+//! be a window of a larger one that starts inside such a line ([`Lead`]).
+//! Nothing here parses or reports.
 
 use std::sync::OnceLock;
 
@@ -21,7 +22,7 @@ use crate::diag::{Cut, Loc, Origin, Pos};
 mod tests;
 
 /// Lines up to this many bytes are kept whole in a position.
-const LONG_LINE: usize = 2048;
+pub const LONG_LINE: usize = 2048;
 
 /// Bytes kept on each side of a span in a long line (and of the span, at
 /// most this many).
@@ -38,7 +39,17 @@ pub struct SourceText<'a> {
     pub base_line: u64,
     /// Byte offset of the text in its (decoded) file.
     pub base_offset: u64,
+    /// What of its first line comes before the text.
+    lead: Lead,
     index: OnceLock<Vec<Mark>>,
+}
+
+/// What of its first line comes before a text that starts inside a long
+/// line (more than [`LONG_LINE`] bytes), as a window of a larger text does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Lead {
+    pub bytes: usize,
+    pub chars: usize,
 }
 
 /// What comes before a block of the text.
@@ -59,8 +70,14 @@ impl<'a> SourceText<'a> {
             text,
             base_line,
             base_offset,
+            lead: Lead::default(),
             index: OnceLock::new(),
         }
+    }
+
+    /// The text, starting `lead` into its first line, which is long.
+    pub fn within_line(self, lead: Lead) -> SourceText<'a> {
+        SourceText { lead, ..self }
     }
 
     fn index(&self) -> &[Mark] {
@@ -109,18 +126,23 @@ impl<'a> SourceText<'a> {
     pub fn pos(&self, span: Span) -> Pos {
         let at = span.start.min(self.text.len());
         let (line, start) = self.line_of(at);
+        let lead = match line {
+            0 => self.lead,
+            _ => Lead::default(),
+        };
         let bytes = self.text.as_bytes();
-        // The line's end, looked for no further than a long line is kept.
+        // The line's end, looked for no further than a long line is kept
+        // (counting what of the line comes before the text).
         let reach = at
             .saturating_add(span.end.saturating_sub(at).min(AROUND) + AROUND)
-            .max(start + LONG_LINE + 1)
+            .max((start + LONG_LINE + 1).saturating_sub(lead.bytes))
             .min(bytes.len());
         let ahead = bytes.get(at..reach).unwrap_or_default();
         let (end, whole) = match memchr::memchr(b'\n', ahead) {
             Some(i) => (at + i, true),
             None => (reach, reach == bytes.len()),
         };
-        let long = !whole || end - start > LONG_LINE;
+        let long = lead.bytes > 0 || !whole || end - start > LONG_LINE;
         let (from, to) = match long {
             false => (start, end),
             true => (
@@ -142,8 +164,8 @@ impl<'a> SourceText<'a> {
             let spanned = bytes.get(at..span.end.min(bytes.len())).unwrap_or_default();
             let span_end = at + memchr::memchr(b'\n', spanned).unwrap_or(spanned.len());
             Cut {
-                from: from - start,
-                before: self.chars_before(from) - self.chars_before(start),
+                from: from - start + lead.bytes,
+                before: self.chars_before(from) - self.chars_before(start) + lead.chars,
                 width: self.chars_before(span_end) - self.chars_before(at),
             }
         });
@@ -170,6 +192,6 @@ impl<'a> SourceText<'a> {
 }
 
 /// Characters that start in `bytes`: those not continuing one before.
-fn char_starts(bytes: &[u8]) -> usize {
+pub fn char_starts(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }

@@ -276,6 +276,29 @@ impl<R: Read> Iterator for Batches<R> {
     }
 }
 
+/// Finds where a record of a JSON document ends, reading on as more of the
+/// text comes: for finding again a record already read.
+pub struct RecordEnd(Open);
+
+impl RecordEnd {
+    /// For the record whose `{` is at `start`.
+    pub fn new(start: usize) -> RecordEnd {
+        RecordEnd(Open {
+            start,
+            at: start + 1,
+            depth: 1,
+            in_string: false,
+            shape: None,
+        })
+    }
+
+    /// Just after the record's last byte, once `bytes` holds it; call again
+    /// with more bytes (the same before) when it does not.
+    pub fn find(&mut self, bytes: &[u8]) -> Option<usize> {
+        close(bytes, &mut self.0).then_some(self.0.at)
+    }
+}
+
 /// JSON's whitespace.
 fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')

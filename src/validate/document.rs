@@ -28,42 +28,51 @@ use crate::load::json;
 use crate::load::read::{MAX_DOCUMENT_BYTES, SourceText};
 use crate::load::split::{Batch, Batches, Cut};
 
+/// The records of a document read as it comes, up to where that reading
+/// gave up: the whole reading ([`read_rest`]) takes them and reads on from
+/// there.
+#[derive(Default)]
+pub struct Rest {
+    read: Pending,
+    /// Where the records not read start: every record before is in `read`.
+    from: u64,
+}
+
 /// Reads the JSON document at `path` as it comes ([`stream`]) when it is
 /// at most [`MAX_DOCUMENT_BYTES`] (`size`), the limit of the whole reading
-/// that takes over when this one gives up. False, with nothing stored or
-/// reported, when the document is to be read whole.
+/// that takes over when this one gives up; `None` when every record is in
+/// the store, else what was read, for the whole reading to go on from.
 pub fn stream_file(
     path: &Path,
     file: FileId,
     size: Option<u64>,
     store: &mut Pending,
-    diags: &mut Diagnostics,
     progress: &mut dyn Progress,
-) -> bool {
+) -> Option<Rest> {
     if size.is_none_or(|s| s > MAX_DOCUMENT_BYTES) {
-        return false;
+        return Some(Rest::default());
     }
     match std::fs::File::open(path) {
         Ok(reader) => {
             let cuts = Batches::new(reader);
-            stream(cuts, file, size.unwrap_or(0), store, diags, progress)
+            stream(cuts, file, size.unwrap_or(0), store, progress)
         }
-        Err(_) => false,
+        Err(_) => Some(Rest::default()),
     }
 }
 
 /// Reads a JSON document of the plain shape as it comes, into the store,
-/// from the batches it is cut into; false, with nothing stored or reported,
-/// when the document is not of that shape or has a record the fast decoder
-/// does not take. `bytes` is the document's size, for the room to reserve.
+/// from the batches it is cut into, as [`stream_file`]: it gives up at the
+/// first batch with a record the fast decoder does not take, or where the
+/// document is not of that shape. `bytes` is the document's size, for the
+/// room to reserve.
 fn stream(
     cuts: impl Iterator<Item = Cut> + Send,
     file: FileId,
     bytes: u64,
     store: &mut Pending,
-    diags: &mut Diagnostics,
     progress: &mut dyn Progress,
-) -> bool {
+) -> Option<Rest> {
     let produce = |send: &mut dyn FnMut(Batch) -> bool| {
         for cut in cuts {
             let sent = match cut {
@@ -79,14 +88,18 @@ fn stream(
     let decode = |batch: &Batch| decode_batch(batch, file);
     let mut read = Pending::default();
     read.reserve_for(bytes);
-    let mut found = Diagnostics::default();
-    match stream::run(produce, decode, &mut read, &mut found, progress) {
-        (true, true) => {
+    // The fast decoder finds nothing wrong: what it does not take, it
+    // gives up on.
+    let mut none = Diagnostics::default();
+    match stream::run(produce, decode, &mut read, &mut none, progress) {
+        (true, merged) if merged.whole => {
             store.join(read);
-            diags.append(found);
-            true
+            None
         }
-        _ => false,
+        (_, merged) => Some(Rest {
+            read,
+            from: merged.bytes,
+        }),
     }
 }
 
@@ -108,12 +121,23 @@ fn decode_batch(batch: &Batch, file: FileId) -> Option<Decoded> {
     })
 }
 
-/// Decodes the records of a JSON document into the store.
+/// Decodes the records of a JSON document read whole into the store.
 pub fn read(src: &SourceText<'_>, store: &mut Pending, diags: &mut Diagnostics) {
-    let pieces = match pieces(src) {
+    read_rest(src, Rest::default(), store, diags);
+}
+
+/// [`read`], the records before `rest.from` taken from `rest` (unless the
+/// document has a syntax error, which is then all that is reported).
+pub fn read_rest(src: &SourceText<'_>, rest: Rest, store: &mut Pending, diags: &mut Diagnostics) {
+    let mut pieces = match pieces(src) {
         Ok(pieces) => pieces,
         Err(syntax) => return diags.push(*syntax),
     };
+    store.join(rest.read);
+    pieces.list.retain(|piece| match piece {
+        Piece::Record { span, .. } => span.start as u64 >= rest.from,
+        Piece::Problem(_) => true,
+    });
     let (first, second) = crate::par::halves(&pieces.list, |half, _| decode_all(half, src));
     for (part, found) in [first, second] {
         store.absorb(part);
@@ -189,23 +213,21 @@ pub fn agrees(text: &str) {
     assert_eq!(split_diags.list, whole_diags.list, "diagnostics of {text}");
     assert_eq!(split_diags.errors(), whole_diags.errors(), "{text}");
     // Read as it comes, in small pieces so that records and batches break
-    // anywhere: when it does not give up, the same again.
+    // anywhere, and read on whole from where that gives up: the same again.
     let (mut streamed, mut streamed_diags) = (Pending::default(), Diagnostics::default());
     let cuts = Batches::sized(text.as_bytes(), 7, 40);
     let size = text.len() as u64;
-    let progress = &mut super::NoProgress;
-    if stream(
-        cuts,
-        FileId(0),
-        size,
-        &mut streamed,
-        &mut streamed_diags,
-        progress,
-    ) {
-        assert_eq!(describe(&streamed), describe(&whole), "streamed {text}");
-        assert_eq!(broken(&streamed), broken(&whole), "streamed {text}");
-        assert_eq!(streamed_diags.list, whole_diags.list, "streamed {text}");
+    if let Some(rest) = stream(cuts, FileId(0), size, &mut streamed, &mut super::NoProgress) {
+        read_rest(&src, rest, &mut streamed, &mut streamed_diags);
     }
+    assert_eq!(describe(&streamed), describe(&whole), "streamed {text}");
+    assert_eq!(broken(&streamed), broken(&whole), "streamed {text}");
+    assert_eq!(streamed_diags.list, whole_diags.list, "streamed {text}");
+    assert_eq!(
+        streamed_diags.errors(),
+        whole_diags.errors(),
+        "streamed {text}"
+    );
 }
 
 #[cfg(test)]
@@ -224,32 +246,41 @@ mod tests {
         "{}",
     ];
 
-    /// Reads `text` as it comes, cut small; the store, or `None` when the
-    /// reading gave up.
-    fn streamed(text: &str) -> Option<Pending> {
+    /// Reads `text` as it comes, cut small: the store, and what is left to
+    /// the whole reading.
+    fn streamed(text: &str) -> (Pending, Option<Rest>) {
         let mut store = Pending::default();
-        let mut diags = Diagnostics::default();
         let cuts = Batches::sized(text.as_bytes(), 5, 30);
-        let done = stream(
-            cuts,
-            FileId(0),
-            0,
-            &mut store,
-            &mut diags,
-            &mut super::super::NoProgress,
-        );
-        assert!(diags.list.is_empty());
-        done.then_some(store)
+        let progress = &mut super::super::NoProgress;
+        let rest = stream(cuts, FileId(0), 0, &mut store, progress);
+        (store, rest)
     }
 
     #[test]
     fn plain_documents_are_read_as_they_come_as_when_read_whole() {
         for text in PLAIN {
-            assert!(streamed(text).is_some(), "{text}");
+            assert!(streamed(text).1.is_none(), "{text}");
             agrees(text);
         }
-        let store = streamed(PLAIN[0]).unwrap_or_default();
+        let (store, _) = streamed(PLAIN[0]);
         assert_eq!((store.actors.len(), store.events.len()), (2, 1));
+    }
+
+    #[test]
+    fn the_whole_reading_goes_on_from_where_reading_as_it_comes_gave_up() {
+        let good: Vec<String> = (0..50)
+            .map(|i| format!(r#"{{"id": "a{i}", "name": "A"}}"#))
+            .collect();
+        let text = format!(
+            r#"{{"actors": [{}], "events": [{{"id": "e", "title": "E", "date": "2024-13"}}], "x": 1}}"#,
+            good.join(", ")
+        );
+        let (_, rest) = streamed(&text);
+        let from = rest.as_ref().map_or(0, |r| r.from);
+        assert!(from > 1000, "{from}");
+        agrees(&text);
+        // A syntax error after the records read gives that error alone.
+        agrees(&text.replace("\"x\": 1", "\"x\": 1,"));
     }
 
     #[test]
@@ -260,7 +291,7 @@ mod tests {
             r#"[{"id": "a", "name": "A"}]"#,
             r#"[{"type": "actor", "id": "a", "name": "A"]]"#,
         ] {
-            assert!(streamed(text).is_none(), "{text}");
+            assert!(streamed(text).1.is_some(), "{text}");
             agrees(text);
         }
     }

@@ -188,12 +188,16 @@ pub fn load_with(
                 pending.reserve_for(size.unwrap_or(0));
                 stream::read(file, id, &mut pending, diags, progress);
             }
-            (Some(p), format) => {
-                if format == Format::Json
-                    && document::stream_file(&p, id, size, &mut pending, diags, progress)
-                {
+            (Some(p), Format::Json) => {
+                let Some(rest) = document::stream_file(&p, id, size, &mut pending, progress) else {
                     continue;
+                };
+                if let Some(text) = read::read_text(id, &p, diags)? {
+                    let src = SourceText::new(id, &text, 1, 0);
+                    document::read_rest(&src, rest, &mut pending, diags);
                 }
+            }
+            (Some(p), _) => {
                 if let Some(text) = read::read_text(id, &p, diags)? {
                     let src = SourceText::new(id, &text, 1, 0);
                     read_document(&src, format, &mut pending, diags);

@@ -87,18 +87,26 @@ pub fn read(
     }
 }
 
+/// How far merging went.
+pub(super) struct Merged {
+    /// Whether every unit was merged.
+    pub whole: bool,
+    /// Bytes of input of the units merged.
+    pub bytes: u64,
+}
+
 /// Runs the pipeline: `produce`, on a thread of its own, sends the units
 /// of input in order (and stops when sending fails); workers `decode` each
 /// unit; the calling thread merges them into the store in order. A unit
-/// `decode` gives up on stops the merging there: then `false`, and the
-/// store holds the units before it. Gives what `produce` returned.
+/// `decode` gives up on stops the merging there, and the store holds the
+/// units before it. Gives what `produce` returned.
 pub(super) fn run<U: Send, T: Send>(
     produce: impl FnOnce(&mut dyn FnMut(U) -> bool) -> T + Send,
     decode: impl Fn(&U) -> Option<Decoded> + Sync,
     store: &mut Pending,
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
-) -> (T, bool) {
+) -> (T, Merged) {
     let (work_tx, work_rx) = sync_channel::<(u64, U)>(4);
     let (done_tx, done_rx) = sync_channel::<(u64, Option<Decoded>)>(4);
     let work_rx = Arc::new(Mutex::new(work_rx));
@@ -118,9 +126,9 @@ pub(super) fn run<U: Send, T: Send>(
                 sent
             })
         });
-        let whole = merge(done_rx, store, diags, progress);
+        let merged = merge(done_rx, store, diags, progress);
         match produced.join() {
-            Ok(produced) => (produced, whole),
+            Ok(produced) => (produced, merged),
             Err(panic) => std::panic::resume_unwind(panic),
         }
     })
@@ -161,25 +169,33 @@ fn worker<U>(
     }
 }
 
-/// Merges decoded units in stream order; false when one was given up on
-/// (the channel is then dropped, which stops the workers and the reader).
+/// Merges decoded units in stream order, up to one given up on (the
+/// channel is then dropped, which stops the workers and the reader).
 fn merge(
     rx: Receiver<(u64, Option<Decoded>)>,
     store: &mut Pending,
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
-) -> bool {
+) -> Merged {
     let mut waiting: BTreeMap<u64, Option<Decoded>> = BTreeMap::new();
+    let mut merged = Merged {
+        whole: true,
+        bytes: 0,
+    };
     let mut next = 0u64;
     for (index, decoded) in &rx {
         waiting.insert(index, decoded);
         while let Some(d) = waiting.remove(&next) {
-            let Some(d) = d else { return false };
+            let Some(d) = d else {
+                merged.whole = false;
+                return merged;
+            };
             progress.advance(d.bytes);
+            merged.bytes += d.bytes;
             store.absorb(d.store);
             diags.append(d.diags);
             next += 1;
         }
     }
-    true
+    merged
 }

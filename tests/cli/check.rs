@@ -388,3 +388,40 @@ fn a_large_json_document_reads_as_a_small_one_does() {
     expected.sort_by_key(|d| (d.2, d.3));
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_large_json_document_on_one_line_is_placed_to_the_character() {
+    // Read as it comes; the problems found after reading (an unknown actor,
+    // a duplicate id) are placed by reading the line again around them.
+    let events: Vec<String> = (0..40_000)
+        .map(|i| {
+            let actor = if i == 39_000 { "nobody" } else { "a" };
+            let id = if i == 39_999 { "e7" } else { &format!("e{i}") };
+            format!(r#"{{"id": "{id}", "title": "É", "date": "2024-03", "actors": ["{actor}"], "sources": ["s"]}}"#)
+        })
+        .collect();
+    let doc = format!(
+        r#"{{"sources": [{{"id": "s", "title": "S"}}], "actors": [{{"id": "a", "name": "A"}}], "events": [{}]}}"#,
+        events.join(", ")
+    );
+    // Columns count characters from 1.
+    let column = |needle: &str| {
+        let at = doc.find(needle).unwrap();
+        doc[..at].chars().count() as u64 + 1
+    };
+    let nobody = column("\"nobody\"");
+    // The second `e7`'s id, its value.
+    let twin = doc.rfind(r#""e7""#).unwrap();
+    let twin = doc[..twin].chars().count() as u64 + 1;
+    let s = Scratch::new().file("facts/line.json", &doc);
+    let run = s.run(&["check", "--json"]).status(1);
+    let mut got = found(&run);
+    got.sort_by_key(|d| (d.2, d.3));
+    let mut expected = one("unknown-reference", "facts/line.json", 1, nobody);
+    expected.extend(one("duplicate-id", "facts/line.json", 1, twin));
+    expected.sort_by_key(|d| (d.2, d.3));
+    assert_eq!(got, expected);
+    s.run(&["check"])
+        .status(1)
+        .stderr_has(&format!("--> facts/line.json:1:{nobody}"));
+}
