@@ -21,5 +21,6 @@ pub mod par;
 pub mod progress;
 pub mod query;
 pub mod suggest;
+pub mod swar;
 pub mod validate;
 pub mod write;

@@ -327,10 +327,7 @@ fn close(bytes: &[u8], open: &mut Open) -> bool {
             }
             continue;
         }
-        let Some(found) = rest
-            .iter()
-            .position(|b| matches!(b, b'"' | b'{' | b'[' | b'}' | b']'))
-        else {
+        let Some(found) = crate::swar::structural(rest) else {
             open.at = bytes.len();
             return false;
         };

@@ -109,7 +109,7 @@ fn valid_id(s: &str) -> bool {
 /// are, is settled eight bytes at a time; anything else is checked a
 /// character at a time.
 fn has_space(s: &str) -> bool {
-    !scan::printable(s.as_bytes()) && s.chars().any(char::is_whitespace)
+    !crate::swar::printable(s.as_bytes()) && s.chars().any(char::is_whitespace)
 }
 
 fn id_field<'a>(v: &'a Val<Str<'_>>) -> Result<Option<&'a str>, ()> {

@@ -15,6 +15,7 @@ use std::borrow::Cow;
 
 use super::de::{CountVal, Extra, Flat, IdWith, Str, Val};
 use crate::model::List;
+use crate::swar::{equal, first_place, stop};
 
 /// Reads a line that has the common shape into `flat`, whose fields are
 /// all unset; `None` for any other line, and then `flat` holds what was read
@@ -396,26 +397,6 @@ fn quote(bytes: &[u8]) -> Option<usize> {
     bytes.iter().take(Key::LONGEST + 1).position(|&b| b == b'"')
 }
 
-/// Where the first `"`, `\\` or control character of `bytes` is, looking at
-/// eight bytes at a time.
-fn stop(bytes: &[u8]) -> Option<usize> {
-    let mut words = bytes.chunks_exact(8);
-    let mut at = 0;
-    for word in words.by_ref() {
-        let w = u64::from_le_bytes(word.try_into().ok()?);
-        let found = below(w, 0x20) | equal(w, b'"') | equal(w, b'\\');
-        if found != 0 {
-            return Some(at + first_place(found));
-        }
-        at += 8;
-    }
-    let tail = words.remainder();
-    let i = tail
-        .iter()
-        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-    Some(at + i)
-}
-
 /// How long the string that `bytes` starts is as written, up to its
 /// closing quote, each escape skipped whole; `None` when a control
 /// character or the end comes first.
@@ -429,46 +410,6 @@ fn written_len(bytes: &[u8]) -> Option<usize> {
             _ => return None,
         }
     }
-}
-
-/// The lowest bit of each byte of a word.
-const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-
-/// The high bit of each byte of a word.
-const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-
-/// The high bit of each byte of a word read little-endian whose byte is
-/// below `n`. Only places after the first set one can be set wrongly (by a
-/// borrow), so the first is always right, and none is set when no byte is
-/// below `n`.
-fn below(word: u64, n: u8) -> u64 {
-    word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH
-}
-
-/// Whether every byte of `bytes` is printable ASCII other than the space
-/// (`!` to `~`), looking at eight bytes at a time.
-pub fn printable(bytes: &[u8]) -> bool {
-    let mut words = bytes.chunks_exact(8);
-    for word in words.by_ref() {
-        let Ok(word) = <[u8; 8]>::try_from(word) else {
-            return false;
-        };
-        let w = u64::from_le_bytes(word);
-        if below(w, b'!') | equal(w, 0x7f) | (w & HIGH) != 0 {
-            return false;
-        }
-    }
-    words.remainder().iter().all(|&b| b > b' ' && b < 0x7f)
-}
-
-/// As [`below`], the bytes equal to `b`.
-fn equal(word: u64, b: u8) -> u64 {
-    below(word ^ (ONES * u64::from(b)), 1)
-}
-
-/// The place of the first byte [`below`] or [`equal`] marked.
-fn first_place(found: u64) -> usize {
-    (found.trailing_zeros() / 8) as usize
 }
 
 #[cfg(test)]
@@ -528,26 +469,6 @@ mod tests {
         ) {
             let naive = bytes.iter().take(super::Key::LONGEST + 1).position(|&b| b == b'"');
             prop_assert_eq!(super::quote(&bytes), naive);
-        }
-
-        #[test]
-        fn printable_is_every_byte_from_bang_to_tilde(
-            bytes in prop::collection::vec(prop::sample::select(
-                vec![b'a', b'!', b'~', b' ', 0x00, 0x1f, 0x20, 0x21, 0x7e, 0x7f, 0x80, 0xa2, 0xff]
-            ), 0..40)
-        ) {
-            let naive = bytes.iter().all(|&b| b > b' ' && b < 0x7f);
-            prop_assert_eq!(super::printable(&bytes), naive);
-        }
-
-        #[test]
-        fn stop_finds_the_first_quote_backslash_or_control(
-            bytes in prop::collection::vec(prop::sample::select(
-                vec![b'a', b'"', b'\\', 0x00, 0x1f, 0x20, 0x21, 0x5b, 0x5d, 0x7f, 0x80, 0xa2, 0xdc, 0xff]
-            ), 0..40)
-        ) {
-            let naive = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-            prop_assert_eq!(super::stop(&bytes), naive);
         }
     }
 }
