@@ -38,7 +38,7 @@ pub struct Rest {
     from: u64,
 }
 
-/// Reads the JSON document at `path` as it comes ([`stream`]) when it is
+/// Reads the JSON document at `path` as it comes ([`stream()`]) when it is
 /// at most [`MAX_DOCUMENT_BYTES`] (`size`), the limit of the whole reading
 /// that takes over when this one gives up; `None` when every record is in
 /// the store, else what was read, for the whole reading to go on from.
