@@ -26,7 +26,7 @@ use crate::load::RawRecord;
 use crate::load::document::{Piece, pieces};
 use crate::load::json;
 use crate::load::read::{MAX_DOCUMENT_BYTES, SourceText};
-use crate::load::split::{Batch, Batches, Cut};
+use crate::load::split::{BATCH_BYTES, Batch, Batches, Cut};
 
 /// The records of a document read as it comes, up to where that reading
 /// gave up: the whole reading ([`read_rest`]) takes them and reads on from
@@ -91,7 +91,12 @@ fn stream(
     // The fast decoder finds nothing wrong: what it does not take, it
     // gives up on.
     let mut none = Diagnostics::default();
-    match stream::run(produce, decode, &mut read, &mut none, progress) {
+    // A document of one batch is read on the calling thread.
+    let read_with = match bytes > BATCH_BYTES as u64 {
+        true => stream::run(produce, decode, &mut read, &mut none, progress),
+        false => stream::run_here(produce, decode, &mut read, &mut none, progress),
+    };
+    match read_with {
         (true, merged) if merged.whole => {
             store.join(read);
             None
@@ -246,24 +251,29 @@ mod tests {
         "{}",
     ];
 
-    /// Reads `text` as it comes, cut small: the store, and what is left to
-    /// the whole reading.
-    fn streamed(text: &str) -> (Pending, Option<Rest>) {
+    /// Reads `text` as it comes, cut small (on worker threads as a large
+    /// document is, or on this one): the store, and what is left to the
+    /// whole reading.
+    fn streamed(text: &str, threads: bool) -> (Pending, Option<Rest>) {
         let mut store = Pending::default();
         let cuts = Batches::sized(text.as_bytes(), 5, 30);
         let progress = &mut super::super::NoProgress;
-        let rest = stream(cuts, FileId(0), 0, &mut store, progress);
+        let size = if threads { BATCH_BYTES as u64 + 1 } else { 0 };
+        let rest = stream(cuts, FileId(0), size, &mut store, progress);
         (store, rest)
     }
 
     #[test]
     fn plain_documents_are_read_as_they_come_as_when_read_whole() {
         for text in PLAIN {
-            assert!(streamed(text).1.is_none(), "{text}");
+            assert!(streamed(text, false).1.is_none(), "{text}");
+            assert!(streamed(text, true).1.is_none(), "{text}");
             agrees(text);
         }
-        let (store, _) = streamed(PLAIN[0]);
-        assert_eq!((store.actors.len(), store.events.len()), (2, 1));
+        for threads in [false, true] {
+            let (store, _) = streamed(PLAIN[0], threads);
+            assert_eq!((store.actors.len(), store.events.len()), (2, 1));
+        }
     }
 
     #[test]
@@ -275,9 +285,12 @@ mod tests {
             r#"{{"actors": [{}], "events": [{{"id": "e", "title": "E", "date": "2024-13"}}], "x": 1}}"#,
             good.join(", ")
         );
-        let (_, rest) = streamed(&text);
-        let from = rest.as_ref().map_or(0, |r| r.from);
-        assert!(from > 1000, "{from}");
+        for threads in [false, true] {
+            let (store, rest) = streamed(&text, threads);
+            let from = rest.as_ref().map_or(0, |r| r.from);
+            assert!(from > 1000, "{from}");
+            assert!(store.actors.is_empty(), "kept for the whole reading");
+        }
         agrees(&text);
         // A syntax error after the records read gives that error alone.
         agrees(&text.replace("\"x\": 1", "\"x\": 1,"));
@@ -291,7 +304,7 @@ mod tests {
             r#"[{"id": "a", "name": "A"}]"#,
             r#"[{"type": "actor", "id": "a", "name": "A"]]"#,
         ] {
-            assert!(streamed(text).1.is_some(), "{text}");
+            assert!(streamed(text, true).1.is_some(), "{text}");
             agrees(text);
         }
     }

@@ -14,7 +14,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 
 use super::{Pending, Progress, decode, fast};
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::FileId;
 use crate::load::lines::{Block, Blocks, Chunk, each_line, read_line};
 
@@ -66,7 +66,28 @@ pub fn read(
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
 ) {
-    let read_blocks = move |send: &mut dyn FnMut(Block) -> bool| {
+    let decode = |b: &Block| Some(decode_block(b, file));
+    let (problems, _) = run(blocks(reader, file), decode, store, diags, progress);
+    problems.into_iter().for_each(|d| diags.push(d));
+}
+
+/// Reads a JSON Lines stream on the calling thread, block after block:
+/// for input too small to be worth threads. The records and diagnostics are
+/// those [`read`] gives.
+pub fn read_here(reader: impl Read, file: FileId, store: &mut Pending, diags: &mut Diagnostics) {
+    let decode = |b: &Block| Some(decode_block(b, file));
+    let progress = &mut super::NoProgress;
+    let (problems, _) = run_here(blocks(reader, file), decode, store, diags, progress);
+    problems.into_iter().for_each(|d| diags.push(d));
+}
+
+/// Sends the blocks of a JSON Lines stream on, and gives the problems of
+/// the stream itself.
+fn blocks<R: Read>(
+    reader: R,
+    file: FileId,
+) -> impl FnOnce(&mut dyn FnMut(Block) -> bool) -> Vec<Diagnostic> {
+    move |send| {
         let mut problems = Vec::new();
         for chunk in Blocks::new(reader, file) {
             match chunk {
@@ -79,11 +100,6 @@ pub fn read(
             }
         }
         problems
-    };
-    let decode = |b: &Block| Some(decode_block(b, file));
-    let (problems, _) = run(read_blocks, decode, store, diags, progress);
-    for d in problems {
-        diags.push(d);
     }
 }
 
@@ -93,6 +109,22 @@ pub(super) struct Merged {
     pub whole: bool,
     /// Bytes of input of the units merged.
     pub bytes: u64,
+}
+
+impl Merged {
+    /// Merges one more unit.
+    fn add(
+        &mut self,
+        d: Decoded,
+        store: &mut Pending,
+        diags: &mut Diagnostics,
+        progress: &mut dyn Progress,
+    ) {
+        progress.advance(d.bytes);
+        self.bytes += d.bytes;
+        store.absorb(d.store);
+        diags.append(d.diags);
+    }
 }
 
 /// Runs the pipeline: `produce`, on a thread of its own, sends the units
@@ -134,22 +166,30 @@ pub(super) fn run<U: Send, T: Send>(
     })
 }
 
-/// Reads a JSON Lines stream on the calling thread, block after block:
-/// for input too small to be worth threads. The records and diagnostics are
-/// those [`read`] gives.
-pub fn read_here(reader: impl Read, file: FileId, store: &mut Pending, diags: &mut Diagnostics) {
-    let mut problems = Vec::new();
-    for chunk in Blocks::new(reader, file) {
-        match chunk {
-            Chunk::Block(b) => {
-                let decoded = decode_block(&b, file);
-                store.absorb(decoded.store);
-                diags.append(decoded.diags);
-            }
-            Chunk::Problem(d) => problems.push(d),
+/// [`run`] on the calling thread, unit after unit: for input too small to
+/// be worth threads. The result is the same.
+pub(super) fn run_here<U, T>(
+    produce: impl FnOnce(&mut dyn FnMut(U) -> bool) -> T,
+    decode: impl Fn(&U) -> Option<Decoded>,
+    store: &mut Pending,
+    diags: &mut Diagnostics,
+    progress: &mut dyn Progress,
+) -> (T, Merged) {
+    let mut merged = Merged {
+        whole: true,
+        bytes: 0,
+    };
+    let produced = produce(&mut |unit| match decode(&unit) {
+        Some(d) => {
+            merged.add(d, store, diags, progress);
+            true
         }
-    }
-    problems.into_iter().for_each(|d| diags.push(d));
+        None => {
+            merged.whole = false;
+            false
+        }
+    });
+    (produced, merged)
 }
 
 fn worker<U>(
@@ -190,10 +230,7 @@ fn merge(
                 merged.whole = false;
                 return merged;
             };
-            progress.advance(d.bytes);
-            merged.bytes += d.bytes;
-            store.absorb(d.store);
-            diags.append(d.diags);
+            merged.add(d, store, diags, progress);
             next += 1;
         }
     }
