@@ -3,11 +3,10 @@
 //! Records are decoded one by one as the loader reads them (so a large JSON
 //! Lines file or JSON document never sits in memory twice; blocks of JSON
 //! Lines and batches of a document's records on worker threads), kept as
-//! pending records whose
-//! references are ids, then resolved together once every file is read:
-//! duplicate ids, unknown or wrongly typed references and places that
-//! enclose themselves are reported there, and warnings last. Every problem is
-//! collected; nothing here prints.
+//! pending records whose references are ids, then resolved together once
+//! every file is read: duplicate ids, unknown or wrongly typed references
+//! and places that enclose themselves are reported there, and warnings
+//! last. Every problem is collected; nothing here prints.
 
 pub(crate) mod decode;
 mod document;
