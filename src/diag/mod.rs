@@ -143,6 +143,10 @@ pub enum Loc {
     /// A value inside a record, found again in its file when rendered; the
     /// path is followed as far as the value's shape allows.
     Field(Origin, Vec<PathSeg>),
+    /// A span of a file's text, where it starts and its length in bytes,
+    /// placed when rendered by reading the file again (for a record of a
+    /// document that was read as it came, not held).
+    Text(Origin, usize),
     File(FileId),
 }
 
@@ -282,7 +286,7 @@ impl Diagnostics {
 fn sort_key(d: &Diagnostic) -> (u32, u64, usize, Severity) {
     match &d.loc {
         Some(Loc::At(p)) => (p.file.0, p.line, p.line_col(), d.severity),
-        Some(Loc::Field(o, _)) => (o.file.0, u64::MAX, 0, d.severity),
+        Some(Loc::Field(o, _) | Loc::Text(o, _)) => (o.file.0, u64::MAX, 0, d.severity),
         Some(Loc::File(f)) => (f.0, 0, 0, d.severity),
         None => (u32::MAX, 0, 0, d.severity),
     }

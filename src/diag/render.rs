@@ -76,7 +76,9 @@ pub fn human(d: &Diagnostic, files: &Files, style: Style) -> String {
     match &d.loc {
         Some(Loc::At(pos)) => snippet(&mut out, files, pos, style),
         Some(Loc::File(f)) => drop(writeln!(out, "  --> {}", files.name(*f))),
-        Some(Loc::Field(origin, _)) => drop(writeln!(out, "  --> {}", files.name(origin.file))),
+        Some(Loc::Field(origin, _) | Loc::Text(origin, _)) => {
+            let _ = writeln!(out, "  --> {}", files.name(origin.file));
+        }
         None => {}
     }
     for note in &d.notes {
@@ -85,7 +87,9 @@ pub fn human(d: &Diagnostic, files: &Files, style: Style) -> String {
                 let p = place(files, pos);
                 format!(": {}:{}:{}", p.file, p.line, p.column)
             }
-            Some(Loc::File(f)) | Some(Loc::Field(super::Origin { file: f, .. }, _)) => {
+            Some(Loc::File(f))
+            | Some(Loc::Field(super::Origin { file: f, .. }, _))
+            | Some(Loc::Text(super::Origin { file: f, .. }, _)) => {
                 format!(": {}", files.name(*f))
             }
             None => String::new(),
@@ -155,7 +159,9 @@ fn loc_json(files: &Files, loc: Option<&Loc>) -> serde_json::Map<String, Json> {
             m.insert("column".into(), json!(p.column));
             m.insert("end_column".into(), json!(p.end_column));
         }
-        Some(Loc::File(f)) | Some(Loc::Field(super::Origin { file: f, .. }, _)) => {
+        Some(Loc::File(f))
+        | Some(Loc::Field(super::Origin { file: f, .. }, _))
+        | Some(Loc::Text(super::Origin { file: f, .. }, _)) => {
             m.insert("file".into(), json!(files.name(*f)));
         }
         None => {}

@@ -52,9 +52,10 @@ pub struct Pieces {
 }
 
 /// Reads a JSON document for where its records stand: its records and the
-/// problems of its shape, in document order. A document with a syntax
-/// error gives that error alone.
-pub fn pieces(src: &SourceText<'_>) -> Result<Pieces, Box<Diagnostic>> {
+/// problems of its shape, in document order, from byte `from` on (the items
+/// of lists before it were read already). A document with a syntax error
+/// gives that error alone.
+pub fn pieces(src: &SourceText<'_>, from: usize) -> Result<Pieces, Box<Diagnostic>> {
     let mut pieces = Vec::new();
     let mut more = Diagnostics::default();
     let mut kept = 0;
@@ -75,6 +76,8 @@ pub fn pieces(src: &SourceText<'_>) -> Result<Pieces, Box<Diagnostic>> {
             }
             at = At::Key(key, shape);
         }
+        Part::Listed(span) if span.start < from => {}
+        Part::Item(node) if node.span.start < from => {}
         Part::Listed(span) => {
             if let At::Key(_, Some(shape)) = at {
                 pieces.push(Piece::Record {

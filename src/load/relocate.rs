@@ -2,9 +2,10 @@
 //!
 //! The loaded model keeps only where each record starts (an [`Origin`](crate::diag::Origin)), not
 //! the position of every value. When a later stage reports a problem with a
-//! field, this module reads that file again — once per file, however many
-//! diagnostics point into it — finds the records that start at the origins
-//! and follows each path to its value. A JSON Lines file or JSON document is
+//! field (or a record of a JSON document read as it came reports one with a
+//! span of its text), this module reads that file again — once per file,
+//! however many diagnostics point into it — finds the records that start at
+//! the origins and follows each path to its value (or finds the span). A JSON Lines file or JSON document is
 //! streamed, never held whole, and only the records pointed into are
 //! parsed; a TOML document is parsed once. Standard input cannot be reread,
 //! so its diagnostics keep just the file name.
@@ -22,7 +23,8 @@ use super::tree::{Node, Span, Value};
 use super::window::Window;
 use crate::diag::{Diagnostics, Loc, PathSeg, Pos};
 
-/// Replaces every field location by a resolved position where possible.
+/// Replaces every field or text location by a resolved position where
+/// possible.
 pub fn relocate(files: &Files, diags: &mut Diagnostics) {
     let mut by_file: BTreeMap<FileId, Vec<&mut Loc>> = BTreeMap::new();
     for d in &mut diags.list {
@@ -31,7 +33,7 @@ pub fn relocate(files: &Files, diags: &mut Diagnostics) {
             .iter_mut()
             .chain(d.notes.iter_mut().filter_map(|n| n.loc.as_mut()));
         for loc in locs {
-            if let Loc::Field(origin, _) = loc {
+            if let Loc::Field(origin, _) | Loc::Text(origin, _) = loc {
                 by_file.entry(origin.file).or_default().push(loc);
             }
         }
@@ -109,19 +111,35 @@ fn in_lines(file: FileId, path: &Path, locs: &[&mut Loc]) -> HashMap<usize, Pos>
 }
 
 /// Reads a JSON document again front to back, resolving each location in
-/// its record, parsed alone in a window of the text around it.
+/// a window of the text around it: a field in its record, parsed alone; a
+/// span of text where it stands.
 fn in_json(file: FileId, path: &Path, locs: &[&mut Loc]) -> HashMap<usize, Pos> {
     let mut found = HashMap::new();
     let Ok(reader) = std::fs::File::open(path) else {
         return found;
     };
     let mut window = Window::new(reader, file);
-    for (offset, list) in by_record(locs) {
-        let Some((src, start)) = window.record(offset) else {
-            continue;
-        };
-        if let Ok(node) = json::parse_at(src.text, start) {
-            resolve(&src, &node, &list, locs, &mut found);
+    let mut spans: BTreeMap<u64, Vec<(usize, usize)>> = BTreeMap::new();
+    for (i, loc) in locs.iter().enumerate() {
+        if let Loc::Text(origin, len) = loc {
+            spans.entry(origin.offset).or_default().push((i, *len));
+        }
+    }
+    let records = by_record(locs);
+    let mut starts: Vec<u64> = records.keys().chain(spans.keys()).copied().collect();
+    starts.sort_unstable();
+    starts.dedup();
+    for offset in starts {
+        if let Some(list) = records.get(&offset)
+            && let Some((src, start)) = window.record(offset)
+            && let Ok(node) = json::parse_at(src.text, start)
+        {
+            resolve(&src, &node, list, locs, &mut found);
+        }
+        for &(i, len) in spans.get(&offset).into_iter().flatten() {
+            if let Some((src, span)) = window.around(offset, len) {
+                found.insert(i, src.pos(span));
+            }
         }
     }
     found

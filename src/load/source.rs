@@ -41,6 +41,9 @@ pub struct SourceText<'a> {
     pub base_offset: u64,
     /// What of its first line comes before the text.
     lead: Lead,
+    /// Whether positions are found when rendered, not now
+    /// ([`SourceText::placed_later`]).
+    later: bool,
     index: OnceLock<Vec<Mark>>,
 }
 
@@ -71,7 +74,18 @@ impl<'a> SourceText<'a> {
             base_line,
             base_offset,
             lead: Lead::default(),
+            later: false,
             index: OnceLock::new(),
+        }
+    }
+
+    /// The text, its spans placed only when their diagnostics are rendered
+    /// ([`Loc::Text`]), by reading the file again: for a record read alone
+    /// from a document that is not held.
+    pub fn placed_later(self) -> SourceText<'a> {
+        SourceText {
+            later: true,
+            ..self
         }
     }
 
@@ -180,7 +194,10 @@ impl<'a> SourceText<'a> {
     }
 
     pub fn loc(&self, span: Span) -> Loc {
-        Loc::At(self.pos(span))
+        match self.later {
+            true => Loc::Text(self.origin(span), span.end.saturating_sub(span.start)),
+            false => Loc::At(self.pos(span)),
+        }
     }
 
     pub fn origin(&self, span: Span) -> Origin {

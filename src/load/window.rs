@@ -1,14 +1,15 @@
-//! A JSON document read forward for the records diagnostics point into.
+//! A JSON document read forward for the records and spans diagnostics
+//! point into.
 //!
 //! Placing a diagnostic needs the text of its record and of the lines it
 //! stands on, not the whole document. [`Window`] reads a document once,
-//! front to back, and for each record asked for (in the order they stand)
-//! gives a window of the text: from the start of the record's first line
-//! to a little past the record's end, or, when that line is long, from
-//! shortly before the record, with what of the line came before counted
-//! ([`Lead`]). What the window drops is counted (line breaks, and the bytes
-//! and characters of the line it is in), so positions in it read as in the
-//! whole text, and it never holds more than a record and a few KiB beside.
+//! front to back, and for each record or span asked for (in the order they
+//! stand) gives a window of the text: from the start of its first line to
+//! a little past its end, or, when that line is long, from shortly before
+//! it, with what of the line came before counted ([`Lead`]). What the
+//! window drops is counted (line breaks, and the bytes and characters of
+//! the line it is in), so positions in it read as in the whole text, and it
+//! never holds more than a record and a few KiB beside.
 //! Nothing here parses JSON beyond finding where a record ends.
 
 use std::io::Read;
@@ -16,6 +17,7 @@ use std::io::Read;
 use super::files::FileId;
 use super::source::{LONG_LINE, Lead, SourceText, char_starts};
 use super::split::RecordEnd;
+use super::tree::Span;
 
 /// Bytes read at a time.
 const READ_BYTES: usize = 1 << 16;
@@ -116,6 +118,35 @@ impl<R: Read> Window<R> {
     /// UTF-8 there, or the text at `offset` was dropped already (records are
     /// asked for in the order they stand).
     pub fn record(&mut self, offset: u64) -> Option<(SourceText<'_>, usize)> {
+        let start = self.reach(offset)?;
+        let mut end = RecordEnd::new(start);
+        let record_end = loop {
+            if let Some(end) = end.find(&self.buf) {
+                break end;
+            }
+            if !self.fill() {
+                return None;
+            }
+        };
+        Some((self.view(record_end)?, start))
+    }
+
+    /// The window around the `len` bytes at `offset`, and where they stand
+    /// in it; `None` as for [`Window::record`].
+    pub fn around(&mut self, offset: u64, len: usize) -> Option<(SourceText<'_>, Span)> {
+        let start = self.reach(offset)?;
+        let end = start.saturating_add(len);
+        while self.buf.len() < end {
+            if !self.fill() {
+                return None;
+            }
+        }
+        Some((self.view(end)?, Span::new(start, end)))
+    }
+
+    /// Reads on to byte `offset` of the document, dropping the text before
+    /// its window; where it stands in `buf`.
+    fn reach(&mut self, offset: u64) -> Option<usize> {
         if !self.started {
             self.fill();
         }
@@ -128,22 +159,18 @@ impl<R: Read> Window<R> {
             }
         }
         self.drop_before(at.saturating_sub(BEFORE));
-        let start = usize::try_from(offset.checked_sub(self.offset)?).ok()?;
-        let mut end = RecordEnd::new(start);
-        let record_end = loop {
-            if let Some(end) = end.find(&self.buf) {
-                break end;
-            }
-            if !self.fill() {
-                return None;
-            }
-        };
+        usize::try_from(offset.checked_sub(self.offset)?).ok()
+    }
+
+    /// The window: from the start of `buf` to the end of the line that
+    /// byte `end` is in, or a little past `end` when that line is long.
+    fn view(&mut self, end: usize) -> Option<SourceText<'_>> {
         let line_end = loop {
-            let ahead = self.buf.get(record_end..).unwrap_or_default();
+            let ahead = self.buf.get(end..).unwrap_or_default();
             match memchr::memchr(b'\n', ahead) {
-                Some(nl) => break record_end + nl,
+                Some(nl) => break end + nl,
                 None if ahead.len() > AFTER || !self.fill() => {
-                    break self.buf.len().min(record_end + AFTER);
+                    break self.buf.len().min(end + AFTER);
                 }
                 None => {}
             }
@@ -154,7 +181,7 @@ impl<R: Read> Window<R> {
             .unwrap_or(0);
         let text = std::str::from_utf8(self.buf.get(..line_end)?).ok()?;
         let src = SourceText::new(self.file, text, self.lines + 1, self.offset);
-        Some((src.within_line(self.lead), start))
+        Some(src.within_line(self.lead))
     }
 }
 

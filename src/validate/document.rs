@@ -3,15 +3,17 @@
 //!
 //! A document of the plain shape (a table of lists of records, or a list of
 //! records) is read from its file as it comes, cut into batches of whole
-//! records ([`crate::load::split`]) that workers decode by the fast decoder
-//! and the calling thread joins in order ([`stream_file`]): its text is
-//! never held whole. Any other document, or one with a record the fast
-//! decoder does not take, is read whole instead ([`read`]): once for where
-//! its records stand ([`crate::load::document::pieces`]), then each half of
+//! records ([`crate::load::split`]) that workers decode and the calling
+//! thread joins in order ([`stream_file`]): its text is never held whole.
+//! A record the fast decoder refuses is decoded there by the diagnostic
+//! decoder from its own text, its problems placed when they are shown
+//! (by reading the file again around them). From where the document is not
+//! of that shape, or a batch is not UTF-8 or has a record that is not JSON,
+//! the document is read whole instead ([`read_rest`]): once for where its
+//! records stand ([`crate::load::document::pieces`]), then each half of
 //! its records on a thread of its own, the fast decoder first and, for a
 //! record it refuses, the diagnostic decoder on that record's tree, parsed
-//! again where it stands in the whole text (so every diagnostic reads as
-//! when the document is decoded whole); the two stores are joined in
+//! again where it stands in the whole text; the stores are joined in
 //! document order. Either way the records and diagnostics are those of
 //! [`crate::load::read::each_record`] with [`decode::record`], in the same
 //! order. Nothing here walks the document's shape.
@@ -26,6 +28,7 @@ use crate::load::RawRecord;
 use crate::load::document::{Piece, pieces};
 use crate::load::json;
 use crate::load::read::{MAX_DOCUMENT_BYTES, SourceText};
+use crate::load::shape::tagged;
 use crate::load::split::{BATCH_BYTES, Batch, Batches, Cut};
 
 /// The records of a document read as it comes, up to where that reading
@@ -34,6 +37,8 @@ use crate::load::split::{BATCH_BYTES, Batch, Batches, Cut};
 #[derive(Default)]
 pub struct Rest {
     read: Pending,
+    /// What was found wrong with the records read.
+    found: Diagnostics,
     /// Where the records not read start: every record before is in `read`.
     from: u64,
 }
@@ -47,6 +52,7 @@ pub fn stream_file(
     file: FileId,
     size: Option<u64>,
     store: &mut Pending,
+    diags: &mut Diagnostics,
     progress: &mut dyn Progress,
 ) -> Option<Rest> {
     if size.is_none_or(|s| s > MAX_DOCUMENT_BYTES) {
@@ -55,7 +61,7 @@ pub fn stream_file(
     match std::fs::File::open(path) {
         Ok(reader) => {
             let cuts = Batches::new(reader);
-            stream(cuts, file, size.unwrap_or(0), store, progress)
+            stream(cuts, file, size.unwrap_or(0), store, diags, progress)
         }
         Err(_) => Some(Rest::default()),
     }
@@ -71,6 +77,7 @@ fn stream(
     file: FileId,
     bytes: u64,
     store: &mut Pending,
+    diags: &mut Diagnostics,
     progress: &mut dyn Progress,
 ) -> Option<Rest> {
     let produce = |send: &mut dyn FnMut(Batch) -> bool| {
@@ -88,41 +95,61 @@ fn stream(
     let decode = |batch: &Batch| decode_batch(batch, file);
     let mut read = Pending::default();
     read.reserve_for(bytes);
-    // The fast decoder finds nothing wrong: what it does not take, it
-    // gives up on.
-    let mut none = Diagnostics::default();
+    let mut found = Diagnostics::default();
     // A document of one batch is read on the calling thread.
     let read_with = match bytes > BATCH_BYTES as u64 {
-        true => stream::run(produce, decode, &mut read, &mut none, progress),
-        false => stream::run_here(produce, decode, &mut read, &mut none, progress),
+        true => stream::run(produce, decode, &mut read, &mut found, progress),
+        false => stream::run_here(produce, decode, &mut read, &mut found, progress),
     };
     match read_with {
         (true, merged) if merged.whole => {
             store.join(read);
+            diags.append(found);
             None
         }
         (_, merged) => Some(Rest {
             read,
+            found,
             from: merged.bytes,
         }),
     }
 }
 
-/// Decodes a batch of records by the fast decoder, or gives up on it.
+/// Decodes a batch of records, by the fast decoder or, for a record it
+/// refuses, by the diagnostic decoder on that record's own text, its
+/// diagnostics placed when rendered. Gives up on a batch that is not UTF-8
+/// or has a record that is not JSON: the whole reading reports that alone.
 fn decode_batch(batch: &Batch, file: FileId) -> Option<Decoded> {
     let text = std::str::from_utf8(&batch.bytes).ok()?;
     let mut store = Pending::for_block(batch.bytes.len(), batch.records.len());
+    let mut diags = Diagnostics::default();
     for record in &batch.records {
         let body = text.get(record.start..record.end)?;
         let offset = batch.offset + record.start as u64;
-        if !fast::record(body, record.shape, file, offset, &mut store) {
-            return None;
+        if fast::record(body, record.shape, file, offset, &mut store) {
+            continue;
+        }
+        let node = json::parse(body).ok()?;
+        let src = SourceText::new(file, body, 1, offset).placed_later();
+        let mut sink =
+            |rec: RawRecord<'_, '_>, d: &mut Diagnostics| decode::record(rec, &mut store, d);
+        match record.shape {
+            Some(shape) => {
+                let rec = RawRecord {
+                    shape,
+                    node: &node,
+                    tagged: false,
+                    src: &src,
+                };
+                sink(rec, &mut diags);
+            }
+            None => tagged(&node, &src, &mut diags, &mut sink),
         }
     }
     Some(Decoded {
         bytes: batch.bytes.len() as u64,
         store,
-        diags: Diagnostics::default(),
+        diags,
     })
 }
 
@@ -134,15 +161,13 @@ pub fn read(src: &SourceText<'_>, store: &mut Pending, diags: &mut Diagnostics) 
 /// [`read`], the records before `rest.from` taken from `rest` (unless the
 /// document has a syntax error, which is then all that is reported).
 pub fn read_rest(src: &SourceText<'_>, rest: Rest, store: &mut Pending, diags: &mut Diagnostics) {
-    let mut pieces = match pieces(src) {
+    let from = usize::try_from(rest.from).unwrap_or(usize::MAX);
+    let pieces = match pieces(src, from) {
         Ok(pieces) => pieces,
         Err(syntax) => return diags.push(*syntax),
     };
     store.join(rest.read);
-    pieces.list.retain(|piece| match piece {
-        Piece::Record { span, .. } => span.start as u64 >= rest.from,
-        Piece::Problem(_) => true,
-    });
+    diags.append(rest.found);
     let (first, second) = crate::par::halves(&pieces.list, |half, _| decode_all(half, src));
     for (part, found) in [first, second] {
         store.absorb(part);
@@ -222,9 +247,18 @@ pub fn agrees(text: &str) {
     let (mut streamed, mut streamed_diags) = (Pending::default(), Diagnostics::default());
     let cuts = Batches::sized(text.as_bytes(), 7, 40);
     let size = text.len() as u64;
-    if let Some(rest) = stream(cuts, FileId(0), size, &mut streamed, &mut super::NoProgress) {
+    let progress = &mut super::NoProgress;
+    if let Some(rest) = stream(
+        cuts,
+        FileId(0),
+        size,
+        &mut streamed,
+        &mut streamed_diags,
+        progress,
+    ) {
         read_rest(&src, rest, &mut streamed, &mut streamed_diags);
     }
+    place_spans(&mut streamed_diags, &src);
     assert_eq!(describe(&streamed), describe(&whole), "streamed {text}");
     assert_eq!(broken(&streamed), broken(&whole), "streamed {text}");
     assert_eq!(streamed_diags.list, whole_diags.list, "streamed {text}");
@@ -233,6 +267,26 @@ pub fn agrees(text: &str) {
         whole_diags.errors(),
         "streamed {text}"
     );
+}
+
+/// Places the spans of text that records read as they came point at
+/// ([`Loc::Text`]) in the whole text, as they are placed when rendered.
+#[cfg(any(test, fuzzing))]
+fn place_spans(diags: &mut Diagnostics, src: &SourceText<'_>) {
+    use crate::diag::Loc;
+    let place = |loc: &mut Loc| {
+        if let Loc::Text(origin, len) = *loc {
+            let start = usize::try_from(origin.offset).unwrap_or(usize::MAX);
+            *loc = src.loc(crate::load::Span::new(start, start.saturating_add(len)));
+        }
+    };
+    for d in &mut diags.list {
+        d.loc.iter_mut().for_each(place);
+        d.notes
+            .iter_mut()
+            .filter_map(|n| n.loc.as_mut())
+            .for_each(place);
+    }
 }
 
 #[cfg(test)]
@@ -256,10 +310,11 @@ mod tests {
     /// whole reading.
     fn streamed(text: &str, threads: bool) -> (Pending, Option<Rest>) {
         let mut store = Pending::default();
+        let mut diags = Diagnostics::default();
         let cuts = Batches::sized(text.as_bytes(), 5, 30);
         let progress = &mut super::super::NoProgress;
         let size = if threads { BATCH_BYTES as u64 + 1 } else { 0 };
-        let rest = stream(cuts, FileId(0), size, &mut store, progress);
+        let rest = stream(cuts, FileId(0), size, &mut store, &mut diags, progress);
         (store, rest)
     }
 
@@ -297,16 +352,29 @@ mod tests {
     }
 
     #[test]
-    fn a_record_the_fast_decoder_refuses_makes_the_document_read_whole() {
+    fn a_record_the_fast_decoder_refuses_is_decoded_as_it_comes_with_its_problems() {
         for text in [
             r#"{"events": [{"id": "e", "title": "E", "date": "2024-13"}]}"#,
             r#"{"actors": [{"id": "a", "name": "A", "type": "actor"}]}"#,
-            r#"[{"id": "a", "name": "A"}]"#,
-            r#"[{"type": "actor", "id": "a", "name": "A"]]"#,
+            r#"[{"id": "a", "name": "A"}, {"type": "actr"}, {"type": "actor", "id": "b"}]"#,
         ] {
-            assert!(streamed(text, true).1.is_some(), "{text}");
+            for threads in [false, true] {
+                let (store, rest) = streamed(text, threads);
+                assert!(rest.is_none(), "{text}");
+                assert!(
+                    !store.broken.is_empty() || store.actors.len() == 1,
+                    "{text}"
+                );
+            }
             agrees(text);
         }
+    }
+
+    #[test]
+    fn a_record_that_is_not_json_makes_the_document_read_whole() {
+        let text = r#"[{"type": "actor", "id": "a", "name": "A"]]"#;
+        assert!(streamed(text, true).1.is_some());
+        agrees(text);
     }
 
     #[test]

@@ -188,7 +188,8 @@ pub fn load_with(
                 stream::read(file, id, &mut pending, diags, progress);
             }
             (Some(p), Format::Json) => {
-                let Some(rest) = document::stream_file(&p, id, size, &mut pending, progress) else {
+                let Some(rest) = document::stream_file(&p, id, size, &mut pending, diags, progress)
+                else {
                     continue;
                 };
                 if let Some(text) = read::read_text(id, &p, diags)? {

@@ -397,7 +397,8 @@ fn a_large_json_document_on_one_line_is_placed_to_the_character() {
         .map(|i| {
             let actor = if i == 39_000 { "nobody" } else { "a" };
             let id = if i == 39_999 { "e7" } else { &format!("e{i}") };
-            format!(r#"{{"id": "{id}", "title": "É", "date": "2024-03", "actors": ["{actor}"], "sources": ["s"]}}"#)
+            let date = if i == 30_000 { "2024-03-3x" } else { "2024-03" };
+            format!(r#"{{"id": "{id}", "title": "É", "date": "{date}", "actors": ["{actor}"], "sources": ["s"]}}"#)
         })
         .collect();
     let doc = format!(
@@ -410,6 +411,8 @@ fn a_large_json_document_on_one_line_is_placed_to_the_character() {
         doc[..at].chars().count() as u64 + 1
     };
     let nobody = column("\"nobody\"");
+    // The bad character of the date.
+    let day = column("3x\"") + 1;
     // The second `e7`'s id, its value.
     let twin = doc.rfind(r#""e7""#).unwrap();
     let twin = doc[..twin].chars().count() as u64 + 1;
@@ -418,10 +421,37 @@ fn a_large_json_document_on_one_line_is_placed_to_the_character() {
     let mut got = found(&run);
     got.sort_by_key(|d| (d.2, d.3));
     let mut expected = one("unknown-reference", "facts/line.json", 1, nobody);
+    expected.extend(one("invalid-date", "facts/line.json", 1, day));
     expected.extend(one("duplicate-id", "facts/line.json", 1, twin));
     expected.sort_by_key(|d| (d.2, d.3));
     assert_eq!(got, expected);
     s.run(&["check"])
         .status(1)
         .stderr_has(&format!("--> facts/line.json:1:{nobody}"));
+}
+
+#[test]
+fn a_large_json_document_read_as_it_comes_places_each_problem_of_its_records() {
+    // No problem with the document's shape: its records are read as they
+    // come, and those with problems decoded apart, their problems placed
+    // to the character when shown.
+    let events: Vec<String> = (0..70_000)
+        .map(|i| {
+            let date = if i == 0 || i == 69_999 { "2024-13" } else { "2024-03" };
+            format!(r#"{{"id": "e{i}", "title": "E", "date": "{date}", "actors": ["a"], "sources": ["s"]}}"#)
+        })
+        .collect();
+    let doc = format!(
+        "{{\"source\": [{{\"id\": \"s\", \"title\": \"S\"}}],\n\"actor\": [{{\"id\": \"a\", \"name\": \"A\"}}],\n\"event\": [\n{}\n]}}\n",
+        events.join(",\n")
+    );
+    let s = Scratch::new().file("facts/big.json", &doc);
+    let run = s.run(&["check", "--json"]).status(1);
+    let mut expected = one("invalid-date", "facts/big.json", 4, 42);
+    expected.extend(one("invalid-date", "facts/big.json", 70_003, 46));
+    assert_eq!(found(&run), expected);
+    s.run(&["check"])
+        .status(1)
+        .stderr_has("--> facts/big.json:70003:46\n")
+        .stderr_has("months are 01-12");
 }

@@ -1,9 +1,10 @@
 use super::*;
 use crate::load::tree::Span;
 
-/// Every record of `doc` (each `{` at the top) found through a window read
-/// `read` bytes at a time: the positions of its first, middle and last
-/// bytes are those found in the whole text.
+/// Every record of `doc` (each `{` at the top) found through a window: the
+/// positions of its first, middle and last bytes, and of the span from its
+/// middle to its end found by where it stands, are those found in the
+/// whole text.
 fn windows_agree(doc: &str) {
     let whole = SourceText::new(FileId(0), doc, 1, 0);
     let starts: Vec<usize> = records(doc);
@@ -40,6 +41,17 @@ fn windows_agree(doc: &str) {
                 );
             }
         }
+        // A span found again by where it stands, as a record's problems
+        // read as it came are.
+        let mid = doc.floor_char_boundary((start + end) / 2).max(start);
+        let Some((src, span)) = window.around(mid as u64, end - mid) else {
+            panic!("span at {mid} not found")
+        };
+        assert_eq!(
+            src.pos(span),
+            whole.pos(Span::new(mid, end)),
+            "span at {mid}"
+        );
     }
 }
 
