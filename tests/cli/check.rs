@@ -363,22 +363,27 @@ fn problems_past_those_kept_are_all_counted_in_every_block_read() {
         .stderr_has("… and 290000 more not shown\nerror: 300000 error(s), 0 warning(s)\n");
 }
 
-#[test]
-fn a_large_json_document_reads_as_a_small_one_does() {
-    // Records of a list decoded apart: the first and the last keep their
-    // places, in document order, with a problem of the document's shape
-    // between them.
+/// A JSON document of 70,000 events, one a line, the first and the last
+/// with an invalid date, and the lines of `between` before the events.
+fn big_document(between: &str) -> String {
     let events: Vec<String> = (0..70_000)
         .map(|i| {
             let date = if i == 0 || i == 69_999 { "2024-13" } else { "2024-03" };
             format!(r#"{{"id": "e{i}", "title": "E", "date": "{date}", "actors": ["a"], "sources": ["s"]}}"#)
         })
         .collect();
-    let doc = format!(
-        "{{\"source\": [{{\"id\": \"s\", \"title\": \"S\"}}],\n\"actor\": [{{\"id\": \"a\", \"name\": \"A\"}}],\n\"evnt\": [],\n\"event\": [\n{}\n]}}\n",
+    format!(
+        "{{\"source\": [{{\"id\": \"s\", \"title\": \"S\"}}],\n\"actor\": [{{\"id\": \"a\", \"name\": \"A\"}}],\n{between}\"event\": [\n{}\n]}}\n",
         events.join(",\n")
-    );
-    let s = Scratch::new().file("facts/big.json", &doc);
+    )
+}
+
+#[test]
+fn a_large_json_document_reads_as_a_small_one_does() {
+    // Records of a list decoded apart: the first and the last keep their
+    // places, in document order, with a problem of the document's shape
+    // between them.
+    let s = Scratch::new().file("facts/big.json", &big_document("\"evnt\": [],\n"));
     let run = s.run(&["check", "--json"]).status(1);
     let mut expected = one("invalid-date", "facts/big.json", 5, 42);
     expected.extend(one("unknown-record-type", "facts/big.json", 3, 1));
@@ -435,17 +440,7 @@ fn a_large_json_document_read_as_it_comes_places_each_problem_of_its_records() {
     // No problem with the document's shape: its records are read as they
     // come, and those with problems decoded apart, their problems placed
     // to the character when shown.
-    let events: Vec<String> = (0..70_000)
-        .map(|i| {
-            let date = if i == 0 || i == 69_999 { "2024-13" } else { "2024-03" };
-            format!(r#"{{"id": "e{i}", "title": "E", "date": "{date}", "actors": ["a"], "sources": ["s"]}}"#)
-        })
-        .collect();
-    let doc = format!(
-        "{{\"source\": [{{\"id\": \"s\", \"title\": \"S\"}}],\n\"actor\": [{{\"id\": \"a\", \"name\": \"A\"}}],\n\"event\": [\n{}\n]}}\n",
-        events.join(",\n")
-    );
-    let s = Scratch::new().file("facts/big.json", &doc);
+    let s = Scratch::new().file("facts/big.json", &big_document(""));
     let run = s.run(&["check", "--json"]).status(1);
     let mut expected = one("invalid-date", "facts/big.json", 4, 42);
     expected.extend(one("invalid-date", "facts/big.json", 70_003, 46));

@@ -1,0 +1,110 @@
+use super::*;
+
+const PLAIN: [&str; 3] = [
+    r#"{"sources": [{"id": "s", "title": "S \"q\" {"}],
+        "actors": [{"id": "a", "name": "Ä", "sources": ["s"]}, {"id": "b", "name": "B"}],
+        "events": [{"id": "e", "title": "E", "date": "2024-03?", "actors": [{"id": "a", "role": "x"}],
+                    "place": "p", "sources": [{"id": "s", "quote": "]}"}], "killed": "50+"}],
+        "places": [{"id": "p", "name": "P", "lat": 1, "lon": 2}],
+        "relations": [{"from": "a", "to": "b", "kind": "ally", "date": "2024/.."}]}"#,
+    r#"[{"type": "actor", "id": "a", "name": "A"},
+        {"type": "event", "id": "e", "title": "E", "date": "2024", "actors": ["a"]}]"#,
+    "{}",
+];
+
+/// Reads `text` as it comes, cut small (on worker threads as a large
+/// document is, or on this one): the store, and what is left to the
+/// whole reading.
+fn streamed(text: &str, threads: bool) -> (Pending, Option<Rest>) {
+    let mut store = Pending::default();
+    let mut diags = Diagnostics::default();
+    let cuts = Batches::sized(text.as_bytes(), 5, 30);
+    let progress = &mut super::super::NoProgress;
+    let size = if threads { BATCH_BYTES as u64 + 1 } else { 0 };
+    let rest = stream(cuts, FileId(0), size, &mut store, &mut diags, progress);
+    (store, rest)
+}
+
+#[test]
+fn plain_documents_are_read_as_they_come_as_when_read_whole() {
+    for text in PLAIN {
+        assert!(streamed(text, false).1.is_none(), "{text}");
+        assert!(streamed(text, true).1.is_none(), "{text}");
+        agrees(text);
+    }
+    for threads in [false, true] {
+        let (store, _) = streamed(PLAIN[0], threads);
+        assert_eq!((store.actors.len(), store.events.len()), (2, 1));
+    }
+}
+
+#[test]
+fn the_whole_reading_goes_on_from_where_reading_as_it_comes_gave_up() {
+    let good: Vec<String> = (0..50)
+        .map(|i| format!(r#"{{"id": "a{i}", "name": "A"}}"#))
+        .collect();
+    let text = format!(
+        r#"{{"actors": [{}], "events": [{{"id": "e", "title": "E", "date": "2024-13"}}], "x": 1}}"#,
+        good.join(", ")
+    );
+    for threads in [false, true] {
+        let (store, rest) = streamed(&text, threads);
+        let from = rest.as_ref().map_or(0, |r| r.from);
+        assert!(from > 1000, "{from}");
+        assert!(store.actors.is_empty(), "kept for the whole reading");
+    }
+    agrees(&text);
+    // A syntax error after the records read gives that error alone.
+    agrees(&text.replace("\"x\": 1", "\"x\": 1,"));
+}
+
+#[test]
+fn a_record_the_fast_decoder_refuses_is_decoded_as_it_comes_with_its_problems() {
+    for text in [
+        r#"{"events": [{"id": "e", "title": "E", "date": "2024-13"}]}"#,
+        r#"{"actors": [{"id": "a", "name": "A", "type": "actor"}]}"#,
+        r#"[{"id": "a", "name": "A"}, {"type": "actr"}, {"type": "actor", "id": "b"}]"#,
+    ] {
+        for threads in [false, true] {
+            let (store, rest) = streamed(text, threads);
+            assert!(rest.is_none(), "{text}");
+            assert!(
+                !store.broken.is_empty() || store.actors.len() == 1,
+                "{text}"
+            );
+        }
+        agrees(text);
+    }
+}
+
+#[test]
+fn a_record_that_is_not_json_makes_the_document_read_whole() {
+    let text = r#"[{"type": "actor", "id": "a", "name": "A"]]"#;
+    assert!(streamed(text, true).1.is_some());
+    agrees(text);
+}
+
+#[test]
+fn documents_read_split_as_read_whole() {
+    for text in [
+        r#"{"source": [{"id": "s", "title": "S"}], "actors": [{"id": "a", "name": "A", "kind": ""}],
+           "evnt": [1], "event": {"id": "e"}, "place": [{"id": "p", "name": "P", "lat": 1, "lon": 2}]}"#,
+        r#"[{"type": "actor", "id": "a", "name": "A"}, {"type": "actr"}, 3, {"id": "x"},
+            {"type": "event", "id": "e", "title": "E", "date": "2024-13", "actors": ["a"]}]"#,
+        r#"{"event": [{"id": "e", "title": "E", "date": "2024", "type": "event"}]}"#,
+        r#""text""#,
+        r#"{"actor": [{"id": "a", "name": "A"}, {"id": "a" "name": "B"}]}"#,
+        "",
+    ] {
+        agrees(text);
+    }
+}
+
+#[test]
+fn problems_past_those_kept_are_counted_as_when_read_whole() {
+    let items = vec!["1"; 12_000].join(", ");
+    agrees(&format!("[{items}, {{\"type\": \"actr\"}}]"));
+    agrees(&format!(
+        "{{\"actor\": 1, \"x\": [], \"event\": [{items}]}}"
+    ));
+}
