@@ -1,5 +1,6 @@
 //! JSON Lines in parallel: blocks of lines decoded on worker threads, merged
-//! in order.
+//! in order; and the pipeline that does it ([`run`]), which also takes the
+//! batches of a JSON document's records ([`super::document`]).
 //!
 //! A reader cuts the stream into blocks ([`crate::load::lines::Blocks`]);
 //! workers decode each block into a pending store of their own (the fast
@@ -7,6 +8,8 @@
 //! thread merges the blocks in stream order, renumbering their strings, so
 //! that the result and its diagnostics are the same whatever the number of
 //! threads. At most a few blocks are in flight, so memory stays bounded.
+//! Input too small for threads goes through the same steps on the calling
+//! thread ([`run_here`]).
 
 use std::collections::BTreeMap;
 use std::io::Read;
