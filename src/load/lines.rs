@@ -12,7 +12,7 @@ use std::io::Read;
 
 use super::files::FileId;
 use super::json;
-use super::read::SourceText;
+use super::read::{BOM, SourceText};
 use super::shape::tagged;
 use super::tree::Span;
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Pos};
@@ -81,7 +81,7 @@ impl<R: Read> Blocks<R> {
     /// Handles a byte-order mark at the very start; an error for UTF-16.
     fn start(&mut self) -> Option<Diagnostic> {
         self.started = true;
-        if self.carry.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        if self.carry.starts_with(&BOM) {
             self.carry.drain(..3);
         } else if self.carry.starts_with(&[0xFF, 0xFE]) || self.carry.starts_with(&[0xFE, 0xFF]) {
             self.done = true;

@@ -18,6 +18,10 @@ use super::tree::{Node, Span};
 use super::{json, toml};
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Pos};
 
+/// The UTF-8 byte-order mark, skipped at the start of a file (offsets count
+/// after it).
+pub const BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
+
 /// Largest TOML or JSON document read; JSON Lines has no such limit.
 pub const MAX_DOCUMENT_BYTES: u64 = 1 << 30;
 
@@ -108,7 +112,7 @@ pub fn decode(
         );
         return None;
     }
-    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+    if bytes.starts_with(&BOM) {
         bytes.drain(..3);
     }
     match String::from_utf8(bytes) {

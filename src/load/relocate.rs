@@ -18,7 +18,7 @@ use hashbrown::HashMap;
 
 use super::files::{FileId, Files, Format};
 use super::json;
-use super::read::{SourceText, each_record, read_text};
+use super::read::{BOM, SourceText, each_record, read_text};
 use super::tree::{Node, Span, Value};
 use super::window::Window;
 use crate::diag::{Diagnostics, Loc, PathSeg, Pos};
@@ -86,7 +86,7 @@ fn in_lines(file: FileId, path: &Path, locs: &[&mut Loc]) -> HashMap<usize, Pos>
             break;
         }
         // Offsets count after a byte-order mark.
-        let bom = if line_no == 1 && buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        let bom = if line_no == 1 && buf.starts_with(&BOM) {
             3
         } else {
             0

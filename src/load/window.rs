@@ -15,6 +15,7 @@
 use std::io::Read;
 
 use super::files::FileId;
+use super::read::BOM;
 use super::source::{LONG_LINE, Lead, SourceText, char_starts};
 use super::split::RecordEnd;
 use super::tree::Span;
@@ -70,7 +71,7 @@ impl<R: Read> Window<R> {
         self.at_end = !matches!(read, Ok(n) if n > 0);
         if !self.started && (self.buf.len() >= 3 || self.at_end) {
             self.started = true;
-            if self.buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            if self.buf.starts_with(&BOM) {
                 self.buf.drain(..3);
             }
         }
@@ -89,11 +90,7 @@ impl<R: Read> Window<R> {
             None if self.lead.bytes > 0 || at > LONG_LINE => at,
             None => 0,
         };
-        // Back to a character's first byte.
-        let cut = (0..=cut)
-            .rev()
-            .find(|&i| self.buf.get(i).is_none_or(|b| (*b as i8) >= -0x40))
-            .unwrap_or(0);
+        let cut = char_floor(&self.buf, cut);
         let dropped = self.buf.get(..cut).unwrap_or_default();
         self.lines += memchr::memchr_iter(b'\n', dropped).count() as u64;
         self.lead = match memchr::memrchr(b'\n', dropped) {
@@ -175,14 +172,20 @@ impl<R: Read> Window<R> {
                 None => {}
             }
         };
-        let line_end = (0..=line_end)
-            .rev()
-            .find(|&i| self.buf.get(i).is_none_or(|b| (*b as i8) >= -0x40))
-            .unwrap_or(0);
+        let line_end = char_floor(&self.buf, line_end);
         let text = std::str::from_utf8(self.buf.get(..line_end)?).ok()?;
         let src = SourceText::new(self.file, text, self.lines + 1, self.offset);
         Some(src.within_line(self.lead))
     }
+}
+
+/// `at`, or the first byte of the character it is inside (as
+/// `str::floor_char_boundary`, on bytes that may end inside a character).
+fn char_floor(bytes: &[u8], at: usize) -> usize {
+    (0..=at)
+        .rev()
+        .find(|&i| bytes.get(i).is_none_or(|b| (*b as i8) >= -0x40))
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
