@@ -22,7 +22,8 @@ use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Pos};
 /// after it).
 pub const BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
 
-/// Largest TOML or JSON document read; JSON Lines has no such limit.
+/// Largest TOML or JSON document read whole; JSON Lines, and a JSON
+/// document read as it comes, have no such limit.
 pub const MAX_DOCUMENT_BYTES: u64 = 1 << 30;
 
 /// One record as read: its type, its tree and the text it came from.

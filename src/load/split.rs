@@ -9,8 +9,8 @@
 //! Only a document of the plain shape is cut: a table whose every key names
 //! a record type over a list of tables, or a list of tables, with the
 //! whitespace JSON allows between them. Anything else stops the cutting
-//! ([`Cut::Stop`]): another shape, a key written with escapes, a byte-order
-//! mark, an unfinished document, a read error. The caller then reads the
+//! ([`Cut::Stop`]): another shape, a key written with escapes, an
+//! unfinished document, a read error. The caller then reads the
 //! document whole, which reports each such problem where it stands. The
 //! records' own text is not judged here: where a record ends is found from
 //! its brackets and strings alone, and the decoder that takes it checks it
@@ -18,6 +18,7 @@
 
 use std::io::Read;
 
+use super::read::BOM;
 use super::shape::RecordShape;
 
 /// Bytes read at a time, and the size of a batch: half a MiB, as blocks of
@@ -46,9 +47,9 @@ pub struct Record {
 #[derive(Debug)]
 pub enum Cut {
     Batch(Batch),
-    /// The document is not of the plain shape (or could not be read): read
-    /// it whole instead.
-    Stop,
+    /// The document is not of the plain shape (or could not be read) from
+    /// this byte on: read it whole instead.
+    Stop(u64),
 }
 
 /// Where in the document's frame the cutting stands: what may come next.
@@ -109,6 +110,7 @@ pub struct Batches<R> {
     records: Vec<Record>,
     read_size: usize,
     batch_size: usize,
+    started: bool,
     at_end: bool,
     done: bool,
 }
@@ -131,14 +133,30 @@ impl<R: Read> Batches<R> {
             records: Vec::new(),
             read_size: read_size.max(1),
             batch_size,
+            started: false,
             at_end: false,
             done: false,
         }
     }
 
     /// Reads more input; false when there is none, or on a read error (which
-    /// the whole reading reports).
+    /// the whole reading reports). The first time, a byte-order mark is
+    /// skipped: offsets count after it, as in the text read whole.
     fn fill(&mut self) -> bool {
+        let mut more = self.read_more();
+        if !self.started {
+            while more && self.buf.len() < BOM.len() {
+                more = self.read_more();
+            }
+            self.started = true;
+            if self.buf.starts_with(&BOM) {
+                self.buf.drain(..BOM.len());
+            }
+        }
+        more
+    }
+
+    fn read_more(&mut self) -> bool {
         self.buf.reserve(self.read_size);
         let limit = self.read_size as u64;
         match (&mut self.reader).take(limit).read_to_end(&mut self.buf) {
@@ -261,14 +279,14 @@ impl<R: Read> Iterator for Batches<R> {
                 Step::More => {
                     self.done = true;
                     if self.state != State::End || self.open.is_some() {
-                        return Some(Cut::Stop);
+                        return Some(Cut::Stop(self.offset + self.buf.len() as u64));
                     }
                     self.pos = self.buf.len();
                     return (!self.records.is_empty()).then(|| Cut::Batch(self.cut()));
                 }
                 Step::Stop => {
                     self.done = true;
-                    return Some(Cut::Stop);
+                    return Some(Cut::Stop(self.offset + self.pos as u64));
                 }
             }
         }

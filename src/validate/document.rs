@@ -22,7 +22,7 @@ use std::path::Path;
 
 use super::stream::{self, Decoded};
 use super::{Pending, Progress, decode, fast};
-use crate::diag::Diagnostics;
+use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin};
 use crate::load::FileId;
 use crate::load::RawRecord;
 use crate::load::document::{Piece, pieces};
@@ -41,12 +41,13 @@ pub struct Rest {
     found: Diagnostics,
     /// Where the records not read start: every record before is in `read`.
     from: u64,
+    /// Where the reading as it comes gave up: a byte it could not take.
+    at: u64,
 }
 
-/// Reads the JSON document at `path` as it comes ([`stream()`]) when it is
-/// at most [`MAX_DOCUMENT_BYTES`] (`size`), the limit of the whole reading
-/// that takes over when this one gives up; `None` when every record is in
-/// the store, else what was read, for the whole reading to go on from.
+/// Reads the JSON document at `path` as it comes ([`stream()`]), whatever
+/// its size; `None` when every record is in the store, else what was read,
+/// for the whole reading to go on from.
 pub fn stream_file(
     path: &Path,
     file: FileId,
@@ -55,9 +56,6 @@ pub fn stream_file(
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
 ) -> Option<Rest> {
-    if size.is_none_or(|s| s > MAX_DOCUMENT_BYTES) {
-        return Some(Rest::default());
-    }
     match std::fs::File::open(path) {
         Ok(reader) => {
             let cuts = Batches::new(reader);
@@ -65,6 +63,23 @@ pub fn stream_file(
         }
         Err(_) => Some(Rest::default()),
     }
+}
+
+/// What is said of a document too large to be read whole that could not
+/// be read as it comes past byte `rest.at`.
+pub fn too_large(file: FileId, rest: &Rest) -> Diagnostic {
+    let msg = format!(
+        "a JSON document larger than {} MiB is read only as it comes, which stops here: \
+         from here it is not JSON, or not a table of lists of records",
+        MAX_DOCUMENT_BYTES >> 20
+    );
+    let origin = Origin {
+        file,
+        offset: rest.at,
+    };
+    Diagnostic::error(Code::Limit, msg)
+        .at(Loc::Text(origin, 1))
+        .help("the whole reading, which says what is wrong, takes documents up to 1024 MiB: split the document, or write large fact sets as JSON Lines (.jsonl)")
 }
 
 /// Reads a JSON document of the plain shape as it comes, into the store,
@@ -80,17 +95,19 @@ fn stream(
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
 ) -> Option<Rest> {
+    // Where the cutting stopped, if it did.
     let produce = |send: &mut dyn FnMut(Batch) -> bool| {
         for cut in cuts {
-            let sent = match cut {
-                Cut::Batch(batch) => send(batch),
-                Cut::Stop => false,
-            };
-            if !sent {
-                return false;
+            match cut {
+                Cut::Batch(batch) => {
+                    if !send(batch) {
+                        return None;
+                    }
+                }
+                Cut::Stop(at) => return Some(at),
             }
         }
-        true
+        None
     };
     let decode = |batch: &Batch| decode_batch(batch, file);
     let mut read = Pending::default();
@@ -101,16 +118,19 @@ fn stream(
         true => stream::run(produce, decode, &mut read, &mut found, progress),
         false => stream::run_here(produce, decode, &mut read, &mut found, progress),
     };
-    match read_with {
-        (true, merged) if merged.whole => {
+    let (cut_stopped, merged) = read_with;
+    // A batch given up on stands before where the cutting stopped.
+    match merged.stopped.or(cut_stopped) {
+        None => {
             store.join(read);
             diags.append(found);
             None
         }
-        (_, merged) => Some(Rest {
+        Some(at) => Some(Rest {
             read,
             found,
             from: merged.bytes,
+            at,
         }),
     }
 }
@@ -118,18 +138,20 @@ fn stream(
 /// Decodes a batch of records, by the fast decoder or, for a record it
 /// refuses, by the diagnostic decoder on that record's own text, its
 /// diagnostics placed when rendered. Gives up on a batch that is not UTF-8
-/// or has a record that is not JSON: the whole reading reports that alone.
-fn decode_batch(batch: &Batch, file: FileId) -> Option<Decoded> {
-    let text = std::str::from_utf8(&batch.bytes).ok()?;
+/// or has a record that is not JSON, saying where: the whole reading
+/// reports that alone.
+fn decode_batch(batch: &Batch, file: FileId) -> Result<Decoded, u64> {
+    let text =
+        std::str::from_utf8(&batch.bytes).map_err(|e| batch.offset + e.valid_up_to() as u64)?;
     let mut store = Pending::for_block(batch.bytes.len(), batch.records.len());
     let mut diags = Diagnostics::default();
     for record in &batch.records {
-        let body = text.get(record.start..record.end)?;
         let offset = batch.offset + record.start as u64;
+        let body = text.get(record.start..record.end).ok_or(offset)?;
         if fast::record(body, record.shape, file, offset, &mut store) {
             continue;
         }
-        let node = json::parse(body).ok()?;
+        let node = json::parse(body).map_err(|e| offset + e.offset as u64)?;
         let src = SourceText::new(file, body, 1, offset).placed_later();
         let mut sink =
             |rec: RawRecord<'_, '_>, d: &mut Diagnostics| decode::record(rec, &mut store, d);
@@ -146,7 +168,7 @@ fn decode_batch(batch: &Batch, file: FileId) -> Option<Decoded> {
             None => tagged(&node, &src, &mut diags, &mut sink),
         }
     }
-    Some(Decoded {
+    Ok(Decoded {
         bytes: batch.bytes.len() as u64,
         store,
         diags,
@@ -220,6 +242,8 @@ fn decode_all(pieces: &[Piece], src: &SourceText<'_>) -> (Pending, Diagnostics) 
 pub fn agrees(text: &str) {
     use crate::load::FileId;
     use crate::load::read::each_record;
+    // As a file's text is read: without a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let src = SourceText::new(FileId(0), text, 1, 0);
     let (mut split, mut split_diags) = (Pending::default(), Diagnostics::default());
     read(&src, &mut split, &mut split_diags);

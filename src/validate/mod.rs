@@ -192,6 +192,10 @@ pub fn load_with(
                 else {
                     continue;
                 };
+                if size.is_some_and(|s| s > read::MAX_DOCUMENT_BYTES) {
+                    diags.push(document::too_large(id, &rest));
+                    continue;
+                }
                 if let Some(text) = read::read_text(id, &p, diags)? {
                     let src = SourceText::new(id, &text, 1, 0);
                     document::read_rest(&src, rest, &mut pending, diags);

@@ -69,7 +69,7 @@ pub fn read(
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
 ) {
-    let decode = |b: &Block| Some(decode_block(b, file));
+    let decode = |b: &Block| Ok(decode_block(b, file));
     let (problems, _) = run(blocks(reader, file), decode, store, diags, progress);
     problems.into_iter().for_each(|d| diags.push(d));
 }
@@ -78,7 +78,7 @@ pub fn read(
 /// for input too small to be worth threads. The records and diagnostics are
 /// those [`read`] gives.
 pub fn read_here(reader: impl Read, file: FileId, store: &mut Pending, diags: &mut Diagnostics) {
-    let decode = |b: &Block| Some(decode_block(b, file));
+    let decode = |b: &Block| Ok(decode_block(b, file));
     let progress = &mut super::NoProgress;
     let (problems, _) = run_here(blocks(reader, file), decode, store, diags, progress);
     problems.into_iter().for_each(|d| diags.push(d));
@@ -108,8 +108,9 @@ fn blocks<R: Read>(
 
 /// How far merging went.
 pub(super) struct Merged {
-    /// Whether every unit was merged.
-    pub whole: bool,
+    /// Where in the input decoding gave up, if it did (merging stopped at
+    /// the unit before).
+    pub stopped: Option<u64>,
     /// Bytes of input of the units merged.
     pub bytes: u64,
 }
@@ -133,17 +134,18 @@ impl Merged {
 /// Runs the pipeline: `produce`, on a thread of its own, sends the units
 /// of input in order (and stops when sending fails); workers `decode` each
 /// unit; the calling thread merges them into the store in order. A unit
-/// `decode` gives up on stops the merging there, and the store holds the
-/// units before it. Gives what `produce` returned.
+/// `decode` gives up on (saying where in the input) stops the merging
+/// there, and the store holds the units before it. Gives what `produce`
+/// returned.
 pub(super) fn run<U: Send, T: Send>(
     produce: impl FnOnce(&mut dyn FnMut(U) -> bool) -> T + Send,
-    decode: impl Fn(&U) -> Option<Decoded> + Sync,
+    decode: impl Fn(&U) -> Result<Decoded, u64> + Sync,
     store: &mut Pending,
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
 ) -> (T, Merged) {
     let (work_tx, work_rx) = sync_channel::<(u64, U)>(4);
-    let (done_tx, done_rx) = sync_channel::<(u64, Option<Decoded>)>(4);
+    let (done_tx, done_rx) = sync_channel::<(u64, Result<Decoded, u64>)>(4);
     let work_rx = Arc::new(Mutex::new(work_rx));
     let decode = &decode;
     std::thread::scope(|scope| {
@@ -173,22 +175,22 @@ pub(super) fn run<U: Send, T: Send>(
 /// be worth threads. The result is the same.
 pub(super) fn run_here<U, T>(
     produce: impl FnOnce(&mut dyn FnMut(U) -> bool) -> T,
-    decode: impl Fn(&U) -> Option<Decoded>,
+    decode: impl Fn(&U) -> Result<Decoded, u64>,
     store: &mut Pending,
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
 ) -> (T, Merged) {
     let mut merged = Merged {
-        whole: true,
+        stopped: None,
         bytes: 0,
     };
     let produced = produce(&mut |unit| match decode(&unit) {
-        Some(d) => {
+        Ok(d) => {
             merged.add(d, store, diags, progress);
             true
         }
-        None => {
-            merged.whole = false;
+        Err(at) => {
+            merged.stopped = Some(at);
             false
         }
     });
@@ -197,8 +199,8 @@ pub(super) fn run_here<U, T>(
 
 fn worker<U>(
     rx: &Mutex<Receiver<(u64, U)>>,
-    tx: &SyncSender<(u64, Option<Decoded>)>,
-    decode: &(impl Fn(&U) -> Option<Decoded> + Sync),
+    tx: &SyncSender<(u64, Result<Decoded, u64>)>,
+    decode: &(impl Fn(&U) -> Result<Decoded, u64> + Sync),
 ) {
     loop {
         let unit = match rx.lock() {
@@ -215,23 +217,26 @@ fn worker<U>(
 /// Merges decoded units in stream order, up to one given up on (the
 /// channel is then dropped, which stops the workers and the reader).
 fn merge(
-    rx: Receiver<(u64, Option<Decoded>)>,
+    rx: Receiver<(u64, Result<Decoded, u64>)>,
     store: &mut Pending,
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
 ) -> Merged {
-    let mut waiting: BTreeMap<u64, Option<Decoded>> = BTreeMap::new();
+    let mut waiting: BTreeMap<u64, Result<Decoded, u64>> = BTreeMap::new();
     let mut merged = Merged {
-        whole: true,
+        stopped: None,
         bytes: 0,
     };
     let mut next = 0u64;
     for (index, decoded) in &rx {
         waiting.insert(index, decoded);
         while let Some(d) = waiting.remove(&next) {
-            let Some(d) = d else {
-                merged.whole = false;
-                return merged;
+            let d = match d {
+                Ok(d) => d,
+                Err(at) => {
+                    merged.stopped = Some(at);
+                    return merged;
+                }
             };
             merged.add(d, store, diags, progress);
             next += 1;

@@ -59,6 +59,24 @@ fn a_list_of_records_is_cut_with_no_type_given() {
 }
 
 #[test]
+fn a_byte_order_mark_is_skipped_and_not_counted() {
+    let got = records("\u{feff}[{}]", 1, 1);
+    assert_eq!(got, Some(vec![(1, "{}".to_string(), None)]));
+}
+
+#[test]
+fn the_cutting_stops_at_the_byte_it_cannot_take() {
+    let stop = |doc: &str| match Batches::sized(doc.as_bytes(), 3, 1).last() {
+        Some(Cut::Stop(at)) => Some(at),
+        _ => None,
+    };
+    assert_eq!(stop(r#"{"events": [{}], "evnt": []}"#), Some(17));
+    assert_eq!(stop(r#"[{}, 2]"#), Some(5));
+    assert_eq!(stop(r#"[{"a": "b"}"#), Some(11));
+    assert_eq!(stop(r#"[{}]"#), None);
+}
+
+#[test]
 fn empty_documents_give_no_batch() {
     for doc in ["{}", " [ ] ", "{\"sources\": []}"] {
         assert_eq!(records(doc, 2, 1), Some(vec![]), "{doc}");
@@ -72,7 +90,6 @@ fn any_other_shape_stops_the_cutting() {
         "  ",
         "\"text\"",
         "3",
-        "\u{feff}[{}]",
         r#"{"evnt": [{}]}"#,
         r#"{"event\u0073": [{}]}"#,
         r#"{"events": {"id": "e"}}"#,
@@ -99,7 +116,7 @@ fn large_documents_are_cut_into_batches_near_the_size_asked() {
     let sizes: Vec<usize> = Batches::sized(doc.as_bytes(), 64, 1024)
         .map(|c| match c {
             Cut::Batch(b) => b.bytes.len(),
-            Cut::Stop => panic!("stopped"),
+            Cut::Stop(_) => panic!("stopped"),
         })
         .collect();
     assert!(sizes.len() > 20);
