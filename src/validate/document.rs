@@ -242,7 +242,9 @@ fn decode_all(pieces: &[Piece], src: &SourceText<'_>) -> (Pending, Diagnostics) 
 pub fn agrees(text: &str) {
     use crate::load::FileId;
     use crate::load::read::each_record;
-    // As a file's text is read: without a byte-order mark.
+    // The text as a file's is read whole: without a byte-order mark (which
+    // the reading as it comes skips itself).
+    let raw = text;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let src = SourceText::new(FileId(0), text, 1, 0);
     let (mut split, mut split_diags) = (Pending::default(), Diagnostics::default());
@@ -269,7 +271,7 @@ pub fn agrees(text: &str) {
     // Read as it comes, in small pieces so that records and batches break
     // anywhere, and read on whole from where that gives up: the same again.
     let (mut streamed, mut streamed_diags) = (Pending::default(), Diagnostics::default());
-    let cuts = Batches::sized(text.as_bytes(), 7, 40);
+    let cuts = Batches::sized(raw.as_bytes(), 7, 40);
     let size = text.len() as u64;
     let progress = &mut super::NoProgress;
     if let Some(rest) = stream(

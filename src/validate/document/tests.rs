@@ -94,6 +94,8 @@ fn documents_read_split_as_read_whole() {
         r#"{"event": [{"id": "e", "title": "E", "date": "2024", "type": "event"}]}"#,
         r#""text""#,
         r#"{"actor": [{"id": "a", "name": "A"}, {"id": "a" "name": "B"}]}"#,
+        "\u{feff}{\"event\": [{ \"date\": -1}]}",
+        "\u{feff}\u{feff}{\"event\": [{ \"date\": -1}]}",
         "",
     ] {
         agrees(text);
