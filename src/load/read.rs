@@ -22,6 +22,60 @@ use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Pos};
 /// after it).
 pub const BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
 
+/// A reader that passes on its input without a UTF-8 byte-order mark at
+/// its start, for the readers that take a file as it comes.
+pub struct Unmarked<R> {
+    inner: R,
+    /// The first bytes read, not yet passed on (none once a mark is found).
+    head: Vec<u8>,
+    started: bool,
+}
+
+impl<R: std::io::Read> Unmarked<R> {
+    pub fn new(inner: R) -> Unmarked<R> {
+        Unmarked {
+            inner,
+            head: Vec::new(),
+            started: false,
+        }
+    }
+
+    /// Reads as many bytes as a mark has (fewer at the end), and drops them
+    /// when they are one.
+    fn start(&mut self) -> std::io::Result<()> {
+        self.started = true;
+        let mut head = [0; BOM.len()];
+        let mut len = 0;
+        while len < head.len() {
+            match self.inner.read(head.get_mut(len..).unwrap_or_default())? {
+                0 => break,
+                n => len += n,
+            }
+        }
+        if head != BOM || len < head.len() {
+            self.head = head.get(..len).unwrap_or_default().to_vec();
+        }
+        Ok(())
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Unmarked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if !self.started {
+            self.start()?;
+        }
+        if self.head.is_empty() {
+            return self.inner.read(buf);
+        }
+        let n = self.head.len().min(buf.len());
+        buf.get_mut(..n)
+            .unwrap_or_default()
+            .copy_from_slice(self.head.get(..n).unwrap_or_default());
+        self.head.drain(..n);
+        Ok(n)
+    }
+}
+
 /// Largest TOML or JSON document read whole; JSON Lines, and a JSON
 /// document read as it comes, have no such limit.
 pub const MAX_DOCUMENT_BYTES: u64 = 1 << 30;
@@ -140,5 +194,28 @@ pub fn decode(
             );
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::Unmarked;
+
+    fn unmarked(bytes: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        Unmarked::new(bytes).read_to_end(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn a_byte_order_mark_at_the_start_is_dropped_and_nothing_else() {
+        assert_eq!(unmarked(b"\xEF\xBB\xBF[1]"), b"[1]");
+        assert_eq!(unmarked(b"\xEF\xBB\xBF\xEF\xBB\xBF[1]"), b"\xEF\xBB\xBF[1]");
+        assert_eq!(unmarked(b"[1]\xEF\xBB\xBF"), b"[1]\xEF\xBB\xBF");
+        assert_eq!(unmarked(b"\xEF\xBB"), b"\xEF\xBB");
+        assert_eq!(unmarked(b"ab"), b"ab");
+        assert_eq!(unmarked(b""), b"");
     }
 }

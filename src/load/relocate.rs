@@ -119,24 +119,22 @@ fn in_json(file: FileId, path: &Path, locs: &[&mut Loc]) -> HashMap<usize, Pos> 
         return found;
     };
     let mut window = Window::new(reader, file);
-    let mut spans: BTreeMap<u64, Vec<(usize, usize)>> = BTreeMap::new();
+    let mut at: BTreeMap<u64, Wanted> = BTreeMap::new();
     for (i, loc) in locs.iter().enumerate() {
-        if let Loc::Text(origin, len) = loc {
-            spans.entry(origin.offset).or_default().push((i, *len));
+        match loc {
+            Loc::Field(origin, _) => at.entry(origin.offset).or_default().0.push(i),
+            Loc::Text(origin, len) => at.entry(origin.offset).or_default().1.push((i, *len)),
+            _ => {}
         }
     }
-    let records = by_record(locs);
-    let mut starts: Vec<u64> = records.keys().chain(spans.keys()).copied().collect();
-    starts.sort_unstable();
-    starts.dedup();
-    for offset in starts {
-        if let Some(list) = records.get(&offset)
+    for (offset, (fields, spans)) in at {
+        if !fields.is_empty()
             && let Some((src, start)) = window.record(offset)
             && let Ok(node) = json::parse_at(src.text, start)
         {
-            resolve(&src, &node, list, locs, &mut found);
+            resolve(&src, &node, &fields, locs, &mut found);
         }
-        for &(i, len) in spans.get(&offset).into_iter().flatten() {
+        for (i, len) in spans {
             if let Some((src, span)) = window.around(offset, len) {
                 found.insert(i, src.pos(span));
             }
@@ -144,6 +142,11 @@ fn in_json(file: FileId, path: &Path, locs: &[&mut Loc]) -> HashMap<usize, Pos> 
     }
     found
 }
+
+/// What is wanted at one offset of a JSON document: the locations of the
+/// fields of the record there, and those of the spans of text there with
+/// their lengths.
+type Wanted = (Vec<usize>, Vec<(usize, usize)>);
 
 /// The locations of each record, by where the record starts, in order.
 fn by_record(locs: &[&mut Loc]) -> BTreeMap<u64, Vec<usize>> {

@@ -18,7 +18,7 @@
 
 use std::io::Read;
 
-use super::read::BOM;
+use super::read::Unmarked;
 use super::shape::RecordShape;
 
 /// Bytes read at a time, and the size of a batch: half a MiB, as blocks of
@@ -99,7 +99,9 @@ enum Step {
 
 /// Cuts a document read from `reader` into batches.
 pub struct Batches<R> {
-    reader: R,
+    /// The input, without a byte-order mark: offsets count after it, as in
+    /// the text read whole.
+    reader: Unmarked<R>,
     /// Input not yet handed on; it starts where the next batch starts.
     buf: Vec<u8>,
     /// Offset of `buf`'s first byte in the document.
@@ -110,7 +112,6 @@ pub struct Batches<R> {
     records: Vec<Record>,
     read_size: usize,
     batch_size: usize,
-    started: bool,
     at_end: bool,
     done: bool,
 }
@@ -124,7 +125,7 @@ impl<R: Read> Batches<R> {
     /// `batch_size` (small sizes, to test where the input breaks).
     pub fn sized(reader: R, read_size: usize, batch_size: usize) -> Batches<R> {
         Batches {
-            reader,
+            reader: Unmarked::new(reader),
             buf: Vec::new(),
             offset: 0,
             pos: 0,
@@ -133,30 +134,14 @@ impl<R: Read> Batches<R> {
             records: Vec::new(),
             read_size: read_size.max(1),
             batch_size,
-            started: false,
             at_end: false,
             done: false,
         }
     }
 
     /// Reads more input; false when there is none, or on a read error (which
-    /// the whole reading reports). The first time, a byte-order mark is
-    /// skipped: offsets count after it, as in the text read whole.
+    /// the whole reading reports).
     fn fill(&mut self) -> bool {
-        let mut more = self.read_more();
-        if !self.started {
-            while more && self.buf.len() < BOM.len() {
-                more = self.read_more();
-            }
-            self.started = true;
-            if self.buf.starts_with(&BOM) {
-                self.buf.drain(..BOM.len());
-            }
-        }
-        more
-    }
-
-    fn read_more(&mut self) -> bool {
         self.buf.reserve(self.read_size);
         let limit = self.read_size as u64;
         match (&mut self.reader).take(limit).read_to_end(&mut self.buf) {

@@ -15,7 +15,7 @@
 use std::io::Read;
 
 use super::files::FileId;
-use super::read::BOM;
+use super::read::Unmarked;
 use super::source::{LONG_LINE, Lead, SourceText, char_starts};
 use super::split::RecordEnd;
 use super::tree::Span;
@@ -33,7 +33,8 @@ const AFTER: usize = 2 * LONG_LINE;
 
 /// A document read forward, holding only the text around one record.
 pub struct Window<R> {
-    reader: R,
+    /// The document, without a byte-order mark (offsets count after it).
+    reader: Unmarked<R>,
     file: FileId,
     buf: Vec<u8>,
     /// Offset in the document (after a byte-order mark) of `buf`'s first byte.
@@ -42,20 +43,18 @@ pub struct Window<R> {
     lines: u64,
     /// What of the line `buf` starts in comes before it.
     lead: Lead,
-    started: bool,
     at_end: bool,
 }
 
 impl<R: Read> Window<R> {
     pub fn new(reader: R, file: FileId) -> Window<R> {
         Window {
-            reader,
+            reader: Unmarked::new(reader),
             file,
             buf: Vec::new(),
             offset: 0,
             lines: 0,
             lead: Lead::default(),
-            started: false,
             at_end: false,
         }
     }
@@ -69,12 +68,6 @@ impl<R: Read> Window<R> {
             .take(READ_BYTES as u64)
             .read_to_end(&mut self.buf);
         self.at_end = !matches!(read, Ok(n) if n > 0);
-        if !self.started && (self.buf.len() >= 3 || self.at_end) {
-            self.started = true;
-            if self.buf.starts_with(&BOM) {
-                self.buf.drain(..3);
-            }
-        }
         !self.at_end
     }
 
@@ -144,9 +137,6 @@ impl<R: Read> Window<R> {
     /// Reads on to byte `offset` of the document, dropping the text before
     /// its window; where it stands in `buf`.
     fn reach(&mut self, offset: u64) -> Option<usize> {
-        if !self.started {
-            self.fill();
-        }
         let mut at = usize::try_from(offset.checked_sub(self.offset)?).ok()?;
         while at >= self.buf.len() {
             self.drop_before(self.buf.len());

@@ -77,9 +77,14 @@ pub fn too_large(file: FileId, rest: &Rest) -> Diagnostic {
         file,
         offset: rest.at,
     };
+    let help = format!(
+        "the whole reading, which says what is wrong, takes documents up to {} MiB: \
+         split the document, or write large fact sets as JSON Lines (.jsonl)",
+        MAX_DOCUMENT_BYTES >> 20
+    );
     Diagnostic::error(Code::Limit, msg)
         .at(Loc::Text(origin, 1))
-        .help("the whole reading, which says what is wrong, takes documents up to 1024 MiB: split the document, or write large fact sets as JSON Lines (.jsonl)")
+        .help(help)
 }
 
 /// Reads a JSON document of the plain shape as it comes, into the store,
