@@ -15,6 +15,7 @@ use crate::export::View;
 use crate::export::dot::Layout;
 use crate::export::pace::Pace;
 use crate::output;
+use crate::progress::{self, Counted, Written};
 use crate::query::filter::Filter;
 
 /// Validate the facts and write every export.
@@ -73,7 +74,10 @@ pub fn run(args: Args) -> Result<(), Error> {
         pace: None,
     };
     let mut report = String::new();
-    for (path, written) in write_all(&view, &args.out) {
+    let results = progress::writing("the exports", true, |written| {
+        write_all(&view, &args.out, written)
+    });
+    for (path, written) in results {
         let bytes =
             written.map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?;
         report.push_str(&format!("wrote {} ({bytes} bytes)\n", path.display()));
@@ -110,7 +114,12 @@ const PACE_WINDOW: usize = 2_048;
 /// split of the exports between the cores. The JSON exports walk the events
 /// at one pace, so that the records and strings one of them brings into the
 /// shared cache are still there when the others read them.
-fn write_all(view: &View<'_>, dir: &Path) -> Vec<(PathBuf, std::io::Result<u64>)> {
+/// What they write is counted into `written`.
+fn write_all(
+    view: &View<'_>,
+    dir: &Path,
+    written: &Written,
+) -> Vec<(PathBuf, std::io::Result<u64>)> {
     let walking = OUTPUTS.iter().filter(|&&(_, f)| paced(f)).count();
     let pace = Pace::new(walking, PACE_WINDOW);
     let mut walkers = pace.walkers().into_iter();
@@ -125,8 +134,8 @@ fn write_all(view: &View<'_>, dir: &Path) -> Vec<(PathBuf, std::io::Result<u64>)
                         pace: walker.as_ref(),
                         ..*view
                     };
-                    let written = write_one(&view, &path, format);
-                    (path, written)
+                    let result = write_one(&view, &path, format, written);
+                    (path, result)
                 })
             })
             .collect();
@@ -149,9 +158,18 @@ fn paced(format: Format) -> bool {
     format != Format::Dot
 }
 
-/// Writes one export into `path`; gives its size.
-fn write_one(view: &View<'_>, path: &Path, format: Format) -> std::io::Result<u64> {
-    let mut fill = |w: &mut dyn std::io::Write| write(view, format, Layout::Graph, w);
+/// Writes one export into `path`, counting its bytes into `written`; gives
+/// its size.
+fn write_one(
+    view: &View<'_>,
+    path: &Path,
+    format: Format,
+    written: &Written,
+) -> std::io::Result<u64> {
+    let mut fill = |w: &mut dyn std::io::Write| {
+        let mut counted = Counted { inner: w, written };
+        write(view, format, Layout::Graph, &mut counted)
+    };
     output::write_export_with(path, &mut fill)?;
     std::fs::metadata(path).map(|m| m.len())
 }

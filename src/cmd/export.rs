@@ -1,5 +1,6 @@
 //! `chronicle export FORMAT`: one export, filtered, to standard output or a file.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
@@ -10,6 +11,7 @@ use super::args::FactsArgs;
 use crate::export::dot::{self, Layout};
 use crate::export::{View, timeline, timelinejs, vis};
 use crate::output;
+use crate::progress::{self, Counted};
 use crate::query::filter::FilterArgs;
 
 /// The export formats.
@@ -155,11 +157,17 @@ fn export(args: &Args, loaded: &Loaded) -> Result<(), Error> {
     if let Some(warning) = too_large(&view, args.format, Asked::Export) {
         eprintln!("{warning}");
     }
-    let mut fill = |w: &mut dyn std::io::Write| write(&view, args.format, args.layout, w);
-    match &args.out {
-        Some(path) => output::write_export_with(path, &mut fill)
-            .map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?,
-        None => output::print_with(&mut fill)?,
-    }
-    Ok(())
+    // The spinner would be drawn among the export on a terminal.
+    let spin = args.out.is_some() || !std::io::stdout().is_terminal();
+    progress::writing("the export", spin, |written| {
+        let mut fill = |w: &mut dyn std::io::Write| {
+            let mut counted = Counted { inner: w, written };
+            write(&view, args.format, args.layout, &mut counted)
+        };
+        match &args.out {
+            Some(path) => output::write_export_with(path, &mut fill)
+                .map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display()))),
+            None => output::print_with(&mut fill).map_err(Error::from),
+        }
+    })
 }
