@@ -25,25 +25,38 @@ BIN=$TARGET/release/chronicle
 GEN=$TARGET/release/examples/gen
 BASE=$TARGET/release/examples/baseline
 
-# run CMD...: prints "seconds peak_kb" of the best of $RUNS runs: the wall
-# time to the millisecond, the peak resident memory as GNU time reports it.
-# With FORGET=1, the kept answers are removed before each run (the fact set
-# stays cached), so that every run is a question asked for the first time.
+# once CMD...: prints "seconds peak_kb" of one run: the wall time to the
+# millisecond, the peak resident memory as GNU time reports it. With
+# FORGET=1, the kept answers are removed first (the fact set stays cached),
+# so that the run is a question asked for the first time.
+once() {
+  local start end
+  [ "${FORGET:-0}" = 1 ] && rm -rf "$CHRONICLE_CACHE_DIR"/*.answers
+  start=$(date +%s%N)
+  /usr/bin/time -o "$DATA/time.txt" -f "%M" "$@" >/dev/null 2>&1 || true
+  end=$(date +%s%N)
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'
+  echo " $(tail -n 1 "$DATA/time.txt")"
+}
+
+# keep NAME SECONDS KB: keeps the fastest run of NAME, with its memory.
+declare -A best_s best_kb
+keep() {
+  if [ -z "${best_s[$1]:-}" ] || awk -v a="$2" -v b="${best_s[$1]}" 'BEGIN { exit !(a < b) }'; then
+    best_s[$1]=$2
+    best_kb[$1]=$3
+  fi
+}
+
+# run CMD...: prints "seconds peak_kb" of the fastest of $RUNS runs.
 run() {
-  local best="" mem="" t m start end
+  local t m
+  unset 'best_s[run]' 'best_kb[run]'
   for _ in $(seq "$RUNS"); do
-    [ "${FORGET:-0}" = 1 ] && rm -rf "$CHRONICLE_CACHE_DIR"/*.answers
-    start=$(date +%s%N)
-    /usr/bin/time -o "$DATA/time.txt" -f "%M" "$@" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    t=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
-    m=$(tail -n 1 "$DATA/time.txt")
-    if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-      best=$t
-      mem=$m
-    fi
+    read -r t m < <(once "$@")
+    keep run "$t" "$m"
   done
-  echo "$best $mem"
+  echo "${best_s[run]} ${best_kb[run]}"
 }
 
 # ratio A B: A ÷ B (B is never zero: times are in milliseconds or more).
@@ -70,11 +83,21 @@ for n in $SIZES; do
   size=$(stat -L -c %s "$f")
   cat "$f" >/dev/null # every command then reads from the page cache alike
   mb=$(awk -v s="$size" 'BEGIN { printf "%.0f", s / 1048576 }')
-  read -r tb _ < <(run "$BASE" "$f")
-  read -r tc mc < <(run "$BIN" check "$f")
-  rm -rf "$DATA/out" "$CHRONICLE_CACHE_DIR"
-  # build reads and validates the facts itself (no cache), then exports.
-  read -r tbu mbu < <(run env CHRONICLE_CACHE=off "$BIN" build -f "$f" -o "$DATA/out")
+  # The baseline, check and build take turns, so that each ratio compares
+  # runs made in the same minutes: the machine's other work comes and goes.
+  for k in base check build; do unset "best_s[$k]" "best_kb[$k]"; done
+  for _ in $(seq "$RUNS"); do
+    read -r t m < <(once "$BASE" "$f")
+    keep base "$t" "$m"
+    read -r t m < <(once "$BIN" check "$f")
+    keep check "$t" "$m"
+    rm -rf "$DATA/out" "$CHRONICLE_CACHE_DIR"
+    # build reads and validates the facts itself (no cache), then exports.
+    read -r t m < <(once env CHRONICLE_CACHE=off "$BIN" build -f "$f" -o "$DATA/out")
+    keep build "$t" "$m"
+  done
+  tb=${best_s[base]} tc=${best_s[check]} mc=${best_kb[check]}
+  tbu=${best_s[build]} mbu=${best_kb[build]}
   # The first query loads and validates the facts and stores them.
   read -r _ mf < <(RUNS=1 run "$BIN" stats -f "$f")
   check_s[$n]=$tc
