@@ -22,6 +22,18 @@ use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Pos};
 /// after it).
 pub const BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
 
+/// Appends up to `size` more bytes of `reader` to `buf`; false when there
+/// are none, or on a read error (which the whole reading reports), for the
+/// readers that cut a document as it comes.
+pub fn read_more(reader: &mut impl std::io::Read, buf: &mut Vec<u8>, size: usize) -> bool {
+    use std::io::Read as _;
+    buf.reserve(size);
+    match reader.take(size as u64).read_to_end(buf) {
+        Ok(read) => read > 0,
+        Err(_) => false,
+    }
+}
+
 /// A reader that passes on its input without a UTF-8 byte-order mark at
 /// its start, for the readers that take a file as it comes.
 pub struct Unmarked<R> {

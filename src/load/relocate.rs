@@ -5,10 +5,12 @@
 //! field (or a record of a JSON document read as it came reports one with a
 //! span of its text), this module reads that file again — once per file,
 //! however many diagnostics point into it — finds the records that start at
-//! the origins and follows each path to its value (or finds the span). A JSON Lines file or JSON document is
-//! streamed, never held whole, and only the records pointed into are
-//! parsed; a TOML document is parsed once. Standard input cannot be reread,
-//! so its diagnostics keep just the file name.
+//! the origins and follows each path to its value (or finds the span). A
+//! JSON Lines file or JSON document is streamed, never held whole, and only
+//! the records pointed into are parsed; a TOML document is cut as it was
+//! read and only the batches pointed into are parsed (one that cannot be
+//! cut is parsed whole). Standard input cannot be reread, so its
+//! diagnostics keep just the file name.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
@@ -19,6 +21,8 @@ use hashbrown::HashMap;
 use super::files::{FileId, Files, Format};
 use super::json;
 use super::read::{BOM, SourceText, each_record, read_text};
+use super::shape::for_each_record;
+use super::toml::cut::{Cut, Cuts};
 use super::tree::{Node, Span, Value};
 use super::window::Window;
 use crate::diag::{Diagnostics, Loc, PathSeg, Pos};
@@ -44,7 +48,7 @@ pub fn relocate(files: &Files, diags: &mut Diagnostics) {
         let found = match (path, entry.map(|e| e.format)) {
             (Some(p), Some(Format::JsonLines)) => in_lines(file, p, &locs),
             (Some(p), Some(Format::Json)) => in_json(file, p, &locs),
-            (Some(p), Some(format)) => in_document(file, p, format, &locs),
+            (Some(p), Some(Format::Toml)) => in_toml(file, p, &locs),
             _ => HashMap::new(),
         };
         for (i, loc) in locs.into_iter().enumerate() {
@@ -159,25 +163,64 @@ fn by_record(locs: &[&mut Loc]) -> BTreeMap<u64, Vec<usize>> {
     records
 }
 
+/// Reads a TOML document again as it was read, cut into batches of whole
+/// sections, parsing only the batches that hold records pointed into; a
+/// document that cannot be cut so is parsed whole.
+fn in_toml(file: FileId, path: &Path, locs: &[&mut Loc]) -> HashMap<usize, Pos> {
+    let whole = || in_document(file, path, locs);
+    let records = by_record(locs);
+    let mut found = HashMap::new();
+    let (Ok(f), Some(&last)) = (std::fs::File::open(path), records.keys().next_back()) else {
+        return found;
+    };
+    for cut in Cuts::new(f) {
+        let batch = match cut {
+            Cut::Batch(batch) => batch,
+            Cut::Stop(_) => return whole(),
+        };
+        if batch.offset > last {
+            break;
+        }
+        let end = batch.offset + batch.bytes.len() as u64;
+        if records.range(batch.offset..end).next().is_none() {
+            continue;
+        }
+        let Ok(text) = std::str::from_utf8(&batch.bytes) else {
+            return whole();
+        };
+        let Ok(doc) = super::toml::parse(text) else {
+            return whole();
+        };
+        let src = SourceText::new(file, text, batch.line, batch.offset);
+        for_each_record(&doc, &src, &mut Diagnostics::default(), &mut |rec, _| {
+            let origin = rec.src.origin(rec.node.span).offset;
+            if let Some(list) = records.get(&origin) {
+                resolve(rec.src, rec.node, list, locs, &mut found);
+            }
+        });
+    }
+    found
+}
+
 /// Reads a TOML document again, parsed whole, resolving each location in
 /// its record.
-fn in_document(
-    file: FileId,
-    path: &Path,
-    format: Format,
-    locs: &[&mut Loc],
-) -> HashMap<usize, Pos> {
+fn in_document(file: FileId, path: &Path, locs: &[&mut Loc]) -> HashMap<usize, Pos> {
     let mut found = HashMap::new();
     let Ok(Some(text)) = read_text(file, path, &mut Diagnostics::default()) else {
         return found;
     };
     let records = by_record(locs);
     let src = SourceText::new(file, &text, 1, 0);
-    each_record(&src, format, &mut Diagnostics::default(), &mut |rec, _| {
-        if let Some(list) = records.get(&(rec.node.span.start as u64)) {
-            resolve(&src, rec.node, list, locs, &mut found);
-        }
-    });
+    each_record(
+        &src,
+        Format::Toml,
+        &mut Diagnostics::default(),
+        &mut |rec, _| {
+            if let Some(list) = records.get(&(rec.node.span.start as u64)) {
+                resolve(&src, rec.node, list, locs, &mut found);
+            }
+        },
+    );
     found
 }
 

@@ -18,7 +18,7 @@
 
 use std::io::Read;
 
-use super::read::Unmarked;
+use super::read::{Unmarked, read_more};
 use super::shape::RecordShape;
 
 /// Bytes read at a time, and the size of a batch: half a MiB, as blocks of
@@ -43,12 +43,13 @@ pub struct Record {
     pub shape: Option<RecordShape>,
 }
 
-/// What cutting a document gives.
+/// What cutting a document gives: batches of a JSON document's records
+/// here, of a TOML document's sections in [`super::toml::cut`].
 #[derive(Debug)]
-pub enum Cut {
-    Batch(Batch),
-    /// The document is not of the plain shape (or could not be read) from
-    /// this byte on: read it whole instead.
+pub enum Cut<B = Batch> {
+    Batch(B),
+    /// The document cannot be cut (or could not be read) from this byte
+    /// on: read it whole instead.
     Stop(u64),
 }
 
@@ -142,12 +143,7 @@ impl<R: Read> Batches<R> {
     /// Reads more input; false when there is none, or on a read error (which
     /// the whole reading reports).
     fn fill(&mut self) -> bool {
-        self.buf.reserve(self.read_size);
-        let limit = self.read_size as u64;
-        match (&mut self.reader).take(limit).read_to_end(&mut self.buf) {
-            Ok(read) => read > 0,
-            Err(_) => false,
-        }
+        read_more(&mut self.reader, &mut self.buf, self.read_size)
     }
 
     /// Hands on the records taken so far and the text up to where the

@@ -7,6 +7,8 @@
 
 use std::borrow::Cow;
 
+pub mod cut;
+
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 

@@ -100,30 +100,13 @@ fn stream(
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
 ) -> Option<Rest> {
-    // Where the cutting stopped, if it did.
-    let produce = |send: &mut dyn FnMut(Batch) -> bool| {
-        for cut in cuts {
-            match cut {
-                Cut::Batch(batch) => {
-                    if !send(batch) {
-                        return None;
-                    }
-                }
-                Cut::Stop(at) => return Some(at),
-            }
-        }
-        None
-    };
     let decode = |batch: &Batch| decode_batch(batch, file);
-    let mut read = Pending::default();
-    read.reserve_for(bytes);
-    let mut found = Diagnostics::default();
-    // A document of one batch is read on the calling thread.
-    let read_with = match bytes > BATCH_BYTES as u64 {
-        true => stream::run(produce, decode, &mut read, &mut found, progress),
-        false => stream::run_here(produce, decode, &mut read, &mut found, progress),
-    };
-    let (cut_stopped, merged) = read_with;
+    let stream::Reading {
+        read,
+        found,
+        cut_stopped,
+        merged,
+    } = stream::read_cuts(cuts, (bytes, BATCH_BYTES), decode, progress);
     // A batch given up on stands before where the cutting stopped.
     match merged.stopped.or(cut_stopped) {
         None => {
@@ -261,18 +244,13 @@ pub fn agrees(text: &str) {
         &mut whole_diags,
         &mut |rec, d| decode::record(rec, &mut whole, d),
     );
-    let describe = super::fast::agree::describe;
-    assert_eq!(describe(&split), describe(&whole), "records of {text}");
-    let broken = |p: &Pending| {
-        let named = p
-            .broken
-            .iter()
-            .map(|(s, o)| (p.strings.resolve(*s).to_string(), *o));
-        named.collect::<Vec<_>>()
-    };
-    assert_eq!(broken(&split), broken(&whole), "{text}");
-    assert_eq!(split_diags.list, whole_diags.list, "diagnostics of {text}");
-    assert_eq!(split_diags.errors(), whole_diags.errors(), "{text}");
+    let same = super::fast::agree::same_reading;
+    same(
+        (&split, &split_diags),
+        (&whole, &whole_diags),
+        "split",
+        text,
+    );
     // Read as it comes, in small pieces so that records and batches break
     // anywhere, and read on whole from where that gives up: the same again.
     let (mut streamed, mut streamed_diags) = (Pending::default(), Diagnostics::default());
@@ -290,14 +268,8 @@ pub fn agrees(text: &str) {
         read_rest(&src, rest, &mut streamed, &mut streamed_diags);
     }
     place_spans(&mut streamed_diags, &src);
-    assert_eq!(describe(&streamed), describe(&whole), "streamed {text}");
-    assert_eq!(broken(&streamed), broken(&whole), "streamed {text}");
-    assert_eq!(streamed_diags.list, whole_diags.list, "streamed {text}");
-    assert_eq!(
-        streamed_diags.errors(),
-        whole_diags.errors(),
-        "streamed {text}"
-    );
+    let streamed = (&streamed, &streamed_diags);
+    same(streamed, (&whole, &whole_diags), "streamed", text);
 }
 
 /// Places the spans of text that records read as they came point at

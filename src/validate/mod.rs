@@ -13,6 +13,7 @@ mod document;
 mod fast;
 mod fields;
 mod resolve;
+mod sections;
 mod stream;
 mod warnings;
 
@@ -27,6 +28,10 @@ pub use fast::agree::agree as decoders_agree;
 /// The same for a record of a document's list of one type.
 #[cfg(fuzzing)]
 pub use fast::agree::agree_keyed as keyed_decoders_agree;
+/// Holds the reading of a TOML document as it comes to the whole one (see
+/// `sections::agrees`): for the fuzz targets.
+#[cfg(fuzzing)]
+pub use sections::agrees as toml_reads_agree;
 
 use crate::diag::{Diagnostics, Origin, PathSeg};
 use crate::load::files::{InputError, expand};
@@ -201,7 +206,15 @@ pub fn load_with(
                     document::read_rest(&src, rest, &mut pending, diags);
                 }
             }
-            (Some(p), _) => {
+            (Some(p), format) => {
+                if format == Format::Toml && sections::streams(size) {
+                    let (size, store) = (size.unwrap_or(0), &mut pending);
+                    if sections::stream_file(&p, id, size, store, diags, progress) {
+                        continue;
+                    }
+                    // Parsed whole, from the start.
+                    progress.file(files.name(id), Some(size));
+                }
                 if let Some(text) = read::read_text(id, &p, diags)? {
                     let src = SourceText::new(id, &text, 1, 0);
                     read_document(&src, format, &mut pending, diags);

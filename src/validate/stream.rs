@@ -20,6 +20,7 @@ use super::{Pending, Progress, decode, fast};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::FileId;
 use crate::load::lines::{Block, Blocks, Chunk, each_line, read_line};
+use crate::load::split::Cut;
 
 /// What a worker makes of one unit of input.
 pub(super) struct Decoded {
@@ -195,6 +196,52 @@ pub(super) fn run_here<U, T>(
         }
     });
     (produced, merged)
+}
+
+/// A document cut into batches ([`Cut`]), read into a store of its own.
+pub(super) struct Reading {
+    pub read: Pending,
+    pub found: Diagnostics,
+    /// Where the cutting stopped, if it did.
+    pub cut_stopped: Option<u64>,
+    pub merged: Merged,
+}
+
+/// Reads the batches of a document of `bytes` bytes cut into batches of
+/// about `one` byte count, on worker threads ([`run`]) unless it is one
+/// batch ([`run_here`]), each until a batch is given up on.
+pub(super) fn read_cuts<B: Send>(
+    cuts: impl Iterator<Item = Cut<B>> + Send,
+    (bytes, one): (u64, usize),
+    decode: impl Fn(&B) -> Result<Decoded, u64> + Sync,
+    progress: &mut dyn Progress,
+) -> Reading {
+    let produce = move |send: &mut dyn FnMut(B) -> bool| {
+        for cut in cuts {
+            match cut {
+                Cut::Batch(batch) => {
+                    if !send(batch) {
+                        return None;
+                    }
+                }
+                Cut::Stop(at) => return Some(at),
+            }
+        }
+        None
+    };
+    let mut read = Pending::default();
+    read.reserve_for(bytes);
+    let mut found = Diagnostics::default();
+    let (cut_stopped, merged) = match bytes > one as u64 {
+        true => run(produce, decode, &mut read, &mut found, progress),
+        false => run_here(produce, decode, &mut read, &mut found, progress),
+    };
+    Reading {
+        read,
+        found,
+        cut_stopped,
+        merged,
+    }
 }
 
 fn worker<U>(

@@ -3,7 +3,7 @@
 use crate::harness::{Run, Scratch, bundled};
 
 /// (code, file, line, column) of each diagnostic of a `--json` run.
-fn found(run: &Run) -> Vec<(String, String, u64, u64)> {
+pub fn found(run: &Run) -> Vec<(String, String, u64, u64)> {
     let doc = run.json();
     doc["diagnostics"]
         .as_array()
@@ -20,7 +20,7 @@ fn found(run: &Run) -> Vec<(String, String, u64, u64)> {
         .collect()
 }
 
-fn one(code: &str, file: &str, line: u64, column: u64) -> Vec<(String, String, u64, u64)> {
+pub fn one(code: &str, file: &str, line: u64, column: u64) -> Vec<(String, String, u64, u64)> {
     vec![(code.to_string(), file.to_string(), line, column)]
 }
 
@@ -361,92 +361,4 @@ fn problems_past_those_kept_are_all_counted_in_every_block_read() {
     s.run(&["check"])
         .status(1)
         .stderr_has("… and 290000 more not shown\nerror: 300000 error(s), 0 warning(s)\n");
-}
-
-/// A JSON document of 70,000 events, one a line, the first and the last
-/// with an invalid date, and the lines of `between` before the events.
-fn big_document(between: &str) -> String {
-    let events: Vec<String> = (0..70_000)
-        .map(|i| {
-            let date = if i == 0 || i == 69_999 { "2024-13" } else { "2024-03" };
-            format!(r#"{{"id": "e{i}", "title": "E", "date": "{date}", "actors": ["a"], "sources": ["s"]}}"#)
-        })
-        .collect();
-    format!(
-        "{{\"source\": [{{\"id\": \"s\", \"title\": \"S\"}}],\n\"actor\": [{{\"id\": \"a\", \"name\": \"A\"}}],\n{between}\"event\": [\n{}\n]}}\n",
-        events.join(",\n")
-    )
-}
-
-#[test]
-fn a_large_json_document_reads_as_a_small_one_does() {
-    // Records of a list decoded apart: the first and the last keep their
-    // places, in document order, with a problem of the document's shape
-    // between them.
-    let s = Scratch::new().file("facts/big.json", &big_document("\"evnt\": [],\n"));
-    let run = s.run(&["check", "--json"]).status(1);
-    let mut expected = one("invalid-date", "facts/big.json", 5, 42);
-    expected.extend(one("unknown-record-type", "facts/big.json", 3, 1));
-    expected.extend(one("invalid-date", "facts/big.json", 70_004, 46));
-    let mut got = found(&run);
-    got.sort_by_key(|d| (d.2, d.3));
-    expected.sort_by_key(|d| (d.2, d.3));
-    assert_eq!(got, expected);
-}
-
-#[test]
-fn a_large_json_document_on_one_line_is_placed_to_the_character() {
-    // Read as it comes; the problems found after reading (an unknown actor,
-    // a duplicate id) are placed by reading the line again around them.
-    let events: Vec<String> = (0..40_000)
-        .map(|i| {
-            let actor = if i == 39_000 { "nobody" } else { "a" };
-            let id = if i == 39_999 { "e7" } else { &format!("e{i}") };
-            let date = if i == 30_000 { "2024-03-3x" } else { "2024-03" };
-            format!(r#"{{"id": "{id}", "title": "É", "date": "{date}", "actors": ["{actor}"], "sources": ["s"]}}"#)
-        })
-        .collect();
-    let doc = format!(
-        r#"{{"sources": [{{"id": "s", "title": "S"}}], "actors": [{{"id": "a", "name": "A"}}], "events": [{}]}}"#,
-        events.join(", ")
-    );
-    // Columns count characters from 1.
-    let column = |needle: &str| {
-        let at = doc.find(needle).unwrap();
-        doc[..at].chars().count() as u64 + 1
-    };
-    let nobody = column("\"nobody\"");
-    // The bad character of the date.
-    let day = column("3x\"") + 1;
-    // The second `e7`'s id, its value.
-    let twin = doc.rfind(r#""e7""#).unwrap();
-    let twin = doc[..twin].chars().count() as u64 + 1;
-    let s = Scratch::new().file("facts/line.json", &doc);
-    let run = s.run(&["check", "--json"]).status(1);
-    let mut got = found(&run);
-    got.sort_by_key(|d| (d.2, d.3));
-    let mut expected = one("unknown-reference", "facts/line.json", 1, nobody);
-    expected.extend(one("invalid-date", "facts/line.json", 1, day));
-    expected.extend(one("duplicate-id", "facts/line.json", 1, twin));
-    expected.sort_by_key(|d| (d.2, d.3));
-    assert_eq!(got, expected);
-    s.run(&["check"])
-        .status(1)
-        .stderr_has(&format!("--> facts/line.json:1:{nobody}"));
-}
-
-#[test]
-fn a_large_json_document_read_as_it_comes_places_each_problem_of_its_records() {
-    // No problem with the document's shape: its records are read as they
-    // come, and those with problems decoded apart, their problems placed
-    // to the character when shown.
-    let s = Scratch::new().file("facts/big.json", &big_document(""));
-    let run = s.run(&["check", "--json"]).status(1);
-    let mut expected = one("invalid-date", "facts/big.json", 4, 42);
-    expected.extend(one("invalid-date", "facts/big.json", 70_003, 46));
-    assert_eq!(found(&run), expected);
-    s.run(&["check"])
-        .status(1)
-        .stderr_has("--> facts/big.json:70003:46\n")
-        .stderr_has("months are 01-12");
 }

@@ -10,6 +10,7 @@ mod completions;
 mod export;
 mod fmt;
 mod kill;
+mod large;
 mod neighbors;
 mod path;
 mod schema;

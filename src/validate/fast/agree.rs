@@ -14,6 +14,35 @@ use crate::model::Interner;
 use crate::model::remap::MapSyms;
 use crate::validate::{Pending, decode};
 
+/// Panics unless two readings of `text` made the same records, the same
+/// records dropped for errors, and the same diagnostics in the same order
+/// (`what` names the second reading).
+pub(in crate::validate) fn same_reading(
+    (got, got_diags): (&Pending, &Diagnostics),
+    (want, want_diags): (&Pending, &Diagnostics),
+    what: &str,
+    text: &str,
+) {
+    assert_eq!(describe(got), describe(want), "records {what} of {text}");
+    let broken = |p: &Pending| {
+        let named = p
+            .broken
+            .iter()
+            .map(|(s, o)| (p.strings.resolve(*s).to_string(), *o));
+        named.collect::<Vec<_>>()
+    };
+    assert_eq!(broken(got), broken(want), "dropped {what} of {text}");
+    assert_eq!(
+        got_diags.list, want_diags.list,
+        "diagnostics {what} of {text}"
+    );
+    assert_eq!(
+        got_diags.errors(),
+        want_diags.errors(),
+        "errors {what} of {text}"
+    );
+}
+
 /// The records of a store as text, each string renumbered in the order it
 /// is met, so that stores that number their strings differently compare equal.
 pub(in crate::validate) fn describe(store: &Pending) -> String {

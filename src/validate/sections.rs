@@ -1,0 +1,130 @@
+//! TOML documents larger than ½ MiB read as they come: cut into batches
+//! of whole sections ([`crate::load::toml::cut`]), each parsed and decoded
+//! on a worker thread as the blocks of JSON Lines are, and joined in
+//! document order on the calling thread ([`super::stream::run`]).
+//!
+//! The records and diagnostics are those of parsing the document whole
+//! ([`crate::load::read::each_record`] with [`decode::record`]), in the same
+//! order: the cutting takes only documents whose sections parse alike on
+//! their own. When it cannot cut a document, or a batch is not UTF-8 or
+//! does not parse, nothing read is kept and the caller parses the document
+//! whole, which reports what is wrong where it stands. Nothing here reads a
+//! record's fields.
+
+use std::path::Path;
+
+use super::stream::{self, Decoded};
+use super::{Pending, Progress, decode};
+use crate::diag::Diagnostics;
+use crate::load::FileId;
+use crate::load::read::SourceText;
+use crate::load::shape::for_each_record;
+use crate::load::toml::cut::{BATCH_BYTES, Batch, Cut, Cuts};
+
+/// Documents larger than this are read as they come; smaller ones, as
+/// hand-curated files are, are parsed whole (in a few milliseconds).
+const STREAM_ABOVE: u64 = 1 << 19;
+
+/// Whether a document of `size` bytes is read as it comes.
+pub fn streams(size: Option<u64>) -> bool {
+    size.is_some_and(|s| s > STREAM_ABOVE)
+}
+
+/// Reads the TOML document at `path` as it comes into the store; false
+/// when it could not, and nothing was added.
+pub fn stream_file(
+    path: &Path,
+    file: FileId,
+    size: u64,
+    store: &mut Pending,
+    diags: &mut Diagnostics,
+    progress: &mut dyn Progress,
+) -> bool {
+    match std::fs::File::open(path) {
+        Ok(reader) => stream(Cuts::new(reader), file, size, store, diags, progress),
+        Err(_) => false,
+    }
+}
+
+/// Reads the batches a document is cut into, as [`stream_file`]; `bytes`
+/// is the document's size, for the room to reserve.
+fn stream(
+    cuts: impl Iterator<Item = Cut> + Send,
+    file: FileId,
+    bytes: u64,
+    store: &mut Pending,
+    diags: &mut Diagnostics,
+    progress: &mut dyn Progress,
+) -> bool {
+    let decode = |batch: &Batch| decode_batch(batch, file);
+    let stream::Reading {
+        read,
+        found,
+        cut_stopped,
+        merged,
+    } = stream::read_cuts(cuts, (bytes, BATCH_BYTES), decode, progress);
+    if cut_stopped.is_some() || merged.stopped.is_some() {
+        return false;
+    }
+    store.join(read);
+    diags.append(found);
+    true
+}
+
+/// Parses a batch and decodes its records into a store of their own, or
+/// gives up (at the batch's first byte) when it is not UTF-8 or not TOML.
+fn decode_batch(batch: &Batch, file: FileId) -> Result<Decoded, u64> {
+    let text = std::str::from_utf8(&batch.bytes).map_err(|_| batch.offset)?;
+    let doc = crate::load::toml::parse(text).map_err(|_| batch.offset)?;
+    let src = SourceText::new(file, text, batch.line, batch.offset);
+    // About one record in 400 bytes of TOML.
+    let mut store = Pending::for_block(text.len(), text.len() / 400 + 16);
+    let mut diags = Diagnostics::default();
+    for_each_record(&doc, &src, &mut diags, &mut |rec, d| {
+        decode::record(rec, &mut store, d)
+    });
+    Ok(Decoded {
+        bytes: batch.bytes.len() as u64,
+        store,
+        diags,
+    })
+}
+
+/// Holds the reading as it comes to the whole reading of the same
+/// document, cut into batches as small as they can be, read `read` bytes
+/// at a time: the same records and the same diagnostics, in the same
+/// order, whenever it does not give up. For the tests and the fuzz
+/// targets; panics when they differ; gives whether it read the document.
+#[cfg(any(test, fuzzing))]
+pub fn agrees(text: &str, read: usize) -> bool {
+    use crate::load::read::each_record;
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let src = SourceText::new(FileId(0), body, 1, 0);
+    let (mut whole, mut whole_diags) = (Pending::default(), Diagnostics::default());
+    each_record(
+        &src,
+        crate::load::Format::Toml,
+        &mut whole_diags,
+        &mut |rec, d| decode::record(rec, &mut whole, d),
+    );
+    let (mut streamed, mut streamed_diags) = (Pending::default(), Diagnostics::default());
+    let cuts = Cuts::sized(text.as_bytes(), read, 1);
+    let progress = &mut super::NoProgress;
+    let size = text.len() as u64;
+    if !stream(
+        cuts,
+        FileId(0),
+        size,
+        &mut streamed,
+        &mut streamed_diags,
+        progress,
+    ) {
+        return false;
+    }
+    let streamed = (&streamed, &streamed_diags);
+    super::fast::agree::same_reading(streamed, (&whole, &whole_diags), "streamed", text);
+    true
+}
+
+#[cfg(test)]
+mod tests;
