@@ -259,3 +259,61 @@ fn follow(node: &Node<'_>, path: &[PathSeg]) -> Span {
     }
     at.span
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{
+        Cut, Cuts, FileId, Format, Loc, PathSeg, SourceText, each_record, in_document, in_toml,
+    };
+    use crate::diag::Diagnostics;
+
+    /// Each field of every record placed by cutting the document again as
+    /// by parsing it whole, batches of every size.
+    #[test]
+    fn a_toml_document_cut_again_places_fields_as_parsed_whole() {
+        let mut doc = String::from("\u{feff}# x\r\n[[source]]\r\nid = \"s\"\r\ntitle = \"T\"\r\n");
+        for i in 0..3_000 {
+            doc.push_str(&format!(
+                "\n[[event]]\nid = \"e{i}\"\ntitle = '''É\n[[event]]'''\ndate = \"2024\"\n\
+                 actors = [\n  \"a\",\n  {{ id = \"b\", role = \"r\" }},\n]\n[event.attributes]\nk = {i}\n"
+            ));
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.toml");
+        std::fs::write(&path, &doc).unwrap();
+        let cuts: Vec<Cut> = Cuts::new(std::fs::File::open(&path).unwrap()).collect();
+        assert!(cuts.len() > 3 && cuts.iter().all(|c| matches!(c, Cut::Batch(_))));
+        let text = doc.strip_prefix('\u{feff}').unwrap();
+        let src = SourceText::new(FileId(0), text, 1, 0);
+        let mut origins = Vec::new();
+        each_record(
+            &src,
+            Format::Toml,
+            &mut Diagnostics::default(),
+            &mut |rec, _| {
+                origins.push(rec.src.origin(rec.node.span));
+            },
+        );
+        assert_eq!(origins.len(), 3_001);
+        let paths: [&[PathSeg]; 4] = [
+            &[PathSeg::Key("id")],
+            &[PathSeg::Key("title")],
+            &[
+                PathSeg::Key("actors"),
+                PathSeg::Index(1),
+                PathSeg::Key("role"),
+            ],
+            &[PathSeg::Key("attributes"), PathSeg::Key("k")],
+        ];
+        let mut locs: Vec<Loc> = origins
+            .iter()
+            .step_by(7)
+            .flat_map(|&o| paths.iter().map(move |p| Loc::Field(o, p.to_vec())))
+            .collect();
+        let refs: Vec<&mut Loc> = locs.iter_mut().collect();
+        let cut = in_toml(FileId(0), &path, &refs);
+        let whole = in_document(FileId(0), &path, &refs);
+        assert_eq!(cut.len(), refs.len());
+        assert_eq!(cut, whole);
+    }
+}
