@@ -167,16 +167,22 @@ fn by_record(locs: &[&mut Loc]) -> BTreeMap<u64, Vec<usize>> {
 /// sections, parsing only the batches that hold records pointed into; a
 /// document that cannot be cut so is parsed whole.
 fn in_toml(file: FileId, path: &Path, locs: &[&mut Loc]) -> HashMap<usize, Pos> {
-    let whole = || in_document(file, path, locs);
+    let mut found = spans(file, path, locs);
+    let size = std::fs::metadata(path).map_or(u64::MAX, |m| m.len());
+    let whole = |mut found: HashMap<usize, Pos>| {
+        if size <= super::toml::MAX_WHOLE_BYTES {
+            found.extend(in_document(file, path, locs));
+        }
+        found
+    };
     let records = by_record(locs);
-    let mut found = HashMap::new();
     let (Ok(f), Some(&last)) = (std::fs::File::open(path), records.keys().next_back()) else {
         return found;
     };
     for cut in Cuts::new(f) {
         let batch = match cut {
             Cut::Batch(batch) => batch,
-            Cut::Stop(_) => return whole(),
+            Cut::Stop(_) => return whole(found),
         };
         if batch.offset > last {
             break;
@@ -186,10 +192,10 @@ fn in_toml(file: FileId, path: &Path, locs: &[&mut Loc]) -> HashMap<usize, Pos> 
             continue;
         }
         let Ok(text) = std::str::from_utf8(&batch.bytes) else {
-            return whole();
+            return whole(found);
         };
         let Ok(doc) = super::toml::parse(text) else {
-            return whole();
+            return whole(found);
         };
         let src = SourceText::new(file, text, batch.line, batch.offset);
         for_each_record(&doc, &src, &mut Diagnostics::default(), &mut |rec, _| {
@@ -198,6 +204,34 @@ fn in_toml(file: FileId, path: &Path, locs: &[&mut Loc]) -> HashMap<usize, Pos> 
                 resolve(rec.src, rec.node, list, locs, &mut found);
             }
         });
+    }
+    found
+}
+
+/// Places each span of text ([`Loc::Text`]) in a window of the file's
+/// text around it, the file read once front to back.
+fn spans(file: FileId, path: &Path, locs: &[&mut Loc]) -> HashMap<usize, Pos> {
+    let mut found = HashMap::new();
+    let mut at: Vec<(u64, usize, usize)> = locs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, loc)| match loc {
+            Loc::Text(origin, len) => Some((origin.offset, i, *len)),
+            _ => None,
+        })
+        .collect();
+    if at.is_empty() {
+        return found;
+    }
+    at.sort_unstable();
+    let Ok(reader) = std::fs::File::open(path) else {
+        return found;
+    };
+    let mut window = Window::new(reader, file);
+    for (offset, i, len) in at {
+        if let Some((src, span)) = window.around(offset, len) {
+            found.insert(i, src.pos(span));
+        }
     }
     found
 }

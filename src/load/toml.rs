@@ -9,6 +9,11 @@ use std::borrow::Cow;
 
 pub mod cut;
 
+/// The largest TOML document parsed whole, when it cannot be read as it
+/// comes ([`cut`]): parsing takes about thirty times a document's size in
+/// memory.
+pub const MAX_WHOLE_BYTES: u64 = 256 << 20;
+
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 

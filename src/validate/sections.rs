@@ -15,10 +15,11 @@ use std::path::Path;
 
 use super::stream::{self, Decoded};
 use super::{Pending, Progress, decode};
-use crate::diag::Diagnostics;
+use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin};
 use crate::load::FileId;
-use crate::load::read::SourceText;
+use crate::load::read::{self, SourceText};
 use crate::load::shape::for_each_record;
+use crate::load::toml::MAX_WHOLE_BYTES;
 use crate::load::toml::cut::{BATCH_BYTES, Batch, Cut, Cuts};
 
 /// Documents larger than this are read as they come; smaller ones, as
@@ -30,8 +31,10 @@ pub fn streams(size: Option<u64>) -> bool {
     size.is_some_and(|s| s > STREAM_ABOVE)
 }
 
-/// Reads the TOML document at `path` as it comes into the store; false
-/// when it could not, and nothing was added.
+/// Reads the TOML document at `path` as it comes into the store; when it
+/// could not, nothing was added, and the error is the byte where it gave
+/// up: the first byte of a batch that does not parse, or of the line where
+/// the cutting stopped.
 pub fn stream_file(
     path: &Path,
     file: FileId,
@@ -39,11 +42,67 @@ pub fn stream_file(
     store: &mut Pending,
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
-) -> bool {
+) -> Result<(), u64> {
     match std::fs::File::open(path) {
         Ok(reader) => stream(Cuts::new(reader), file, size, store, diags, progress),
-        Err(_) => false,
+        Err(_) => Err(0),
     }
+}
+
+/// What is said of a TOML document too large to be parsed whole that
+/// could not be read as it comes past byte `at` (of a batch, or of the
+/// line where the cutting stopped): the first problem of that batch, or
+/// that its layout cannot be cut.
+pub fn refusal(path: &Path, file: FileId, at: u64) -> Diagnostic {
+    let limit = MAX_WHOLE_BYTES >> 20;
+    let batch = std::fs::File::open(path)
+        .ok()
+        .and_then(|f| batch_at(Cuts::new(f), at));
+    if let Some(first) = batch.and_then(|b| first_problem(b, file)) {
+        let help = format!(
+            "a TOML document larger than {limit} MiB is not parsed whole, which takes about \
+             thirty times its size in memory: it is read as it comes, which stops at its \
+             first problem of syntax or encoding"
+        );
+        return first.help(help);
+    }
+    let msg = format!(
+        "a TOML document larger than {limit} MiB is read only as it comes, which stops here: \
+         each record type's `[[type]]` sections must come together, after nothing but comments"
+    );
+    let help = format!(
+        "the whole reading takes TOML documents up to {limit} MiB: keep each record type's \
+         sections together, split the document, or write large fact sets as JSON Lines (.jsonl)"
+    );
+    let origin = Origin { file, offset: at };
+    Diagnostic::error(Code::Limit, msg)
+        .at(Loc::Text(origin, 1))
+        .help(help)
+}
+
+/// The batch that starts at byte `at`, if the cutting gives one there.
+fn batch_at(cuts: impl Iterator<Item = Cut>, at: u64) -> Option<Batch> {
+    for cut in cuts {
+        match cut {
+            Cut::Batch(b) if b.offset == at => return Some(b),
+            Cut::Batch(b) if b.offset < at => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// A batch's first problem of encoding or syntax, placed in its file.
+fn first_problem(batch: Batch, file: FileId) -> Option<Diagnostic> {
+    let mut found = Diagnostics::default();
+    let text = read::decode(file, batch.bytes, batch.line, &mut found);
+    let Some(text) = text else {
+        return found.list.into_iter().next();
+    };
+    let src = SourceText::new(file, &text, batch.line, batch.offset);
+    let errors = crate::load::toml::parse(&text).err()?;
+    let first = errors.into_iter().min_by_key(|e| e.offset)?;
+    Some(read::syntax(first, &src))
 }
 
 /// Reads the batches a document is cut into, as [`stream_file`]; `bytes`
@@ -55,7 +114,7 @@ fn stream(
     store: &mut Pending,
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
-) -> bool {
+) -> Result<(), u64> {
     let decode = |batch: &Batch| decode_batch(batch, file);
     let stream::Reading {
         read,
@@ -63,12 +122,13 @@ fn stream(
         cut_stopped,
         merged,
     } = stream::read_cuts(cuts, (bytes, BATCH_BYTES), decode, progress);
-    if cut_stopped.is_some() || merged.stopped.is_some() {
-        return false;
+    // A batch given up on stands before where the cutting stopped.
+    if let Some(at) = merged.stopped.or(cut_stopped) {
+        return Err(at);
     }
     store.join(read);
     diags.append(found);
-    true
+    Ok(())
 }
 
 /// Parses a batch and decodes its records into a store of their own, or
@@ -111,14 +171,8 @@ pub fn agrees(text: &str, read: usize) -> bool {
     let cuts = Cuts::sized(text.as_bytes(), read, 1);
     let progress = &mut super::NoProgress;
     let size = text.len() as u64;
-    if !stream(
-        cuts,
-        FileId(0),
-        size,
-        &mut streamed,
-        &mut streamed_diags,
-        progress,
-    ) {
+    let (store, diags) = (&mut streamed, &mut streamed_diags);
+    if stream(cuts, FileId(0), size, store, diags, progress).is_err() {
         return false;
     }
     let streamed = (&streamed, &streamed_diags);
