@@ -73,6 +73,12 @@ pub fn run(args: Args) -> Result<(), Error> {
         title: &title,
         pace: None,
     };
+    // Said before the writing, which takes seconds on such a set.
+    for (_, format) in OUTPUTS {
+        if let Some(warning) = too_large(&view, format, Asked::Build) {
+            eprintln!("{warning}");
+        }
+    }
     let mut report = String::new();
     let results = progress::writing("the exports", true, |written| {
         write_all(&view, &args.out, written)
@@ -81,11 +87,6 @@ pub fn run(args: Args) -> Result<(), Error> {
         let bytes =
             written.map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?;
         report.push_str(&format!("wrote {} ({bytes} bytes)\n", path.display()));
-    }
-    for (_, format) in OUTPUTS {
-        if let Some(warning) = too_large(&view, format, Asked::Build) {
-            eprintln!("{warning}");
-        }
     }
     report.push_str(&format!(
         "{} events, {} actors, {} places, {} relations\n",
