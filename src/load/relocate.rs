@@ -301,8 +301,8 @@ mod tests {
     };
     use crate::diag::Diagnostics;
 
-    /// Each field of every record placed by cutting the document again as
-    /// by parsing it whole, batches of every size.
+    /// Fields of records in every batch placed by cutting the document
+    /// again as by parsing it whole.
     #[test]
     fn a_toml_document_cut_again_places_fields_as_parsed_whole() {
         let mut doc = String::from("\u{feff}# x\r\n[[source]]\r\nid = \"s\"\r\ntitle = \"T\"\r\n");

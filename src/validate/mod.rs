@@ -209,15 +209,11 @@ pub fn load_with(
             (Some(p), format) => {
                 if format == Format::Toml && sections::streams(size) {
                     let (size, store) = (size.unwrap_or(0), &mut pending);
-                    match sections::stream_file(&p, id, size, store, diags, progress) {
-                        Ok(()) => continue,
-                        Err(at) if size > crate::load::toml::MAX_WHOLE_BYTES => {
-                            diags.push(sections::refusal(&p, id, at));
-                            continue;
-                        }
-                        // Parsed whole, from the start.
-                        Err(_) => progress.file(files.name(id), Some(size)),
+                    if sections::read_large(&p, id, size, store, diags, progress) {
+                        continue;
                     }
+                    // Parsed whole, from the start.
+                    progress.file(files.name(id), Some(size));
                 }
                 if let Some(text) = read::read_text(id, &p, diags)? {
                     let src = SourceText::new(id, &text, 1, 0);

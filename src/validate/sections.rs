@@ -31,11 +31,33 @@ pub fn streams(size: Option<u64>) -> bool {
     size.is_some_and(|s| s > STREAM_ABOVE)
 }
 
+/// Reads the TOML document at `path`, of `size` bytes, as it comes into the
+/// store ([`stream_file`]), or, when that gives up on a document too large
+/// to be parsed whole, says why ([`refusal`]); false when the caller is to
+/// parse it whole instead (nothing was added).
+pub fn read_large(
+    path: &Path,
+    file: FileId,
+    size: u64,
+    store: &mut Pending,
+    diags: &mut Diagnostics,
+    progress: &mut dyn Progress,
+) -> bool {
+    match stream_file(path, file, size, store, diags, progress) {
+        Ok(()) => true,
+        Err(at) if size > MAX_WHOLE_BYTES => {
+            diags.push(refusal(path, file, at));
+            true
+        }
+        Err(_) => false,
+    }
+}
+
 /// Reads the TOML document at `path` as it comes into the store; when it
 /// could not, nothing was added, and the error is the byte where it gave
 /// up: the first byte of a batch that does not parse, or of the line where
 /// the cutting stopped.
-pub fn stream_file(
+fn stream_file(
     path: &Path,
     file: FileId,
     size: u64,
@@ -53,7 +75,7 @@ pub fn stream_file(
 /// could not be read as it comes past byte `at` (of a batch, or of the
 /// line where the cutting stopped): the first problem of that batch, or
 /// that its layout cannot be cut.
-pub fn refusal(path: &Path, file: FileId, at: u64) -> Diagnostic {
+fn refusal(path: &Path, file: FileId, at: u64) -> Diagnostic {
     let limit = MAX_WHOLE_BYTES >> 20;
     let batch = std::fs::File::open(path)
         .ok()
