@@ -8,8 +8,10 @@
 //! order: the cutting takes only documents whose sections parse alike on
 //! their own. When it cannot cut a document, or a batch is not UTF-8 or
 //! does not parse, nothing read is kept and the caller parses the document
-//! whole, which reports what is wrong where it stands. Nothing here reads a
-//! record's fields.
+//! whole, which reports what is wrong where it stands; a document too large
+//! to be parsed whole is refused instead, with the first problem of the
+//! batch given up on, or the line where the cutting stopped ([`refusal`]).
+//! Nothing here reads a record's fields.
 
 use std::path::Path;
 
