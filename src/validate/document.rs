@@ -65,26 +65,63 @@ pub fn stream_file(
     }
 }
 
-/// What is said of a document too large to be read whole that could not
-/// be read as it comes past byte `rest.at`.
-pub fn too_large(file: FileId, rest: &Rest) -> Diagnostic {
+/// What is said of the document at `path`, too large to be read whole,
+/// that could not be read as it comes past byte `rest.at`: the parser's
+/// words on the record there, or its bytes that are not UTF-8, or that from
+/// there the document is not of the plain shape.
+pub fn too_large(path: &Path, file: FileId, rest: &Rest) -> Diagnostic {
+    let limit = MAX_DOCUMENT_BYTES >> 20;
+    let at = |offset| Loc::Text(Origin { file, offset }, 1);
+    let found = std::fs::File::open(path)
+        .ok()
+        .and_then(|f| problem_at(Batches::new(f), rest.at));
+    if let Some((code, offset, message)) = found {
+        let help = format!(
+            "a JSON document larger than {limit} MiB is not read whole: it is read as it comes, \
+             which stops at its first problem of syntax or encoding"
+        );
+        return Diagnostic::error(code, message).at(at(offset)).help(help);
+    }
     let msg = format!(
-        "a JSON document larger than {} MiB is read only as it comes, which stops here: \
-         from here it is not JSON, or not a table of lists of records",
-        MAX_DOCUMENT_BYTES >> 20
+        "a JSON document larger than {limit} MiB is read only as it comes, which stops here: \
+         from here it is not a table of lists of records"
     );
-    let origin = Origin {
-        file,
-        offset: rest.at,
-    };
     let help = format!(
-        "the whole reading, which says what is wrong, takes documents up to {} MiB: \
-         split the document, or write large fact sets as JSON Lines (.jsonl)",
-        MAX_DOCUMENT_BYTES >> 20
+        "the whole reading takes documents up to {limit} MiB: split the document, or write \
+         large fact sets as JSON Lines (.jsonl)"
     );
     Diagnostic::error(Code::Limit, msg)
-        .at(Loc::Text(origin, 1))
+        .at(at(rest.at))
         .help(help)
+}
+
+/// The problem at byte `at` of a batch the cutting gives: bytes that are
+/// not UTF-8, or a record that is not JSON (its code, where it is, and the
+/// parser's words); none when the cutting stops before `at`.
+fn problem_at(cuts: impl Iterator<Item = Cut>, at: u64) -> Option<(Code, u64, String)> {
+    for cut in cuts {
+        let Cut::Batch(batch) = cut else {
+            return None;
+        };
+        let end = batch.offset + batch.bytes.len() as u64;
+        if at >= end {
+            continue;
+        }
+        if let Err(e) = std::str::from_utf8(&batch.bytes) {
+            let offset = batch.offset + e.valid_up_to() as u64;
+            return Some((Code::Encoding, offset, "invalid UTF-8".to_string()));
+        }
+        let local = usize::try_from(at.checked_sub(batch.offset)?).ok()?;
+        let record = batch
+            .records
+            .iter()
+            .find(|r| r.start <= local && local < r.end)?;
+        let body = std::str::from_utf8(batch.bytes.get(record.start..record.end)?).ok()?;
+        let e = json::parse(body).err()?;
+        let offset = batch.offset + (record.start + e.offset) as u64;
+        return Some((Code::Syntax, offset, e.message));
+    }
+    None
 }
 
 /// Reads a JSON document of the plain shape as it comes, into the store,

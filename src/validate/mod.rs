@@ -198,7 +198,7 @@ pub fn load_with(
                     continue;
                 };
                 if size.is_some_and(|s| s > read::MAX_DOCUMENT_BYTES) {
-                    diags.push(document::too_large(id, &rest));
+                    diags.push(document::too_large(&p, id, &rest));
                     continue;
                 }
                 if let Some(text) = read::read_text(id, &p, diags)? {

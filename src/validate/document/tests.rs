@@ -110,3 +110,44 @@ fn problems_past_those_kept_are_counted_as_when_read_whole() {
         "{{\"actor\": 1, \"x\": [], \"event\": [{items}]}}"
     ));
 }
+
+/// What is said of `bytes` as a document too large to be read whole: the
+/// code, the byte it is at, and the message.
+fn refused(bytes: &[u8]) -> (crate::diag::Code, u64, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.json");
+    std::fs::write(&path, bytes).unwrap();
+    let (mut store, mut diags) = (Pending::default(), Diagnostics::default());
+    let size = Some(bytes.len() as u64);
+    let progress = &mut super::super::NoProgress;
+    let rest = stream_file(&path, FileId(0), size, &mut store, &mut diags, progress).unwrap();
+    let d = too_large(&path, FileId(0), &rest);
+    let Some(Loc::Text(origin, 1)) = d.loc else {
+        panic!("{:?}", d.loc)
+    };
+    (d.code, origin.offset, d.message)
+}
+
+#[test]
+fn a_document_too_large_to_be_read_whole_is_refused_at_its_first_problem() {
+    use crate::diag::Code;
+    let good = r#"{"id": "e0", "title": "É", "date": "2024"}"#;
+    let bad = r#"{"id": "e1", "title" "E", "date": "2024"}"#;
+    let text = format!("{{\"events\": [{good}, {bad}, {good}]}}");
+    // The parser's words on the record that is not JSON, where it says.
+    let e = json::parse(bad).unwrap_err();
+    let at = (text.find(bad).unwrap() + e.offset) as u64;
+    assert_eq!(refused(text.as_bytes()), (Code::Syntax, at, e.message));
+    // Bytes that are not UTF-8, where they start.
+    let text = format!("{{\"events\": [{good}, {good}]}}");
+    let mut bytes = text.clone().into_bytes();
+    let at = text.rfind('É').unwrap();
+    bytes[at] = 0xff;
+    let found = refused(&bytes);
+    assert_eq!((found.0, found.1), (Code::Encoding, at as u64));
+    // Another shape, where it starts.
+    let text = format!("{{\"events\": [{good}], \"title\": \"x\"}}");
+    let at = text.find("\"title\": \"x\"").unwrap() as u64;
+    assert_eq!(refused(text.as_bytes()).0, Code::Limit);
+    assert_eq!(refused(text.as_bytes()).1, at);
+}
