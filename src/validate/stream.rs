@@ -1,6 +1,8 @@
 //! JSON Lines in parallel: blocks of lines decoded on worker threads, merged
 //! in order; and the pipeline that does it ([`run`]), which also takes the
-//! batches of a JSON document's records ([`super::document`]).
+//! batches a document is cut into ([`read_cuts`]): a JSON document's
+//! records ([`super::document`]) and a TOML document's sections
+//! ([`super::sections`]).
 //!
 //! A reader cuts the stream into blocks ([`crate::load::lines::Blocks`]);
 //! workers decode each block into a pending store of their own (the fast
