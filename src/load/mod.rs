@@ -7,8 +7,11 @@
 //! file of any size streams and blocks can be decoded in parallel; a JSON
 //! document of the plain shape is cut into batches of whole records as it
 //! is read, and any other is read whole for where its records stand, so
-//! that its records can be decoded in parallel too. It reports encoding and syntax errors and places diagnostics in
-//! their text; it must not judge what a record means (that is `validate`).
+//! that its records can be decoded in parallel too; a large TOML document
+//! whose record types' sections come together is cut into batches of whole
+//! sections as it is read. It reports encoding and syntax errors and
+//! places diagnostics in their text; it must not judge what a record means
+//! (that is `validate`).
 
 pub mod document;
 pub mod files;

@@ -1,9 +1,10 @@
 //! Reads fact documents and hands their records, as span trees, to a sink.
 //!
-//! Documents (`.toml`, `.json`) are read whole here; a TOML document is
-//! parsed into one tree and walked ([`super::shape`]); a JSON document is
-//! read for where its records stand ([`super::document`]), when it could
-//! not be cut as it was read ([`super::split`]). JSON Lines, which stream, are in
+//! Documents (`.toml`, `.json`) are read whole here, when they could not
+//! be cut as they were read ([`super::split`], [`super::toml::cut`]): a
+//! TOML document is parsed into one tree and walked ([`super::shape`]); a
+//! JSON document is read for where its records stand
+//! ([`super::document`]). JSON Lines, which stream, are in
 //! [`super::lines`]. Encoding problems (invalid UTF-8, a UTF-16 byte-order
 //! mark) and syntax errors are reported here; what the fields mean is left
 //! to the sink.
