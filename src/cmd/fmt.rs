@@ -6,6 +6,7 @@
 //! `-o`; a file whose extension names another encoding is refused, since it
 //! could not be read back. The writing itself is `crate::write`.
 
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::Error;
@@ -61,11 +62,18 @@ pub struct Args {
 pub fn run(args: Args) -> Result<(), Error> {
     let format = format(args.to, args.out.as_deref())?;
     let facts = super::load_valid(&args.facts)?;
-    let bytes = crate::write::write(&facts, format);
+    // Written as it is made, never held whole: a million events are some
+    // 400 MB of text. A file is written through a buffer of its own
+    // (`output`); standard output, which writes each line, through one here.
+    let mut write = |w: &mut dyn Write| crate::write::write_to(&facts, format, w);
     match &args.out {
-        Some(path) => output::write_atomic(path, &bytes)
+        Some(path) => output::write_atomic_with(path, &mut write)
             .map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?,
-        None => output::print(&bytes)?,
+        None => output::print_with(&mut |w| {
+            let mut w = BufWriter::with_capacity(1 << 16, w);
+            write(&mut w)?;
+            w.flush()
+        })?,
     }
     Ok(())
 }

@@ -16,15 +16,20 @@ use crate::model::Facts;
 /// The fact set as one JSON document.
 pub fn write(facts: &Facts) -> Vec<u8> {
     let mut out = Vec::new();
-    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"  ");
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
-    if Document(facts).serialize(&mut ser).is_err() {
+    if write_to(facts, &mut out).is_err() {
         // Writing to memory cannot fail; keep the output well-formed anyway.
         out.clear();
-        out.extend_from_slice(b"{}");
+        out.extend_from_slice(b"{}\n");
     }
-    out.push(b'\n');
     out
+}
+
+/// The fact set as one JSON document, written into `out` as it is made.
+pub fn write_to(facts: &Facts, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"  ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, formatter);
+    Document(facts).serialize(&mut ser)?;
+    out.write_all(b"\n")
 }
 
 struct Document<'f>(&'f Facts);

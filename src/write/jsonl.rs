@@ -10,18 +10,26 @@ use crate::model::Facts;
 /// The fact set as JSON Lines.
 pub fn write(facts: &Facts) -> Vec<u8> {
     let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_to(facts, &mut out);
+    out
+}
+
+/// The fact set as JSON Lines, written into `out` a line at a time.
+pub fn write_to(facts: &Facts, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut line = Vec::new();
     for record in records(facts) {
         let object = Object {
             record: &record,
             tagged: true,
         };
-        let mark = out.len();
-        if serde_json::to_writer(&mut out, &object).is_err() {
-            // Writing to memory cannot fail; never leave half a line.
-            out.truncate(mark);
+        line.clear();
+        if serde_json::to_writer(&mut line, &object).is_err() {
+            // Never half a line.
             continue;
         }
-        out.push(b'\n');
+        line.push(b'\n');
+        out.write_all(&line)?;
     }
-    out
+    Ok(())
 }

@@ -54,3 +54,17 @@ pub fn write(facts: &Facts, format: Format) -> Vec<u8> {
         Format::JsonLines => jsonl::write(facts),
     }
 }
+
+/// The whole fact set in one encoding, written into `out` as it is made,
+/// never held whole: the same bytes as [`write`].
+pub fn write_to(
+    facts: &Facts,
+    format: Format,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Toml => toml::write_to(facts, out),
+        Format::Json => json::write_to(facts, out),
+        Format::JsonLines => jsonl::write_to(facts, out),
+    }
+}

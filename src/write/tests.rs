@@ -207,3 +207,47 @@ fn floats_read_by_the_fast_json_lines_decoder_are_exact() {
         "{lines}"
     );
 }
+
+/// A writer that takes `room` bytes, then fails.
+struct Full {
+    room: usize,
+    took: Vec<u8>,
+}
+
+impl std::io::Write for Full {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.room == 0 {
+            return Err(std::io::Error::other("disk full"));
+        }
+        let n = buf.len().min(self.room);
+        self.room -= n;
+        self.took
+            .extend_from_slice(buf.get(..n).unwrap_or_default());
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn writing_as_it_goes_stops_at_a_failed_write_with_its_error() {
+    let facts = bundled();
+    for format in FORMATS {
+        let whole = write(&facts, format);
+        let mut out = Full {
+            room: whole.len() / 2,
+            took: Vec::new(),
+        };
+        let err = super::write_to(&facts, format, &mut out).unwrap_err();
+        assert_eq!(err.to_string(), "disk full", "{format:?}");
+        assert_eq!(out.took, whole[..whole.len() / 2], "{format:?}");
+        let mut all = Full {
+            room: usize::MAX,
+            took: Vec::new(),
+        };
+        super::write_to(&facts, format, &mut all).unwrap();
+        assert_eq!(all.took, whole, "{format:?}");
+    }
+}

@@ -15,20 +15,31 @@ use crate::model::Facts;
 
 /// The fact set as one TOML document.
 pub fn write(facts: &Facts) -> Vec<u8> {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_to(facts, &mut out);
+    out
+}
+
+/// The fact set as one TOML document, written into `out` a record at a
+/// time.
+pub fn write_to(facts: &Facts, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut text = String::new();
     for (i, record) in records(facts).enumerate() {
+        text.clear();
         if i > 0 {
-            out.push('\n');
+            text.push('\n');
         }
-        let _ = writeln!(out, "[[{}]]", record.shape.name());
+        let _ = writeln!(text, "[[{}]]", record.shape.name());
         for (name, value) in &record.fields {
-            key(&mut out, name);
-            out.push_str(" = ");
-            value_of(&mut out, value);
-            out.push('\n');
+            key(&mut text, name);
+            text.push_str(" = ");
+            value_of(&mut text, value);
+            text.push('\n');
         }
+        out.write_all(text.as_bytes())?;
     }
-    out.into_bytes()
+    Ok(())
 }
 
 /// A key, bare when it may be.

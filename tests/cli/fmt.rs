@@ -81,6 +81,17 @@ fn convert_writes_atomically_to_a_file_in_the_encoding_of_its_extension() {
 }
 
 #[test]
+fn a_file_holds_the_bytes_standard_output_gets() {
+    let s = Scratch::new();
+    for (to, name) in [("toml", "a.toml"), ("json", "a.json"), ("jsonl", "a.jsonl")] {
+        let printed = bundled(&["fmt", "--to", to]).status(0).out.stdout;
+        let out = s.path().join(name);
+        bundled(&["fmt", "-o", out.to_str().unwrap()]).status(0);
+        assert_eq!(std::fs::read(&out).unwrap(), printed, "{to}");
+    }
+}
+
+#[test]
 fn standard_input_converts_too() {
     let line = "{\"type\": \"actor\", \"id\": \"a\", \"name\": \"Say \\\"hi\\\"\\n\"}\n";
     Scratch::new()
