@@ -56,7 +56,7 @@ pub fn write(facts: &Facts, format: Format) -> Vec<u8> {
 }
 
 /// The whole fact set in one encoding, written into `out` as it is made,
-/// never held whole: the same bytes as [`write`].
+/// never held whole: the same bytes as [`write()`].
 pub fn write_to(
     facts: &Facts,
     format: Format,
