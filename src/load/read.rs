@@ -23,15 +23,56 @@ use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Pos};
 /// after it).
 pub const BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
 
-/// Appends up to `size` more bytes of `reader` to `buf`; false when there
-/// are none, or on a read error (which the whole reading reports), for the
-/// readers that cut a document as it comes.
-pub fn read_more(reader: &mut impl std::io::Read, buf: &mut Vec<u8>, size: usize) -> bool {
-    use std::io::Read as _;
-    buf.reserve(size);
-    match reader.take(size as u64).read_to_end(buf) {
-        Ok(read) => read > 0,
-        Err(_) => false,
+/// A document read as it comes, for the readers that cut it into batches
+/// ([`super::split`], [`super::toml::cut`]): what was read and not yet
+/// handed on, and where it stands in the document.
+pub struct Ahead<R> {
+    /// The input, without a byte-order mark: offsets count after it, as in
+    /// the text read whole.
+    reader: Unmarked<R>,
+    /// Input not yet handed on; it starts where the next batch starts.
+    pub buf: Vec<u8>,
+    /// Offset of `buf`'s first byte in the document.
+    pub offset: u64,
+    read_size: usize,
+    /// Whether the input is over, or could not be read (which the whole
+    /// reading reports).
+    pub at_end: bool,
+}
+
+impl<R: std::io::Read> Ahead<R> {
+    /// Reads `read_size` bytes at a time.
+    pub fn new(reader: R, read_size: usize) -> Ahead<R> {
+        Ahead {
+            reader: Unmarked::new(reader),
+            buf: Vec::new(),
+            offset: 0,
+            read_size: read_size.max(1),
+            at_end: false,
+        }
+    }
+
+    /// Appends more input to `buf`; false, and at its end from then on,
+    /// when there is none.
+    pub fn fill(&mut self) -> bool {
+        use std::io::Read as _;
+        self.buf.reserve(self.read_size);
+        let limit = self.read_size as u64;
+        let read = match (&mut self.reader).take(limit).read_to_end(&mut self.buf) {
+            Ok(read) => read > 0,
+            Err(_) => false,
+        };
+        self.at_end |= !read;
+        read
+    }
+
+    /// Hands on the first `len` bytes of `buf`, with their offset.
+    pub fn take(&mut self, len: usize) -> (u64, Vec<u8>) {
+        let rest = self.buf.split_off(len.min(self.buf.len()));
+        let bytes = std::mem::replace(&mut self.buf, rest);
+        let offset = self.offset;
+        self.offset += bytes.len() as u64;
+        (offset, bytes)
     }
 }
 

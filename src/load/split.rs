@@ -18,7 +18,7 @@
 
 use std::io::Read;
 
-use super::read::{Unmarked, read_more};
+use super::read::Ahead;
 use super::shape::RecordShape;
 
 /// Bytes read at a time, and the size of a batch: half a MiB, as blocks of
@@ -100,20 +100,13 @@ enum Step {
 
 /// Cuts a document read from `reader` into batches.
 pub struct Batches<R> {
-    /// The input, without a byte-order mark: offsets count after it, as in
-    /// the text read whole.
-    reader: Unmarked<R>,
-    /// Input not yet handed on; it starts where the next batch starts.
-    buf: Vec<u8>,
-    /// Offset of `buf`'s first byte in the document.
-    offset: u64,
+    input: Ahead<R>,
+    /// Where the cutting stands in `input.buf`.
     pos: usize,
     state: State,
     open: Option<Open>,
     records: Vec<Record>,
-    read_size: usize,
     batch_size: usize,
-    at_end: bool,
     done: bool,
 }
 
@@ -126,45 +119,32 @@ impl<R: Read> Batches<R> {
     /// `batch_size` (small sizes, to test where the input breaks).
     pub fn sized(reader: R, read_size: usize, batch_size: usize) -> Batches<R> {
         Batches {
-            reader: Unmarked::new(reader),
-            buf: Vec::new(),
-            offset: 0,
+            input: Ahead::new(reader, read_size),
             pos: 0,
             state: State::Start,
             open: None,
             records: Vec::new(),
-            read_size: read_size.max(1),
             batch_size,
-            at_end: false,
             done: false,
         }
-    }
-
-    /// Reads more input; false when there is none, or on a read error (which
-    /// the whole reading reports).
-    fn fill(&mut self) -> bool {
-        read_more(&mut self.reader, &mut self.buf, self.read_size)
     }
 
     /// Hands on the records taken so far and the text up to where the
     /// cutting stands.
     fn cut(&mut self) -> Batch {
-        let rest = self.buf.split_off(self.pos);
-        let bytes = std::mem::replace(&mut self.buf, rest);
-        let batch = Batch {
-            offset: self.offset,
+        let (offset, bytes) = self.input.take(self.pos);
+        self.pos = 0;
+        Batch {
+            offset,
             records: std::mem::take(&mut self.records),
             bytes,
-        };
-        self.offset += batch.bytes.len() as u64;
-        self.pos = 0;
-        batch
+        }
     }
 
     /// Takes the next token of the frame, or the rest of a record.
     fn step(&mut self) -> Step {
         if let Some(open) = self.open.as_mut() {
-            return match close(&self.buf, open) {
+            return match close(&self.input.buf, open) {
                 false => Step::More,
                 true => {
                     self.records.push(Record {
@@ -178,13 +158,13 @@ impl<R: Read> Batches<R> {
                 }
             };
         }
-        let rest = self.buf.get(self.pos..).unwrap_or_default();
+        let rest = self.input.buf.get(self.pos..).unwrap_or_default();
         let Some(skip) = rest.iter().position(|b| !is_space(*b)) else {
-            self.pos = self.buf.len();
+            self.pos = self.input.buf.len();
             return Step::More;
         };
         self.pos += skip;
-        let Some(&byte) = self.buf.get(self.pos) else {
+        let Some(&byte) = self.input.buf.get(self.pos) else {
             return Step::More;
         };
         self.token(byte)
@@ -226,7 +206,7 @@ impl<R: Read> Batches<R> {
     /// written without escapes.
     fn key(&mut self) -> Step {
         let body = self.pos + 1;
-        let rest = self.buf.get(body..).unwrap_or_default();
+        let rest = self.input.buf.get(body..).unwrap_or_default();
         let Some(len) = memchr::memchr2(b'"', b'\\', rest) else {
             return Step::More;
         };
@@ -256,18 +236,20 @@ impl<R: Read> Iterator for Batches<R> {
                     return Some(Cut::Batch(self.cut()));
                 }
                 Step::Took => {}
-                Step::More if !self.at_end => self.at_end = !self.fill(),
+                Step::More if !self.input.at_end => {
+                    self.input.fill();
+                }
                 Step::More => {
                     self.done = true;
                     if self.state != State::End || self.open.is_some() {
-                        return Some(Cut::Stop(self.offset + self.buf.len() as u64));
+                        return Some(Cut::Stop(self.input.offset + self.input.buf.len() as u64));
                     }
-                    self.pos = self.buf.len();
+                    self.pos = self.input.buf.len();
                     return (!self.records.is_empty()).then(|| Cut::Batch(self.cut()));
                 }
                 Step::Stop => {
                     self.done = true;
-                    return Some(Cut::Stop(self.offset + self.pos as u64));
+                    return Some(Cut::Stop(self.input.offset + self.pos as u64));
                 }
             }
         }

@@ -138,23 +138,17 @@ fn stream(
     progress: &mut dyn Progress,
 ) -> Option<Rest> {
     let decode = |batch: &Batch| decode_batch(batch, file);
-    let stream::Reading {
-        read,
-        found,
-        cut_stopped,
-        merged,
-    } = stream::read_cuts(cuts, (bytes, BATCH_BYTES), decode, progress);
-    // A batch given up on stands before where the cutting stopped.
-    match merged.stopped.or(cut_stopped) {
+    let reading = stream::read_cuts(cuts, (bytes, BATCH_BYTES), decode, progress);
+    match reading.gave_up() {
         None => {
-            store.join(read);
-            diags.append(found);
+            store.join(reading.read);
+            diags.append(reading.found);
             None
         }
         Some(at) => Some(Rest {
-            read,
-            found,
-            from: merged.bytes,
+            read: reading.read,
+            found: reading.found,
+            from: reading.merged.bytes,
             at,
         }),
     }

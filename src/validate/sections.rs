@@ -140,18 +140,12 @@ fn stream(
     progress: &mut dyn Progress,
 ) -> Result<(), u64> {
     let decode = |batch: &Batch| decode_batch(batch, file);
-    let stream::Reading {
-        read,
-        found,
-        cut_stopped,
-        merged,
-    } = stream::read_cuts(cuts, (bytes, BATCH_BYTES), decode, progress);
-    // A batch given up on stands before where the cutting stopped.
-    if let Some(at) = merged.stopped.or(cut_stopped) {
+    let reading = stream::read_cuts(cuts, (bytes, BATCH_BYTES), decode, progress);
+    if let Some(at) = reading.gave_up() {
         return Err(at);
     }
-    store.join(read);
-    diags.append(found);
+    store.join(reading.read);
+    diags.append(reading.found);
     Ok(())
 }
 

@@ -205,8 +205,16 @@ pub(super) struct Reading {
     pub read: Pending,
     pub found: Diagnostics,
     /// Where the cutting stopped, if it did.
-    pub cut_stopped: Option<u64>,
+    cut_stopped: Option<u64>,
     pub merged: Merged,
+}
+
+impl Reading {
+    /// Where the reading gave up, if it did: at a batch given up on, which
+    /// stands before where the cutting stopped, else where that stopped.
+    pub fn gave_up(&self) -> Option<u64> {
+        self.merged.stopped.or(self.cut_stopped)
+    }
 }
 
 /// Reads the batches of a document of `bytes` bytes cut into batches of

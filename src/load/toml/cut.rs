@@ -24,7 +24,7 @@
 
 use std::io::Read;
 
-use crate::load::read::{Unmarked, read_more};
+use crate::load::read::Ahead;
 use crate::load::shape::RecordShape;
 
 /// Bytes read at a time, and about the size of a batch: 64 KiB. A batch
@@ -267,25 +267,18 @@ impl Sections {
 
 /// Cuts a document read from `reader` into batches.
 pub struct Cuts<R> {
-    /// The input, without a byte-order mark: offsets count after it, as in
-    /// the text read whole.
-    reader: Unmarked<R>,
-    /// Input not yet handed on; it starts where the next batch starts.
-    buf: Vec<u8>,
-    /// Offset and line number of `buf`'s first byte.
-    offset: u64,
+    input: Ahead<R>,
+    /// Line number of `input.buf`'s first byte.
     line: u64,
-    /// Where the next line to read starts in `buf`, and the line breaks
+    /// Where the next line to read starts in `input.buf`, and the line breaks
     /// before it.
     pos: usize,
     breaks: u64,
-    /// How far `buf` is known to hold no line break past `pos`.
+    /// How far `input.buf` is known to hold no line break past `pos`.
     scanned: usize,
     lexer: Lexer,
     sections: Sections,
-    read_size: usize,
     batch_size: usize,
-    at_end: bool,
     done: bool,
 }
 
@@ -298,41 +291,29 @@ impl<R: Read> Cuts<R> {
     /// `batch_size` (small sizes, to test where the input breaks).
     pub fn sized(reader: R, read_size: usize, batch_size: usize) -> Cuts<R> {
         Cuts {
-            reader: Unmarked::new(reader),
-            buf: Vec::new(),
-            offset: 0,
+            input: Ahead::new(reader, read_size),
             line: 1,
             pos: 0,
             breaks: 0,
             scanned: 0,
             lexer: Lexer::default(),
             sections: Sections::default(),
-            read_size: read_size.max(1),
             batch_size,
-            at_end: false,
             done: false,
         }
     }
 
-    /// Reads more input; false when there is none, or on a read error
-    /// (which the whole reading reports).
-    fn fill(&mut self) -> bool {
-        read_more(&mut self.reader, &mut self.buf, self.read_size)
-    }
-
     /// Hands on the text before the next line.
     fn cut(&mut self) -> Batch {
-        let rest = self.buf.split_off(self.pos);
-        let bytes = std::mem::replace(&mut self.buf, rest);
-        let batch = Batch {
-            offset: self.offset,
-            line: self.line,
-            bytes,
-        };
-        self.offset += self.pos as u64;
+        let (offset, bytes) = self.input.take(self.pos);
+        let line = self.line;
         self.line += self.breaks;
         (self.pos, self.breaks, self.scanned) = (0, 0, 0);
-        batch
+        Batch {
+            offset,
+            line,
+            bytes,
+        }
     }
 
     /// The end of the next line (its line break, or the end of the input),
@@ -340,24 +321,22 @@ impl<R: Read> Cuts<R> {
     fn next_line(&mut self) -> Option<usize> {
         loop {
             let from = self.scanned.max(self.pos);
-            let ahead = self.buf.get(from..).unwrap_or_default();
+            let ahead = self.input.buf.get(from..).unwrap_or_default();
             if let Some(i) = memchr::memchr(b'\n', ahead) {
                 return Some(from + i);
             }
-            self.scanned = self.buf.len();
-            if self.at_end {
-                return (self.pos < self.buf.len()).then_some(self.buf.len());
+            self.scanned = self.input.buf.len();
+            if self.input.at_end {
+                return (self.pos < self.input.buf.len()).then_some(self.input.buf.len());
             }
-            if !self.fill() {
-                self.at_end = true;
-            }
+            self.input.fill();
         }
     }
 
     /// Reads the line from `pos` to `end`: whether it may stand where it
     /// does.
     fn allowed(&mut self, end: usize) -> bool {
-        let text = self.buf.get(self.pos..end).unwrap_or_default();
+        let text = self.input.buf.get(self.pos..end).unwrap_or_default();
         match self.lexer.line(text) {
             Line::Blank => true,
             Line::Other => self.sections.current.is_some(),
@@ -382,22 +361,26 @@ impl<R: Read> Iterator for Cuts<R> {
         loop {
             let Some(end) = self.next_line() else {
                 self.done = true;
-                return (!self.buf.is_empty()).then(|| Cut::Batch(self.cut()));
+                return (!self.input.buf.is_empty()).then(|| Cut::Batch(self.cut()));
             };
             // A batch ends before a section's header once it is large
             // enough: the header is read again as the next batch's first.
             let starts = self.lexer.string == Open::None
                 && self.lexer.depth == 0
                 && self.pos >= self.batch_size
-                && self.buf.get(self.pos..end).is_some_and(starts_section);
+                && self
+                    .input
+                    .buf
+                    .get(self.pos..end)
+                    .is_some_and(starts_section);
             if starts {
                 return Some(Cut::Batch(self.cut()));
             }
             if !self.allowed(end) {
                 self.done = true;
-                return Some(Cut::Stop(self.offset + self.pos as u64));
+                return Some(Cut::Stop(self.input.offset + self.pos as u64));
             }
-            let broke = end < self.buf.len();
+            let broke = end < self.input.buf.len();
             self.pos = end + usize::from(broke);
             self.breaks += u64::from(broke);
         }
