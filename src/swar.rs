@@ -1,5 +1,5 @@
 //! Bytes read eight at a time: which bytes of a word are below or equal to
-//! a value, and the searches of the JSON readers built on that.
+//! a value, and the searches of the JSON and TOML readers built on that.
 //!
 //! A word of eight bytes is read little-endian; a test marks the high bit
 //! of each byte it holds for. Only the first mark of a test is sure (a
@@ -53,6 +53,32 @@ pub fn stop(bytes: &[u8]) -> Option<usize> {
     find(bytes, marks, |b| b == b'"' || b == b'\\' || b < 0x20)
 }
 
+/// Where the first `quote`, `\\`, control character or delete (0x7f) of
+/// `bytes` is: where a TOML string on one line ends, escapes, or has what
+/// the plain reading leaves to the `toml` crate.
+pub fn string_stop(bytes: &[u8], quote: u8) -> Option<usize> {
+    let marks = |w| below(w, 0x20) | equal(w, quote) | equal(w, b'\\') | equal(w, 0x7f);
+    find(bytes, marks, |b| {
+        b == quote || b == b'\\' || b < 0x20 || b == 0x7f
+    })
+}
+
+/// Where the first byte of `bytes` that a TOML line's lexer follows is: a
+/// quote (`"`, `'`), a comment's `#`, or a bracket or brace.
+pub fn toml_mark(bytes: &[u8]) -> Option<usize> {
+    // Folded as in `structural`.
+    let marks = |w| {
+        let folded = w | (ONES * 0x20);
+        equal(folded, b'{')
+            | equal(folded, b'}')
+            | equal(w, b'"')
+            | equal(w, b'\'')
+            | equal(w, b'#')
+    };
+    let is = |b| matches!(b, b'"' | b'\'' | b'#' | b'{' | b'}' | b'[' | b']');
+    find(bytes, marks, is)
+}
+
 /// Where the first `"`, `{`, `}`, `[` or `]` of `bytes` is.
 pub fn structural(bytes: &[u8]) -> Option<usize> {
     // With the 0x20 bit set, `[` is `{` and `]` is `}` (and no other byte
@@ -88,8 +114,36 @@ mod tests {
     /// Bytes that the searches stop at or must look past.
     fn bytes() -> impl Strategy<Value = Vec<u8>> {
         let pick = vec![
-            b'a', b'"', b'\\', b'{', b'}', b'[', b']', b' ', b'!', b'~', 0x00, 0x02, 0x1f, 0x20,
-            0x21, 0x5b, 0x5d, 0x7f, 0x80, 0xa2, 0xdb, 0xdc, 0xfb, 0xff,
+            b'a',
+            b'"',
+            b'\\',
+            b'{',
+            b'}',
+            b'[',
+            b']',
+            b' ',
+            b'!',
+            b'~',
+            0x00,
+            0x02,
+            0x1f,
+            0x20,
+            0x21,
+            0x5b,
+            0x5d,
+            0x7f,
+            0x80,
+            0xa2,
+            0xdb,
+            0xdc,
+            0xfb,
+            0xff,
+            b'\'',
+            b'#',
+            b'\t',
+            0x07,
+            0x27 | 0x80,
+            0x03,
         ];
         prop::collection::vec(prop::sample::select(pick), 0..40)
     }
@@ -105,6 +159,21 @@ mod tests {
         fn stop_finds_the_first_quote_backslash_or_control(bytes in bytes()) {
             let naive = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
             prop_assert_eq!(super::stop(&bytes), naive);
+        }
+
+        #[test]
+        fn string_stop_finds_the_quote_backslash_control_or_delete(
+            bytes in bytes(),
+            quote in prop::sample::select(vec![b'"', b'\'']),
+        ) {
+            let naive = bytes.iter().position(|&b| b == quote || b == b'\\' || b < 0x20 || b == 0x7f);
+            prop_assert_eq!(super::string_stop(&bytes, quote), naive);
+        }
+
+        #[test]
+        fn toml_mark_finds_the_first_quote_comment_or_bracket(bytes in bytes()) {
+            let is = |b: &u8| matches!(b, b'"' | b'\'' | b'#' | b'{' | b'}' | b'[' | b']');
+            prop_assert_eq!(super::toml_mark(&bytes), bytes.iter().position(is));
         }
 
         #[test]

@@ -1,17 +1,20 @@
 //! Reads a TOML document into the span tree of [`super::tree`].
 //!
-//! The `toml` crate's recovering parser does the syntax and reports every
-//! syntax error it can; this module only converts its spanned values. TOML's
-//! own dates (`date = 2024-03-22`, unquoted) become strings, so that the EDTF
+//! Plain TOML, as tools write it, is read straight into the tree by
+//! [`plain`]; anything else goes to the `toml` crate's recovering parser,
+//! which does the syntax and reports every syntax error it can, and whose
+//! spanned values this module converts. TOML's own dates
+//! (`date = 2024-03-22`, unquoted) become strings, so that the EDTF
 //! validator sees them as written. It must not decide anything about records.
 
 use std::borrow::Cow;
 
 pub mod cut;
+pub mod plain;
 
 /// The largest TOML document parsed whole, when it cannot be read as it
 /// comes ([`cut`]): parsing takes about thirty times a document's size in
-/// memory.
+/// memory with the `toml` crate, about ten for plain TOML ([`plain`]).
 pub const MAX_WHOLE_BYTES: u64 = 256 << 20;
 
 use toml::Spanned;
@@ -20,8 +23,18 @@ use toml::de::{DeTable, DeValue};
 use super::json::SyntaxError;
 use super::tree::{Entry, Node, Span, Value};
 
-/// Parses a TOML document, or returns every syntax error found in it.
+/// Parses a TOML document, or returns every syntax error found in it:
+/// plain TOML by [`plain`], anything else by [`parse_general`].
 pub fn parse(text: &str) -> Result<Node<'_>, Vec<SyntaxError>> {
+    match plain::parse(text) {
+        Some(node) => Ok(node),
+        None => parse_general(text),
+    }
+}
+
+/// Parses a TOML document of any form with the `toml` crate, or returns
+/// every syntax error found in it.
+pub fn parse_general(text: &str) -> Result<Node<'_>, Vec<SyntaxError>> {
     let (table, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         return Err(errors.iter().map(syntax_error).collect());

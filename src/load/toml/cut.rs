@@ -29,10 +29,10 @@ use crate::load::shape::RecordShape;
 
 /// Bytes read at a time, and about the size of a batch: 64 KiB. A batch
 /// is parsed whole, into a tree many times its size, on each of the
-/// threads: checking a million records (387 MB of TOML) took 6.5–7.9 s with
-/// a peak of 354–356 MB in batches of 64 KiB, 6.5–7.9 s and 362 MB in
-/// batches of 128 KiB, and 8.5–9.4 s and 412–417 MB in batches of ½ MiB
-/// (two or three runs each).
+/// threads: checking a million records (387 MB of TOML), each batch parsed
+/// by the `toml` crate, took 6.5–7.9 s with a peak of 354–356 MB in batches
+/// of 64 KiB, 6.5–7.9 s and 362 MB in batches of 128 KiB, and 8.5–9.4 s and
+/// 412–417 MB in batches of ½ MiB (two or three runs each).
 pub const BATCH_BYTES: usize = 1 << 16;
 
 /// Whole sections of a TOML document.
@@ -114,6 +114,10 @@ impl Lexer {
                     None => return,
                 }
             }
+            let Some(skip) = line.get(i..).and_then(crate::swar::toml_mark) else {
+                return;
+            };
+            i += skip;
             let Some(&byte) = line.get(i) else {
                 return;
             };
@@ -138,18 +142,24 @@ impl Lexer {
     }
 }
 
-/// Where a one-line string that starts before `from` ends (after its
+/// Where a one-line string that starts before `i` ends (after its
 /// closing quote), or the line's end.
 fn close_short(line: &[u8], mut i: usize, basic: bool) -> usize {
-    let quote = if basic { b'"' } else { b'\'' };
-    while let Some(&byte) = line.get(i) {
-        match byte {
-            b'\\' if basic => i += 2,
-            _ if byte == quote => return i + 1,
-            _ => i += 1,
+    loop {
+        let rest = line.get(i..).unwrap_or_default();
+        let found = match basic {
+            true => memchr::memchr2(b'"', b'\\', rest),
+            false => memchr::memchr(b'\'', rest),
+        };
+        let Some(at) = found else {
+            return line.len();
+        };
+        i += at;
+        match line.get(i) {
+            Some(b'\\') => i += 2,
+            _ => return i + 1,
         }
     }
-    line.len()
 }
 
 /// Where a string that spans lines ends on this line, from `i` (after its

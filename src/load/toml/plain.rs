@@ -1,0 +1,440 @@
+//! Plain TOML, as tools write it, parsed into the span tree without the
+//! `toml` crate.
+//!
+//! `fmt --to toml`, and most programs that write fact files, write arrays of
+//! tables and nothing else: `[[type]]` headers of bare keys, one
+//! `key = value` a line (the key bare or quoted), values that are strings on
+//! one line, decimal integers and floats, booleans, arrays and inline
+//! tables, with blank lines and comments between. The `toml` crate builds a general table of every
+//! document, hashed and ordered, that is then converted into the span tree;
+//! that took about three fifths of reading a large TOML document. This
+//! module reads the plain form straight into the tree the conversion gives,
+//! spans included.
+//!
+//! It gives up ([`parse`] is `None`) on anything else, valid or not: other
+//! headers, dotted or literal keys, strings over several lines, other
+//! escapes or number forms, dates, a key given twice, a control character. The
+//! caller then parses the text with the `toml` crate, which says what is
+//! wrong where. So it never judges a document: a unit test and the
+//! `toml_reader` fuzz target hold every tree it gives to the crate's.
+
+use std::borrow::Cow;
+
+use super::float;
+use crate::load::tree::{Entry, Node, Span, Value};
+use crate::swar::string_stop;
+
+/// Arrays and inline tables nested deeper than this are left to the
+/// `toml` crate, so that the reading never recurses far.
+const MAX_DEPTH: u32 = 16;
+
+/// The tree of `text` when it is plain TOML, as the `toml` crate parses it.
+pub fn parse(text: &str) -> Option<Node<'_>> {
+    let mut doc = Doc::default();
+    let mut at = Cursor { text, pos: 0 };
+    loop {
+        at.blank_lines()?;
+        match at.peek() {
+            None => break,
+            Some(b'[') => doc.header(&mut at)?,
+            Some(_) => doc.key_value(&mut at)?,
+        }
+    }
+    Some(doc.finish())
+}
+
+/// The document read so far: its arrays of tables, and the record whose
+/// keys are being read.
+#[derive(Default)]
+struct Doc<'a> {
+    root: Vec<Entry<'a>>,
+    record: Option<(usize, Node<'a>)>,
+}
+
+impl<'a> Doc<'a> {
+    /// A `[[name]]` line: the record before it ends, and one of `name`
+    /// starts.
+    fn header(&mut self, at: &mut Cursor<'a>) -> Option<()> {
+        let start = at.pos;
+        at.expect(b"[[")?;
+        let key_start = at.pos;
+        let key = at.bare_key()?;
+        let key_span = Span::new(key_start, at.pos);
+        at.expect(b"]]")?;
+        let span = Span::new(start, at.pos);
+        at.line_end()?;
+        self.end_record();
+        let list = match self.root.iter().position(|e| e.key == key) {
+            Some(i) => i,
+            None => {
+                let value = Node {
+                    span,
+                    value: Value::Array(Vec::new()),
+                };
+                self.root.push(Entry {
+                    key: Cow::Borrowed(key),
+                    key_span,
+                    value,
+                });
+                self.root.len() - 1
+            }
+        };
+        // Room for the fields of most records at once.
+        let fields = Vec::with_capacity(8);
+        let table = Node {
+            span,
+            value: Value::Table(fields),
+        };
+        self.record = Some((list, table));
+        Some(())
+    }
+
+    /// A `key = value` line of the current record.
+    fn key_value(&mut self, at: &mut Cursor<'a>) -> Option<()> {
+        let (_, record) = self.record.as_mut()?;
+        let Value::Table(entries) = &mut record.value else {
+            return None;
+        };
+        let entry = at.entry(0)?;
+        at.line_end()?;
+        add(entries, entry)
+    }
+
+    /// The current record, put into its array.
+    fn end_record(&mut self) {
+        let Some((list, record)) = self.record.take() else {
+            return;
+        };
+        if let Some(Value::Array(items)) = self.root.get_mut(list).map(|e| &mut e.value.value) {
+            items.push(record);
+        }
+    }
+
+    fn finish(mut self) -> Node<'a> {
+        self.end_record();
+        Node {
+            span: Span::default(),
+            value: Value::Table(self.root),
+        }
+    }
+}
+
+/// Adds `entry` to a table, or gives up when its key is there already.
+fn add<'a>(entries: &mut Vec<Entry<'a>>, entry: Entry<'a>) -> Option<()> {
+    if entries.iter().any(|e| e.key == entry.key) {
+        return None;
+    }
+    entries.push(entry);
+    Some(())
+}
+
+/// Where the reading stands in the text.
+struct Cursor<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes().get(self.pos).copied()
+    }
+
+    fn at(&self, s: &[u8]) -> bool {
+        self.bytes()
+            .get(self.pos..)
+            .is_some_and(|b| b.starts_with(s))
+    }
+
+    fn expect(&mut self, s: &[u8]) -> Option<()> {
+        self.at(s).then(|| self.pos += s.len())
+    }
+
+    fn text_to(&self, start: usize) -> Option<&'a str> {
+        self.text.get(start..self.pos)
+    }
+
+    /// Spaces and tabs.
+    fn spaces(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t')) {
+            self.pos += 1;
+        }
+    }
+
+    /// A line break, `\n` or `\r\n`.
+    fn line_break(&mut self) -> Option<()> {
+        match self.peek() {
+            Some(b'\n') => self.expect(b"\n"),
+            _ => self.expect(b"\r\n"),
+        }
+    }
+
+    /// A comment, from `#` to the line's end (not its break), of no
+    /// control character but tabs.
+    fn comment(&mut self) -> Option<()> {
+        self.expect(b"#")?;
+        while let Some(b) = self.peek() {
+            match b {
+                b'\n' | b'\r' => return Some(()),
+                b'\t' => {}
+                0..=0x1f | 0x7f => return None,
+                _ => {}
+            }
+            self.pos += 1;
+        }
+        Some(())
+    }
+
+    /// What may end a line after its header or value: spaces, a comment,
+    /// the line break or the end of the text.
+    fn line_end(&mut self) -> Option<()> {
+        self.spaces();
+        if self.peek() == Some(b'#') {
+            self.comment()?;
+        }
+        match self.peek() {
+            None => Some(()),
+            Some(_) => self.line_break(),
+        }
+    }
+
+    /// Blank lines and lines of comments, up to the next line of content.
+    fn blank_lines(&mut self) -> Option<()> {
+        loop {
+            let start = self.pos;
+            self.spaces();
+            match self.peek() {
+                None => return Some(()),
+                Some(b'#' | b'\n' | b'\r') => self.line_end()?,
+                Some(_) if self.pos == start => return Some(()),
+                // Content indented: left to the crate.
+                Some(_) => return None,
+            }
+        }
+    }
+
+    /// Blank space inside an array: spaces, line breaks and comments.
+    fn array_space(&mut self) -> Option<()> {
+        loop {
+            self.spaces();
+            match self.peek() {
+                Some(b'#') => self.comment()?,
+                Some(b'\n' | b'\r') => self.line_break()?,
+                _ => return Some(()),
+            }
+        }
+    }
+
+    /// A bare key: ASCII letters, digits, `_` and `-`.
+    fn bare_key(&mut self) -> Option<&'a str> {
+        let start = self.pos;
+        while self
+            .peek()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        {
+            self.pos += 1;
+        }
+        (self.pos > start).then_some(())?;
+        self.text_to(start)
+    }
+
+    /// `key = value`, with spaces around the sign.
+    fn entry(&mut self, depth: u32) -> Option<Entry<'a>> {
+        let start = self.pos;
+        let key = self.bare_key()?;
+        let key_span = Span::new(start, self.pos);
+        self.spaces();
+        self.expect(b"=")?;
+        self.spaces();
+        let value = self.value(depth)?;
+        let key = Cow::Borrowed(key);
+        Some(Entry {
+            key,
+            key_span,
+            value,
+        })
+    }
+
+    fn value(&mut self, depth: u32) -> Option<Node<'a>> {
+        let start = self.pos;
+        let value = match self.peek()? {
+            b'"' => Value::Str(self.basic_string()?),
+            b'\'' => Value::Str(self.literal_string()?),
+            b'[' if depth < MAX_DEPTH => Value::Array(self.array(depth + 1)?),
+            b'{' if depth < MAX_DEPTH => Value::Table(self.inline_table(depth + 1)?),
+            b't' => self.expect(b"true").map(|()| Value::Bool(true))?,
+            b'f' => self.expect(b"false").map(|()| Value::Bool(false))?,
+            _ => self.number()?,
+        };
+        let span = Span::new(start, self.pos);
+        Some(Node { span, value })
+    }
+
+    /// `[ value, value ]`, over lines if need be, a comma after the last
+    /// allowed.
+    fn array(&mut self, depth: u32) -> Option<Vec<Node<'a>>> {
+        self.expect(b"[")?;
+        let mut items = Vec::new();
+        loop {
+            self.array_space()?;
+            if self.expect(b"]").is_some() {
+                return Some(items);
+            }
+            items.push(self.value(depth)?);
+            self.array_space()?;
+            if self.expect(b",").is_none() {
+                self.expect(b"]")?;
+                return Some(items);
+            }
+        }
+    }
+
+    /// `{ key = value, key = value }` on one line, no comma after the last.
+    fn inline_table(&mut self, depth: u32) -> Option<Vec<Entry<'a>>> {
+        self.expect(b"{")?;
+        self.spaces();
+        let mut entries = Vec::new();
+        if self.expect(b"}").is_some() {
+            return Some(entries);
+        }
+        loop {
+            let entry = self.entry(depth)?;
+            add(&mut entries, entry)?;
+            self.spaces();
+            if self.expect(b",").is_none() {
+                self.expect(b"}")?;
+                return Some(entries);
+            }
+            self.spaces();
+        }
+    }
+
+    /// A decimal integer that fits 64 bits, or a float of digits on both
+    /// sides of its point; no underscores, exponents or leading zeros.
+    fn number(&mut self) -> Option<Value<'static>> {
+        let start = self.pos;
+        if matches!(self.peek(), Some(b'+' | b'-')) {
+            self.pos += 1;
+        }
+        let whole = self.digits();
+        let leading_zero = whole > 1 && self.bytes().get(self.pos - whole) == Some(&b'0');
+        if whole == 0 || leading_zero {
+            return None;
+        }
+        let fraction = self.expect(b".").is_some();
+        if fraction && self.digits() == 0 {
+            return None;
+        }
+        if matches!(
+            self.peek(),
+            Some(b'e' | b'E' | b'_' | b'.' | b':' | b'x' | b'o' | b'b')
+        ) {
+            return None;
+        }
+        let text = self.text_to(start)?;
+        match fraction {
+            true => Some(float(text)),
+            false => text.parse().ok().map(Value::Int),
+        }
+    }
+
+    /// Skips ASCII digits and says how many.
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    /// `"…"` on one line, with the escapes `\"`, `\\`, `\b`, `\t`, `\n`,
+    /// `\f`, `\r`, `\uXXXX` and `\UXXXXXXXX`.
+    fn basic_string(&mut self) -> Option<Cow<'a, str>> {
+        if self.at(b"\"\"\"") {
+            return None;
+        }
+        self.expect(b"\"")?;
+        let start = self.pos;
+        let mut owned: Option<String> = None;
+        let mut run = start;
+        loop {
+            self.pos += string_stop(self.bytes().get(self.pos..)?, b'"')?;
+            match self.peek()? {
+                b'"' => break,
+                b'\\' => {
+                    let text = owned.get_or_insert_with(String::new);
+                    text.push_str(self.text_to(run)?);
+                    self.pos += 1;
+                    text.push(self.escape()?);
+                    run = self.pos;
+                }
+                b'\t' => self.pos += 1,
+                _ => return None,
+            }
+        }
+        let value = match owned {
+            None => Cow::Borrowed(self.text_to(start)?),
+            Some(mut text) => {
+                text.push_str(self.text_to(run)?);
+                Cow::Owned(text)
+            }
+        };
+        self.pos += 1;
+        Some(value)
+    }
+
+    /// The character of an escape, after its backslash.
+    fn escape(&mut self) -> Option<char> {
+        let b = self.peek()?;
+        self.pos += 1;
+        let c = match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'b' => '\u{8}',
+            b't' => '\t',
+            b'n' => '\n',
+            b'f' => '\u{c}',
+            b'r' => '\r',
+            b'u' => self.hex_char(4)?,
+            b'U' => self.hex_char(8)?,
+            _ => return None,
+        };
+        Some(c)
+    }
+
+    /// A Unicode scalar value written in `n` hexadecimal digits.
+    fn hex_char(&mut self, n: usize) -> Option<char> {
+        let digits = self.text.get(self.pos..self.pos + n)?;
+        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        self.pos += n;
+        char::from_u32(u32::from_str_radix(digits, 16).ok()?)
+    }
+
+    /// `'…'` on one line, as written.
+    fn literal_string(&mut self) -> Option<Cow<'a, str>> {
+        if self.at(b"'''") {
+            return None;
+        }
+        self.expect(b"'")?;
+        let start = self.pos;
+        loop {
+            self.pos += string_stop(self.bytes().get(self.pos..)?, b'\'')?;
+            match self.peek()? {
+                b'\'' => break,
+                b'\\' | b'\t' => self.pos += 1,
+                _ => return None,
+            }
+        }
+        let text = self.text_to(start)?;
+        self.pos += 1;
+        Some(Cow::Borrowed(text))
+    }
+}
+
+#[cfg(test)]
+mod tests;
