@@ -84,7 +84,7 @@ fn refusal(path: &Path, file: FileId, at: u64) -> Diagnostic {
         .and_then(|f| batch_at(Cuts::new(f), at));
     if let Some(first) = batch.and_then(|b| first_problem(b, file)) {
         let help = format!(
-            "a TOML document larger than {limit} MiB is not parsed whole, which takes about \
+            "a TOML document larger than {limit} MiB is not parsed whole, which takes up to \
              thirty times its size in memory: it is read as it comes, which stops at its \
              first problem of syntax or encoding"
         );

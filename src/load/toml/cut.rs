@@ -1,7 +1,8 @@
 //! A TOML fact document cut into batches of whole sections as it is read.
 //!
 //! Parsed whole, a TOML document of a hundred thousand records takes about
-//! thirty times its size in memory. Here it is read in pieces and cut, as
+//! ten times its size in memory, thirty when it is not plain TOML
+//! ([`super::plain`]). Here it is read in pieces and cut, as
 //! it comes, before the `[[type]]` header lines that start its records,
 //! into [`Batch`]es of whole sections that parse on their own, so that they
 //! can be parsed and decoded on several threads as the blocks of JSON Lines

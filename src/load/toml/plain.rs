@@ -1,28 +1,27 @@
 //! Plain TOML, as tools write it, parsed into the span tree without the
 //! `toml` crate.
 //!
-//! `fmt --to toml`, and most programs that write fact files, write arrays of
-//! tables and nothing else: `[[type]]` headers of bare keys, one
-//! `key = value` a line (the key bare or quoted), values that are strings on
-//! one line, decimal integers and floats, booleans, arrays and inline
-//! tables, with blank lines and comments between. The `toml` crate builds a general table of every
-//! document, hashed and ordered, that is then converted into the span tree;
-//! that took about three fifths of reading a large TOML document. This
-//! module reads the plain form straight into the tree the conversion gives,
-//! spans included.
+//! `fmt --to toml`, and most programs that write fact files, write arrays
+//! of tables and nothing else: `[[type]]` headers of bare keys, one
+//! `key = value` a line (the key bare or quoted), values that are strings
+//! on one line, decimal integers and floats, booleans, arrays and inline
+//! tables, with blank lines and comments between. The `toml` crate builds a
+//! general table of every document, hashed and ordered, that is then
+//! converted into the span tree; that took about three fifths of reading a
+//! large TOML document. This module reads the plain form straight into the
+//! tree the conversion gives, spans included; [`scalars`] reads its
+//! strings and numbers.
 //!
 //! It gives up ([`parse`] is `None`) on anything else, valid or not: other
 //! headers, dotted or literal keys, strings over several lines, other
-//! escapes or number forms, dates, a key given twice, a control character. The
-//! caller then parses the text with the `toml` crate, which says what is
-//! wrong where. So it never judges a document: a unit test and the
+//! escapes or number forms, dates, a key given twice, a control character.
+//! The caller then parses the text with the `toml` crate, which says what
+//! is wrong where. So it never judges a document: a unit test and the
 //! `toml_reader` fuzz target hold every tree it gives to the crate's.
 
 use std::borrow::Cow;
 
-use super::float;
 use crate::load::tree::{Entry, Node, Span, Value};
-use crate::swar::string_stop;
 
 /// Arrays and inline tables nested deeper than this are left to the
 /// `toml` crate, so that the reading never recurses far.
@@ -311,130 +310,9 @@ impl<'a> Cursor<'a> {
             self.spaces();
         }
     }
-
-    /// A decimal integer that fits 64 bits, or a float of digits on both
-    /// sides of its point; no underscores, exponents or leading zeros.
-    fn number(&mut self) -> Option<Value<'static>> {
-        let start = self.pos;
-        if matches!(self.peek(), Some(b'+' | b'-')) {
-            self.pos += 1;
-        }
-        let whole = self.digits();
-        let leading_zero = whole > 1 && self.bytes().get(self.pos - whole) == Some(&b'0');
-        if whole == 0 || leading_zero {
-            return None;
-        }
-        let fraction = self.expect(b".").is_some();
-        if fraction && self.digits() == 0 {
-            return None;
-        }
-        if matches!(
-            self.peek(),
-            Some(b'e' | b'E' | b'_' | b'.' | b':' | b'x' | b'o' | b'b')
-        ) {
-            return None;
-        }
-        let text = self.text_to(start)?;
-        match fraction {
-            true => Some(float(text)),
-            false => text.parse().ok().map(Value::Int),
-        }
-    }
-
-    /// Skips ASCII digits and says how many.
-    fn digits(&mut self) -> usize {
-        let start = self.pos;
-        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
-            self.pos += 1;
-        }
-        self.pos - start
-    }
-
-    /// `"…"` on one line, with the escapes `\"`, `\\`, `\b`, `\t`, `\n`,
-    /// `\f`, `\r`, `\uXXXX` and `\UXXXXXXXX`.
-    fn basic_string(&mut self) -> Option<Cow<'a, str>> {
-        if self.at(b"\"\"\"") {
-            return None;
-        }
-        self.expect(b"\"")?;
-        let start = self.pos;
-        let mut owned: Option<String> = None;
-        let mut run = start;
-        loop {
-            self.pos += string_stop(self.bytes().get(self.pos..)?, b'"')?;
-            match self.peek()? {
-                b'"' => break,
-                b'\\' => {
-                    let text = owned.get_or_insert_with(String::new);
-                    text.push_str(self.text_to(run)?);
-                    self.pos += 1;
-                    text.push(self.escape()?);
-                    run = self.pos;
-                }
-                b'\t' => self.pos += 1,
-                _ => return None,
-            }
-        }
-        let value = match owned {
-            None => Cow::Borrowed(self.text_to(start)?),
-            Some(mut text) => {
-                text.push_str(self.text_to(run)?);
-                Cow::Owned(text)
-            }
-        };
-        self.pos += 1;
-        Some(value)
-    }
-
-    /// The character of an escape, after its backslash.
-    fn escape(&mut self) -> Option<char> {
-        let b = self.peek()?;
-        self.pos += 1;
-        let c = match b {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'b' => '\u{8}',
-            b't' => '\t',
-            b'n' => '\n',
-            b'f' => '\u{c}',
-            b'r' => '\r',
-            b'u' => self.hex_char(4)?,
-            b'U' => self.hex_char(8)?,
-            _ => return None,
-        };
-        Some(c)
-    }
-
-    /// A Unicode scalar value written in `n` hexadecimal digits.
-    fn hex_char(&mut self, n: usize) -> Option<char> {
-        let digits = self.text.get(self.pos..self.pos + n)?;
-        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return None;
-        }
-        self.pos += n;
-        char::from_u32(u32::from_str_radix(digits, 16).ok()?)
-    }
-
-    /// `'…'` on one line, as written.
-    fn literal_string(&mut self) -> Option<Cow<'a, str>> {
-        if self.at(b"'''") {
-            return None;
-        }
-        self.expect(b"'")?;
-        let start = self.pos;
-        loop {
-            self.pos += string_stop(self.bytes().get(self.pos..)?, b'\'')?;
-            match self.peek()? {
-                b'\'' => break,
-                b'\\' | b'\t' => self.pos += 1,
-                _ => return None,
-            }
-        }
-        let text = self.text_to(start)?;
-        self.pos += 1;
-        Some(Cow::Borrowed(text))
-    }
 }
+
+mod scalars;
 
 #[cfg(test)]
 mod tests;
