@@ -9,7 +9,7 @@
 //! general table of every document, hashed and ordered, that is then
 //! converted into the span tree; that took about three fifths of reading a
 //! large TOML document. This module reads the plain form straight into the
-//! tree the conversion gives, spans included; [`scalars`] reads its
+//! tree the conversion gives, spans included; its `scalars` module reads its
 //! strings and numbers.
 //!
 //! It gives up ([`parse`] is `None`) on anything else, valid or not: other
