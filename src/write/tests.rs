@@ -102,6 +102,32 @@ fn toml_strings_escape_quotes_backslashes_and_control_characters() {
     assert_eq!(key, "plain_key-1\" \"\"\"\"a.b\"");
 }
 
+proptest::proptest! {
+    #[test]
+    fn toml_strings_escape_each_character_alone(
+        s in "(?s).{0,24}|[\"\\\\\u{0}-\u{1f}\u{7f}a\u{e9}\u{80}\u{2028}]{0,24}",
+    ) {
+        let mut got = String::new();
+        toml::string(&mut got, &s);
+        let mut want = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' => want.push_str("\\\""),
+                '\\' => want.push_str("\\\\"),
+                '\n' => want.push_str("\\n"),
+                '\t' => want.push_str("\\t"),
+                '\r' => want.push_str("\\r"),
+                '\u{8}' => want.push_str("\\b"),
+                '\u{c}' => want.push_str("\\f"),
+                c if c.is_ascii_control() => want.push_str(&format!("\\u{:04X}", u32::from(c))),
+                c => want.push(c),
+            }
+        }
+        want.push('"');
+        proptest::prop_assert_eq!(got, want);
+    }
+}
+
 #[test]
 fn hostile_text_and_numbers_come_back_through_every_encoding() {
     let jsonl_in = concat!(
