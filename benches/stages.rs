@@ -1,6 +1,7 @@
 //! Criterion benchmarks of the pipeline's stages on a synthetic fact set:
-//! EDTF parsing, the span-tree JSON parser, loading and validating JSON
-//! Lines, building the graph, and each export. Run with `cargo bench`; not
+//! EDTF parsing, the span-tree JSON parser, the TOML one (plain TOML, and
+//! the `toml` crate on the same text), loading and validating JSON Lines,
+//! building the graph, and each export. Run with `cargo bench`; not
 //! part of `cargo test`.
 
 use std::hint::black_box;
@@ -100,6 +101,39 @@ fn stages(c: &mut Criterion) {
     });
     g.bench_function("export_vis", |b| {
         b.iter(|| chronicle::export::vis::render(black_box(&view)))
+    });
+    g.finish();
+    toml_trees(c, &facts);
+}
+
+/// The same facts as TOML, as `fmt` writes them, cut into the batches a
+/// large document is read in, each read into the span tree by the plain
+/// reader and by the `toml` crate.
+fn toml_trees(c: &mut Criterion, facts: &chronicle::model::Facts) {
+    use chronicle::load::split::Cut;
+    use chronicle::load::toml::cut::Cuts;
+    let toml = chronicle::write::write(facts, Format::Toml);
+    let batches: Vec<String> = Cuts::new(toml.as_slice())
+        .filter_map(|cut| match cut {
+            Cut::Batch(b) => String::from_utf8(b.bytes).ok(),
+            Cut::Stop(_) => None,
+        })
+        .collect();
+    let plain = |b: &String| chronicle::load::toml::plain::parse(black_box(b)).is_some();
+    assert!(
+        batches.len() > 1 && batches.iter().all(plain),
+        "not plain batches"
+    );
+    let mut g = c.benchmark_group("toml");
+    g.throughput(Throughput::Bytes(toml.len() as u64));
+    g.bench_function("span_tree_plain", |b| {
+        b.iter(|| batches.iter().filter(|t| plain(t)).count())
+    });
+    g.bench_function("span_tree_crate", |b| {
+        b.iter(|| {
+            let general = |t: &&String| chronicle::load::toml::parse_general(black_box(t)).is_ok();
+            batches.iter().filter(general).count()
+        })
     });
     g.finish();
 }
