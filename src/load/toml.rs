@@ -23,6 +23,12 @@ use toml::de::{DeTable, DeValue};
 use super::json::SyntaxError;
 use super::tree::{Entry, Node, Span, Value};
 
+/// Whether `b` may stand in a bare key: ASCII letters and digits, `_` and
+/// `-`.
+pub fn is_bare(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
 /// Parses a TOML document, or returns every syntax error found in it:
 /// plain TOML by [`plain`], anything else by [`parse_general`].
 pub fn parse(text: &str) -> Result<Node<'_>, Vec<SyntaxError>> {

@@ -11,6 +11,7 @@
 use std::fmt::Write;
 
 use super::{Val, records};
+use crate::load::toml::is_bare;
 use crate::model::Facts;
 use crate::swar::string_stop;
 
@@ -45,9 +46,7 @@ pub fn write_to(facts: &Facts, out: &mut dyn std::io::Write) -> std::io::Result<
 
 /// A key, bare when it may be.
 pub fn key(out: &mut String, k: &str) {
-    let bare = !k.is_empty()
-        && k.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    let bare = !k.is_empty() && k.bytes().all(is_bare);
     if bare {
         out.push_str(k);
     } else {

@@ -25,6 +25,7 @@
 
 use std::io::Read;
 
+use super::is_bare;
 use crate::load::read::Ahead;
 use crate::load::shape::RecordShape;
 
@@ -224,11 +225,6 @@ fn header(line: &[u8]) -> Line<'_> {
         },
         _ => Line::Odd,
     }
-}
-
-/// A byte of a bare key.
-fn is_bare(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
 }
 
 /// The line without its leading white space (and a `\r` before its break).

@@ -21,6 +21,7 @@
 
 use std::borrow::Cow;
 
+use super::is_bare;
 use crate::load::tree::{Entry, Node, Span, Value};
 
 /// Arrays and inline tables nested deeper than this are left to the
@@ -47,7 +48,15 @@ pub fn parse(text: &str) -> Option<Node<'_>> {
 #[derive(Default)]
 struct Doc<'a> {
     root: Vec<Entry<'a>>,
-    record: Option<(usize, Node<'a>)>,
+    record: Option<Record<'a>>,
+}
+
+/// A record being read: the array it goes into (its place in the root),
+/// its header's span and its fields so far.
+struct Record<'a> {
+    list: usize,
+    span: Span,
+    fields: Vec<Entry<'a>>,
 }
 
 impl<'a> Doc<'a> {
@@ -78,37 +87,38 @@ impl<'a> Doc<'a> {
                 self.root.len() - 1
             }
         };
-        // Room for the fields of most records at once.
-        let fields = Vec::with_capacity(8);
-        let table = Node {
+        self.record = Some(Record {
+            list,
             span,
-            value: Value::Table(fields),
-        };
-        self.record = Some((list, table));
+            // Room for the fields of most records at once.
+            fields: Vec::with_capacity(8),
+        });
         Some(())
     }
 
     /// A `key = value` line of the current record.
     fn key_value(&mut self, at: &mut Cursor<'a>) -> Option<()> {
-        let (_, record) = self.record.as_mut()?;
-        let Value::Table(entries) = &mut record.value else {
-            return None;
-        };
+        let record = self.record.as_mut()?;
         let entry = at.entry(0)?;
         at.line_end()?;
-        add(entries, entry)
+        add(&mut record.fields, entry)
     }
 
     /// The current record, put into its array.
     fn end_record(&mut self) {
-        let Some((list, record)) = self.record.take() else {
+        let Some(Record { list, span, fields }) = self.record.take() else {
             return;
         };
+        let table = Node {
+            span,
+            value: Value::Table(fields),
+        };
         if let Some(Value::Array(items)) = self.root.get_mut(list).map(|e| &mut e.value.value) {
-            items.push(record);
+            items.push(table);
         }
     }
 
+    /// The root table: every array of records, in the order first met.
     fn finish(mut self) -> Node<'a> {
         self.end_record();
         Node {
@@ -230,26 +240,26 @@ impl<'a> Cursor<'a> {
     /// A bare key: ASCII letters, digits, `_` and `-`.
     fn bare_key(&mut self) -> Option<&'a str> {
         let start = self.pos;
-        while self
-            .peek()
-            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-        {
+        while self.peek().is_some_and(is_bare) {
             self.pos += 1;
         }
         (self.pos > start).then_some(())?;
         self.text_to(start)
     }
 
-    /// `key = value`, with spaces around the sign.
+    /// `key = value`, with spaces around the sign; the key bare or
+    /// quoted.
     fn entry(&mut self, depth: u32) -> Option<Entry<'a>> {
         let start = self.pos;
-        let key = self.bare_key()?;
+        let key = match self.peek()? {
+            b'"' => self.basic_string()?,
+            _ => Cow::Borrowed(self.bare_key()?),
+        };
         let key_span = Span::new(start, self.pos);
         self.spaces();
         self.expect(b"=")?;
         self.spaces();
         let value = self.value(depth)?;
-        let key = Cow::Borrowed(key);
         Some(Entry {
             key,
             key_span,

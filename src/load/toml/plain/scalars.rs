@@ -1,5 +1,5 @@
 //! The scalars of plain TOML: strings on one line, with the escapes plain
-//! reading takes, and decimal integers and floats. Each reader gives up
+//! reading takes, and decimal integers and floats (with exponents). Each reader gives up
 //! (`None`) on any other form, valid or not, for the `toml` crate to read.
 
 use std::borrow::Cow;
@@ -10,13 +10,12 @@ use crate::load::tree::Value;
 use crate::swar::string_stop;
 
 impl<'a> Cursor<'a> {
-    /// A decimal integer that fits 64 bits, or a float of digits on both
-    /// sides of its point; no underscores, exponents or leading zeros.
+    /// A decimal integer that fits 64 bits, or a float with digits on both
+    /// sides of its point, an exponent, or both; no underscores or leading
+    /// zeros.
     pub(super) fn number(&mut self) -> Option<Value<'static>> {
         let start = self.pos;
-        if matches!(self.peek(), Some(b'+' | b'-')) {
-            self.pos += 1;
-        }
+        self.sign();
         let whole = self.digits();
         let leading_zero = whole > 1 && self.bytes().get(self.pos - whole) == Some(&b'0');
         if whole == 0 || leading_zero {
@@ -26,6 +25,12 @@ impl<'a> Cursor<'a> {
         if fraction && self.digits() == 0 {
             return None;
         }
+        let exponent = matches!(self.peek(), Some(b'e' | b'E'));
+        if exponent {
+            self.pos += 1;
+            self.sign();
+            (self.digits() > 0).then_some(())?;
+        }
         if matches!(
             self.peek(),
             Some(b'e' | b'E' | b'_' | b'.' | b':' | b'x' | b'o' | b'b')
@@ -33,9 +38,16 @@ impl<'a> Cursor<'a> {
             return None;
         }
         let text = self.text_to(start)?;
-        match fraction {
+        match fraction || exponent {
             true => Some(float(text)),
             false => text.parse().ok().map(Value::Int),
+        }
+    }
+
+    /// An optional `+` or `-`.
+    fn sign(&mut self) {
+        if matches!(self.peek(), Some(b'+' | b'-')) {
+            self.pos += 1;
         }
     }
 

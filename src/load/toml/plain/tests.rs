@@ -45,6 +45,10 @@ fn line_breaks_comments_and_arrays_over_lines_are_plain() {
     assert!(plain(
         "[[event]]\nn = 0\nm = -0\np = +7\nf = -0.5\nbig = -9223372036854775808"
     ));
+    assert!(plain("[[event]]\ne = 1e-7\nf = -2.5E+10\ng = 3e05"));
+    assert!(plain(
+        "[[event]]\n\"Killed (est.)\" = 3\nt = { \"a b\" = 1, \"\" = 2, \"\\u00e9\" = 3 }"
+    ));
 }
 
 #[test]
