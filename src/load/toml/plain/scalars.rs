@@ -1,6 +1,7 @@
 //! The scalars of plain TOML: strings on one line, with the escapes plain
-//! reading takes, and decimal integers and floats (with exponents). Each reader gives up
-//! (`None`) on any other form, valid or not, for the `toml` crate to read.
+//! reading takes, and decimal integers and floats (with exponents). Each
+//! reader gives up (`None`) on any other form, valid or not, for the `toml`
+//! crate to read.
 
 use std::borrow::Cow;
 
