@@ -1,7 +1,10 @@
 //! TOML documents larger than ½ MiB read as they come: cut into batches
-//! of whole sections ([`crate::load::toml::cut`]), each parsed and decoded
-//! on a worker thread as the blocks of JSON Lines are, and joined in
-//! document order on the calling thread ([`super::stream::run`]).
+//! of whole sections ([`crate::load::toml::cut`]), each decoded on a worker
+//! thread as the blocks of JSON Lines are, and joined in document order on
+//! the calling thread ([`super::stream::run`]). A batch of plain sections of
+//! valid records is read straight into records by the fast decoder
+//! ([`super::fast::plain_toml`]); any other is parsed into the span tree
+//! and decoded by the diagnostic decoder.
 //!
 //! The records and diagnostics are those of parsing the document whole
 //! ([`crate::load::read::each_record`] with [`decode::record`]), in the same
@@ -16,7 +19,7 @@
 use std::path::Path;
 
 use super::stream::{self, Decoded};
-use super::{Pending, Progress, decode};
+use super::{Pending, Progress, decode, fast};
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin};
 use crate::load::FileId;
 use crate::load::read::{self, SourceText};
@@ -153,14 +156,18 @@ fn stream(
 /// gives up (at the batch's first byte) when it is not UTF-8 or not TOML.
 fn decode_batch(batch: &Batch, file: FileId) -> Result<Decoded, u64> {
     let text = std::str::from_utf8(&batch.bytes).map_err(|_| batch.offset)?;
-    let doc = crate::load::toml::parse(text).map_err(|_| batch.offset)?;
-    let src = SourceText::new(file, text, batch.line, batch.offset);
     // About one record in 400 bytes of TOML.
-    let mut store = Pending::for_block(text.len(), text.len() / 400 + 16);
+    let room = || Pending::for_block(text.len(), text.len() / 400 + 16);
+    let mut store = room();
     let mut diags = Diagnostics::default();
-    for_each_record(&doc, &src, &mut diags, &mut |rec, d| {
-        decode::record(rec, &mut store, d)
-    });
+    if !fast::plain_toml::batch(text, file, batch.offset, &mut store) {
+        let doc = crate::load::toml::parse(text).map_err(|_| batch.offset)?;
+        let src = SourceText::new(file, text, batch.line, batch.offset);
+        store = room();
+        for_each_record(&doc, &src, &mut diags, &mut |rec, d| {
+            decode::record(rec, &mut store, d)
+        });
+    }
     Ok(Decoded {
         bytes: batch.bytes.len() as u64,
         store,

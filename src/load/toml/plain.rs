@@ -10,7 +10,9 @@
 //! converted into the span tree; that took about three fifths of reading a
 //! large TOML document. This module reads the plain form straight into the
 //! tree the conversion gives, spans included; its `scalars` module reads its
-//! strings and numbers.
+//! strings and numbers. Its lexer ([`Cursor`]) also serves the fast
+//! decoder, which reads plain sections of valid records into records with
+//! no tree at all (`validate::fast::plain_toml`).
 //!
 //! It gives up ([`parse`] is `None`) on anything else, valid or not: other
 //! headers, dotted or literal keys, strings over several lines, other
@@ -31,7 +33,7 @@ const MAX_DEPTH: u32 = 16;
 /// The tree of `text` when it is plain TOML, as the `toml` crate parses it.
 pub fn parse(text: &str) -> Option<Node<'_>> {
     let mut doc = Doc::default();
-    let mut at = Cursor { text, pos: 0 };
+    let mut at = Cursor::new(text);
     loop {
         at.blank_lines()?;
         match at.peek() {
@@ -63,14 +65,7 @@ impl<'a> Doc<'a> {
     /// A `[[name]]` line: the record before it ends, and one of `name`
     /// starts.
     fn header(&mut self, at: &mut Cursor<'a>) -> Option<()> {
-        let start = at.pos;
-        at.expect(b"[[")?;
-        let key_start = at.pos;
-        let key = at.bare_key()?;
-        let key_span = Span::new(key_start, at.pos);
-        at.expect(b"]]")?;
-        let span = Span::new(start, at.pos);
-        at.line_end()?;
+        let (span, key, key_span) = at.header()?;
         self.end_record();
         let list = match self.root.iter().position(|e| e.key == key) {
             Some(i) => i,
@@ -137,18 +132,25 @@ fn add<'a>(entries: &mut Vec<Entry<'a>>, entry: Entry<'a>) -> Option<()> {
     Some(())
 }
 
-/// Where the reading stands in the text.
-struct Cursor<'a> {
+/// Where the reading stands in a text of plain TOML. Also the lexer of the
+/// fast decoder's plain TOML reader, which reads the same forms.
+pub struct Cursor<'a> {
     text: &'a str,
     pos: usize,
 }
 
 impl<'a> Cursor<'a> {
+    /// At the start of `text`.
+    pub fn new(text: &'a str) -> Cursor<'a> {
+        Cursor { text, pos: 0 }
+    }
+
     fn bytes(&self) -> &'a [u8] {
         self.text.as_bytes()
     }
 
-    fn peek(&self) -> Option<u8> {
+    /// The byte the reading stands at; `None` at the end.
+    pub fn peek(&self) -> Option<u8> {
         self.bytes().get(self.pos).copied()
     }
 
@@ -158,7 +160,8 @@ impl<'a> Cursor<'a> {
             .is_some_and(|b| b.starts_with(s))
     }
 
-    fn expect(&mut self, s: &[u8]) -> Option<()> {
+    /// Steps over `s` if the text goes on with it.
+    pub fn expect(&mut self, s: &[u8]) -> Option<()> {
         self.at(s).then(|| self.pos += s.len())
     }
 
@@ -167,7 +170,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Spaces and tabs.
-    fn spaces(&mut self) {
+    pub fn spaces(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t')) {
             self.pos += 1;
         }
@@ -199,7 +202,7 @@ impl<'a> Cursor<'a> {
 
     /// What may end a line after its header or value: spaces, a comment,
     /// the line break or the end of the text.
-    fn line_end(&mut self) -> Option<()> {
+    pub fn line_end(&mut self) -> Option<()> {
         self.spaces();
         if self.peek() == Some(b'#') {
             self.comment()?;
@@ -211,7 +214,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Blank lines and lines of comments, up to the next line of content.
-    fn blank_lines(&mut self) -> Option<()> {
+    pub fn blank_lines(&mut self) -> Option<()> {
         loop {
             let start = self.pos;
             self.spaces();
@@ -226,7 +229,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Blank space inside an array: spaces, line breaks and comments.
-    fn array_space(&mut self) -> Option<()> {
+    pub fn array_space(&mut self) -> Option<()> {
         loop {
             self.spaces();
             match self.peek() {
@@ -237,8 +240,22 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// A `[[name]]` line, to its end: its span, the name (a bare key) and
+    /// the name's span.
+    pub fn header(&mut self) -> Option<(Span, &'a str, Span)> {
+        let start = self.pos;
+        self.expect(b"[[")?;
+        let key_start = self.pos;
+        let key = self.bare_key()?;
+        let key_span = Span::new(key_start, self.pos);
+        self.expect(b"]]")?;
+        let span = Span::new(start, self.pos);
+        self.line_end()?;
+        Some((span, key, key_span))
+    }
+
     /// A bare key: ASCII letters, digits, `_` and `-`.
-    fn bare_key(&mut self) -> Option<&'a str> {
+    pub fn bare_key(&mut self) -> Option<&'a str> {
         let start = self.pos;
         while self.peek().is_some_and(is_bare) {
             self.pos += 1;

@@ -13,6 +13,8 @@
 #[cfg(any(test, fuzzing))]
 pub mod agree;
 mod de;
+mod keys;
+pub mod plain_toml;
 mod scan;
 #[cfg(test)]
 mod tests;
@@ -60,22 +62,34 @@ pub fn record(
             Err(_) => return false,
         }
     }
+    let origin = Origin {
+        file,
+        offset: offset + lead as u64,
+    };
+    decode(&flat, shape, origin, store)
+}
+
+/// Decodes the fields read of one record into the store if they make a
+/// valid record: of its `type` (`shape` none), or of `shape` when it has no
+/// `type`. `false` (and nothing stored) otherwise.
+fn decode(
+    flat: &Flat<'_>,
+    shape: Option<RecordShape>,
+    origin: Origin,
+    store: &mut Pending,
+) -> bool {
     let shape = match (shape, &flat.tag.0) {
         (None, Some(tag)) => RecordShape::from_tag(tag),
         (Some(shape), None) => Some(shape),
         _ => None,
     };
-    let origin = Origin {
-        file,
-        offset: offset + lead as u64,
-    };
     let mut d = Fast { s: store, origin };
     match shape {
-        Some(RecordShape::Source) => d.source(&flat),
-        Some(RecordShape::Actor) => d.actor(&flat),
-        Some(RecordShape::Place) => d.place(&flat),
-        Some(RecordShape::Event) => d.event(&flat),
-        Some(RecordShape::Relation) => d.relation(&flat),
+        Some(RecordShape::Source) => d.source(flat),
+        Some(RecordShape::Actor) => d.actor(flat),
+        Some(RecordShape::Place) => d.place(flat),
+        Some(RecordShape::Event) => d.event(flat),
+        Some(RecordShape::Relation) => d.relation(flat),
         None => false,
     }
 }

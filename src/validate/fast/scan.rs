@@ -13,7 +13,8 @@
 
 use std::borrow::Cow;
 
-use super::de::{CountVal, Extra, Flat, IdWith, Str, Val};
+use super::de::{CountVal, Flat, IdWith, Str};
+use super::keys::{self, Key, RefFields, Values};
 use crate::model::List;
 use crate::swar::{equal, first_place, stop};
 
@@ -23,7 +24,7 @@ use crate::swar::{equal, first_place, stop};
 pub fn fill<'a>(line: &'a str, flat: &mut Flat<'a>) -> Option<()> {
     let mut scan = Scan { line, at: 0 };
     scan.space();
-    scan.object(|scan, key| scan.field(key, flat))?;
+    scan.object(|scan, key| keys::field(scan, key, flat))?;
     scan.space();
     (scan.at == line.len()).then_some(())
 }
@@ -35,87 +36,10 @@ pub fn flat(line: &str) -> Option<Flat<'_>> {
     fill(line, &mut flat).map(|()| flat)
 }
 
-/// The keys the scanner reads: the fields of the common shape, and those
-/// of a reference. Coordinates and attributes are left to serde.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Key {
-    Type,
-    Id,
-    Title,
-    Name,
-    Kind,
-    Publisher,
-    Url,
-    Published,
-    Reliability,
-    Credibility,
-    Note,
-    Aliases,
-    Sources,
-    In,
-    Date,
-    Place,
-    Actors,
-    Killed,
-    Injured,
-    Summary,
-    From,
-    To,
-    Role,
-    Quote,
-}
-
-impl Key {
-    /// The longest key, in bytes.
-    const LONGEST: usize = 11;
-
-    /// The key written `name`, if the scanner reads it.
-    fn of(name: &[u8]) -> Option<Key> {
-        Some(match name {
-            b"type" => Key::Type,
-            b"id" => Key::Id,
-            b"title" => Key::Title,
-            b"name" => Key::Name,
-            b"kind" => Key::Kind,
-            b"publisher" => Key::Publisher,
-            b"url" => Key::Url,
-            b"published" => Key::Published,
-            b"reliability" => Key::Reliability,
-            b"credibility" => Key::Credibility,
-            b"note" => Key::Note,
-            b"aliases" => Key::Aliases,
-            b"sources" => Key::Sources,
-            b"in" => Key::In,
-            b"date" => Key::Date,
-            b"place" => Key::Place,
-            b"actors" => Key::Actors,
-            b"killed" => Key::Killed,
-            b"injured" => Key::Injured,
-            b"summary" => Key::Summary,
-            b"from" => Key::From,
-            b"to" => Key::To,
-            b"role" => Key::Role,
-            b"quote" => Key::Quote,
-            _ => return None,
-        })
-    }
-}
-
 /// A line and how far it has been read.
 struct Scan<'a> {
     line: &'a str,
     at: usize,
-}
-
-/// Sets a field that must not be set yet.
-fn set<T>(field: &mut Val<T>, value: T) -> Option<()> {
-    match field.0 {
-        Some(_) => None,
-        None => {
-            field.0 = Some(value);
-            Some(())
-        }
-    }
 }
 
 impl<'a> Scan<'a> {
@@ -149,32 +73,6 @@ impl<'a> Scan<'a> {
         let key = Key::of(rest.get(..len)?)?;
         self.at += len + 1;
         Some(key)
-    }
-
-    /// A string value: borrowed from the line when it holds no escapes,
-    /// decoded when it does.
-    fn str(&mut self) -> Option<Str<'a>> {
-        self.eat(b'"')?;
-        let rest = self.line.get(self.at..)?;
-        let len = stop(rest.as_bytes())?;
-        let plain = rest.get(..len)?;
-        self.at += len;
-        match self.peek()? {
-            b'"' => {
-                self.at += 1;
-                Some(Str(Cow::Borrowed(plain)))
-            }
-            b'\\' => {
-                // Decoding never lengthens a string, so its length as
-                // written is room enough: one allocation, never grown.
-                let room = written_len(rest.as_bytes()).unwrap_or(len);
-                let mut text = String::with_capacity(room);
-                text.push_str(plain);
-                self.escaped(&mut text)?;
-                Some(Str(Cow::Owned(text)))
-            }
-            _ => None,
-        }
     }
 
     /// The rest of a string from a backslash to its closing quote, decoded
@@ -246,34 +144,6 @@ impl<'a> Scan<'a> {
         u32::from_str_radix(digits, 16).ok()
     }
 
-    /// An integer as JSON writes one (no fraction, no exponent) that fits
-    /// 64 signed bits.
-    fn int(&mut self) -> Option<i64> {
-        let start = self.at;
-        let negative = self.eat_if(b'-');
-        let digits = self.line.as_bytes().get(self.at..)?;
-        let len = digits.iter().take_while(|b| b.is_ascii_digit()).count();
-        let leading_zero = len > 1 && digits.first() == Some(&b'0');
-        if len == 0 || leading_zero {
-            return None;
-        }
-        self.at += len;
-        if matches!(self.peek(), Some(b'.' | b'e' | b'E')) {
-            return None;
-        }
-        let n: i64 = self.line.get(start..self.at)?.parse().ok()?;
-        // serde_json reads `-0` as a float, which no field takes.
-        (!negative || n != 0).then_some(n)
-    }
-
-    /// A count: an integer or a string.
-    fn count(&mut self) -> Option<CountVal<'a>> {
-        match self.peek()? {
-            b'"' => self.str().map(CountVal::Text),
-            _ => self.int().map(CountVal::Int),
-        }
-    }
-
     /// `[item, …]`, collected as it is read.
     fn list<T, C: FromIterator<T>>(
         &mut self,
@@ -331,56 +201,73 @@ impl<'a> Scan<'a> {
         if self.peek()? == b'"' {
             return self.str().map(|id| IdWith { id, extra: None });
         }
-        let (mut id, mut extra) = (None, None);
-        self.object(|scan, key| {
-            match key {
-                Key::Id if id.is_none() => id = Some(scan.str()?),
-                Key::Role if extra.is_none() => extra = Some((Extra::Role, scan.str()?)),
-                Key::Quote if extra.is_none() => extra = Some((Extra::Quote, scan.str()?)),
-                _ => return None,
+        let mut fields = RefFields::default();
+        self.object(|scan, key| fields.field(key, || scan.str()))?;
+        fields.done()
+    }
+}
+
+impl<'a> Values<'a> for Scan<'a> {
+    /// A string value: borrowed from the line when it holds no escapes,
+    /// decoded when it does.
+    fn str(&mut self) -> Option<Str<'a>> {
+        self.eat(b'"')?;
+        let rest = self.line.get(self.at..)?;
+        let len = stop(rest.as_bytes())?;
+        let plain = rest.get(..len)?;
+        self.at += len;
+        match self.peek()? {
+            b'"' => {
+                self.at += 1;
+                Some(Str(Cow::Borrowed(plain)))
             }
-            Some(())
-        })?;
-        Some(IdWith { id: id?, extra })
+            b'\\' => {
+                // Decoding never lengthens a string, so its length as
+                // written is room enough: one allocation, never grown.
+                let room = written_len(rest.as_bytes()).unwrap_or(len);
+                let mut text = String::with_capacity(room);
+                text.push_str(plain);
+                self.escaped(&mut text)?;
+                Some(Str(Cow::Owned(text)))
+            }
+            _ => None,
+        }
+    }
+
+    /// An integer as JSON writes one (no fraction, no exponent) that fits
+    /// 64 signed bits.
+    fn int(&mut self) -> Option<i64> {
+        let start = self.at;
+        let negative = self.eat_if(b'-');
+        let digits = self.line.as_bytes().get(self.at..)?;
+        let len = digits.iter().take_while(|b| b.is_ascii_digit()).count();
+        let leading_zero = len > 1 && digits.first() == Some(&b'0');
+        if len == 0 || leading_zero {
+            return None;
+        }
+        self.at += len;
+        if matches!(self.peek(), Some(b'.' | b'e' | b'E')) {
+            return None;
+        }
+        let n: i64 = self.line.get(start..self.at)?.parse().ok()?;
+        // serde_json reads `-0` as a float, which no field takes.
+        (!negative || n != 0).then_some(n)
+    }
+
+    /// A count: an integer or a string.
+    fn count(&mut self) -> Option<CountVal<'a>> {
+        match self.peek()? {
+            b'"' => self.str().map(CountVal::Text),
+            _ => self.int().map(CountVal::Int),
+        }
+    }
+
+    fn strs(&mut self) -> Option<Vec<Str<'a>>> {
+        self.list(Self::str)
     }
 
     fn refs(&mut self) -> Option<List<IdWith<'a>>> {
         self.list(Self::id_with)
-    }
-
-    /// The value of `key`, into its field of `flat`.
-    fn field(&mut self, key: Key, flat: &mut Flat<'a>) -> Option<()> {
-        let f = flat;
-        match key {
-            Key::Type if f.tag.0.is_none() => {
-                let tag = self.str()?;
-                (!tag.is_empty()).then_some(())?;
-                set(&mut f.tag, tag)
-            }
-            Key::Id => set(&mut f.id, self.str()?),
-            Key::Title => set(&mut f.title, self.str()?),
-            Key::Name => set(&mut f.name, self.str()?),
-            Key::Kind => set(&mut f.kind, self.str()?),
-            Key::Publisher => set(&mut f.publisher, self.str()?),
-            Key::Url => set(&mut f.url, self.str()?),
-            Key::Published => set(&mut f.published, self.str()?),
-            Key::Reliability => set(&mut f.reliability, self.str()?),
-            Key::Credibility => set(&mut f.credibility, self.int()?),
-            Key::Note => set(&mut f.note, self.str()?),
-            Key::Aliases => set(&mut f.aliases, self.list(Self::str)?),
-            Key::Sources => set(&mut f.sources, self.refs()?),
-            Key::In => set(&mut f.within, self.str()?),
-            Key::Date => set(&mut f.date, self.str()?),
-            Key::Place => set(&mut f.place, self.str()?),
-            Key::Actors => set(&mut f.actors, self.refs()?),
-            Key::Killed => set(&mut f.killed, self.count()?),
-            Key::Injured => set(&mut f.injured, self.count()?),
-            Key::Summary => set(&mut f.summary, self.str()?),
-            Key::From => set(&mut f.from, self.str()?),
-            Key::To => set(&mut f.to, self.str()?),
-            // A second `type`, and the keys of a reference.
-            Key::Type | Key::Role | Key::Quote => None,
-        }
     }
 }
 

@@ -104,3 +104,22 @@ fn a_document_too_large_to_parse_whole_is_refused_at_its_first_problem() {
     assert_eq!(encoding, first_read_whole(&doc));
     assert_eq!((encoding.0, encoding.1), (Code::Encoding, 20_000 * 5 + 3));
 }
+
+proptest::proptest! {
+    #![proptest_config(crate::write::arb::cases(64))]
+
+    /// Any valid facts written as TOML read as they come as read whole,
+    /// section by section (where plain sections are read by the fast
+    /// decoder and the others through the tree) and in larger batches.
+    #[test]
+    fn written_facts_read_as_they_come_as_read_whole(spec in crate::write::arb::spec()) {
+        let format = crate::load::Format::JsonLines;
+        let (facts, diags) = crate::validate::load_bytes(spec.jsonl().as_bytes(), format);
+        proptest::prop_assert!(!diags.has_errors());
+        let toml = crate::write::write(&facts, crate::load::Format::Toml);
+        let text = String::from_utf8_lossy(&toml);
+        for read in [1, 7, 1 << 20] {
+            proptest::prop_assert!(agrees(&text, read), "{}", read);
+        }
+    }
+}

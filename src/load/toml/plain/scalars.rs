@@ -14,7 +14,7 @@ impl<'a> Cursor<'a> {
     /// A decimal integer that fits 64 bits, or a float with digits on both
     /// sides of its point, an exponent, or both; no underscores or leading
     /// zeros.
-    pub(super) fn number(&mut self) -> Option<Value<'static>> {
+    pub fn number(&mut self) -> Option<Value<'static>> {
         let start = self.pos;
         self.sign();
         let whole = self.digits();
@@ -63,7 +63,7 @@ impl<'a> Cursor<'a> {
 
     /// `"…"` on one line, with the escapes `\"`, `\\`, `\b`, `\t`, `\n`,
     /// `\f`, `\r`, `\uXXXX` and `\UXXXXXXXX`.
-    pub(super) fn basic_string(&mut self) -> Option<Cow<'a, str>> {
+    pub fn basic_string(&mut self) -> Option<Cow<'a, str>> {
         if self.at(b"\"\"\"") {
             return None;
         }
@@ -127,7 +127,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// `'…'` on one line, as written.
-    pub(super) fn literal_string(&mut self) -> Option<Cow<'a, str>> {
+    pub fn literal_string(&mut self) -> Option<Cow<'a, str>> {
         if self.at(b"'''") {
             return None;
         }

@@ -3,6 +3,7 @@
 use proptest::prelude::*;
 
 use super::{Key, Scan};
+use crate::validate::fast::keys::Values;
 
 #[test]
 fn keys_are_read_whole_and_only_when_known() {
