@@ -8,7 +8,9 @@
 //! pass. On anything it does not accept it returns `false` without touching
 //! the records, and the line goes to the diagnostic decoder, which reports
 //! the problems with their places. The two must accept exactly the same
-//! records (a test holds them to it).
+//! records (a test holds them to it). Plain TOML sections are read into the
+//! same fields by module `plain_toml`, whole batches at a time; module
+//! `keys` holds what the two readers share.
 
 #[cfg(any(test, fuzzing))]
 pub mod agree;
