@@ -33,7 +33,7 @@ pub use fast::agree::agree_keyed as keyed_decoders_agree;
 #[cfg(fuzzing)]
 pub use sections::agrees as toml_reads_agree;
 
-use crate::diag::{Diagnostics, Origin, PathSeg};
+use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Note, Origin, PathSeg};
 use crate::load::files::{InputError, expand};
 use crate::load::lines::BLOCK_BYTES;
 use crate::load::read::{self, SourceText};
@@ -186,7 +186,13 @@ pub fn load_with(
             .map(|m| m.len());
         progress.file(files.name(id), size);
         match (path, format) {
-            (None, _) => stream::read(std::io::stdin(), id, &mut pending, diags, progress),
+            (None, _) => {
+                let before = diags.list.len();
+                stream::read(std::io::stdin(), id, &mut pending, diags, progress);
+                if let Some(first) = diags.list.get_mut(before) {
+                    hint_document(first);
+                }
+            }
             (Some(p), Format::JsonLines) => {
                 let file = std::fs::File::open(&p).map_err(|e| InputError::Io(p.clone(), e))?;
                 pending.reserve_for(size.unwrap_or(0));
@@ -224,6 +230,21 @@ pub fn load_with(
     }
     progress.done();
     Ok(finish(pending, files, diags))
+}
+
+/// Standard input is read as JSON Lines. When its first line is not a
+/// JSON object at all (a TOML document's comment or header, the first line
+/// of an indented JSON document, a list), the first diagnostic says so.
+fn hint_document(first: &mut Diagnostic) {
+    let on_first_line = matches!(&first.loc, Some(Loc::At(pos)) if pos.line == 1);
+    if on_first_line && matches!(first.code, Code::Syntax | Code::WrongType) {
+        first.notes.push(Note {
+            loc: None,
+            message: "standard input is read as JSON Lines, one record a line: \
+                      give a TOML or JSON document as a file (`-f case.toml`)"
+                .to_string(),
+        });
+    }
 }
 
 /// Reads, decodes and resolves one fact document held in memory, as if it

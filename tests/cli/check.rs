@@ -248,10 +248,20 @@ fn json_lines_from_standard_input() {
     s.run_stdin(&["check", "-"], lines)
         .status(0)
         .stderr_has("warning[unconnected]");
-    s.run_stdin(&["check", "-"], "{\"type\": \"evnt\"}\n")
+    let typo = s
+        .run_stdin(&["check", "-"], "{\"type\": \"evnt\"}\n")
         .status(1)
         .stderr_has("--> <stdin>:1:10")
         .stderr_has("did you mean `event`?");
+    let lines_note = "standard input is read as JSON Lines, one record a line";
+    assert!(!typo.stderr().contains(lines_note));
+    // A document on standard input is told apart at its first line.
+    let toml = "# a case\n[[source]]\nid = \"s\"\ntitle = \"T\"\n";
+    let json = "{\n  \"source\": [{\"id\": \"s\", \"title\": \"T\"}]\n}\n";
+    for document in [toml, json, "[{\"id\": \"s\"}]\n"] {
+        let run = s.run_stdin(&["check", "-"], document).status(1);
+        assert_eq!(run.stderr().matches(lines_note).count(), 1, "{document}");
+    }
 }
 
 #[test]
