@@ -1,3 +1,6 @@
+//! Cutting JSON documents: each shape cut into its records with their
+//! types, batches near the size asked, and the byte where the cutting stops.
+
 use super::*;
 
 /// Cuts `doc` reading `read` bytes at a time into batches of about

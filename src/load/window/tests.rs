@@ -1,3 +1,5 @@
+//! Windows over a file's text place records as the whole text does.
+
 use super::*;
 use crate::load::tree::Span;
 

@@ -1,3 +1,6 @@
+//! JSON documents read as they come give the records and diagnostics of
+//! the whole reading, and the whole reading goes on from where they stop.
+
 use super::*;
 
 const PLAIN: [&str; 3] = [

@@ -1,3 +1,7 @@
+//! TOML documents read as they come give the records and diagnostics of
+//! the whole reading, or are refused at their first problem when too large
+//! to be parsed whole.
+
 use super::agrees;
 
 const RICH: &str = include_str!("../../../facts/isis-k-moscow-2024.toml");

@@ -1,3 +1,7 @@
+//! Cutting TOML documents: batches start at section headers and cover the
+//! document, and layouts that parsing in batches would change stop the
+//! cutting.
+
 use super::{Cut, Cuts, Lexer, Line, header};
 
 /// The texts of the batches a document is cut into, and where the cutting

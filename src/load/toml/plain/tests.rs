@@ -1,3 +1,6 @@
+//! The plain TOML parser: the layouts tools write are plain, anything else
+//! is left to the `toml` crate, and every tree it gives is the crate's.
+
 use proptest::prelude::*;
 
 use super::parse;
