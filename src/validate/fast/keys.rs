@@ -1,8 +1,8 @@
 //! What the fast readers share: the keys they read and the field of
 //! [`Flat`] each value goes into. The JSON scanner (`scan`) and the plain
-//! TOML reader (`toml`) each read values their own way ([`Values`]); which
-//! field a key sets, and that none is set twice, is decided here once.
-//! Nothing here reads text.
+//! TOML reader (`plain_toml`) each read values their own way
+//! ([`Values`]); which field a key sets, and that none is set twice, is
+//! decided here once. Nothing here reads text.
 
 use super::de::{CountVal, Extra, Flat, IdWith, Str, Val};
 use crate::model::List;
