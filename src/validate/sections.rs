@@ -176,12 +176,13 @@ fn decode_batch(batch: &Batch, file: FileId) -> Result<Decoded, u64> {
 }
 
 /// Holds the reading as it comes to the whole reading of the same
-/// document, cut into batches as small as they can be, read `read` bytes
-/// at a time: the same records and the same diagnostics, in the same
-/// order, whenever it does not give up. For the tests and the fuzz
-/// targets; panics when they differ; gives whether it read the document.
+/// document, cut into batches of at least `batch` bytes (1: each section a
+/// batch of its own), read `read` bytes at a time: the same records and
+/// the same diagnostics, in the same order, whenever it does not give up.
+/// For the tests and the fuzz targets; panics when they differ; gives
+/// whether it read the document.
 #[cfg(any(test, fuzzing))]
-pub fn agrees(text: &str, read: usize) -> bool {
+pub fn agrees(text: &str, read: usize, batch: usize) -> bool {
     use crate::load::read::each_record;
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let src = SourceText::new(FileId(0), body, 1, 0);
@@ -193,7 +194,7 @@ pub fn agrees(text: &str, read: usize) -> bool {
         &mut |rec, d| decode::record(rec, &mut whole, d),
     );
     let (mut streamed, mut streamed_diags) = (Pending::default(), Diagnostics::default());
-    let cuts = Cuts::sized(text.as_bytes(), read, 1);
+    let cuts = Cuts::sized(text.as_bytes(), read, batch);
     let progress = &mut super::NoProgress;
     let size = text.len() as u64;
     let (store, diags) = (&mut streamed, &mut streamed_diags);

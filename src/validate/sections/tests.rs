@@ -9,7 +9,8 @@ const RICH: &str = include_str!("../../../facts/isis-k-moscow-2024.toml");
 #[test]
 fn the_bundled_facts_read_as_they_come_as_read_whole() {
     for read in [1, 3, 64, 1 << 20] {
-        assert!(agrees(RICH, read), "{read}");
+        assert!(agrees(RICH, read, 1), "{read}");
+        assert!(agrees(RICH, read, 300), "{read}");
     }
 }
 
@@ -20,8 +21,9 @@ fn records_with_problems_read_as_they_come_as_read_whole() {
         [event.attributes]\nk = 1\n[[event]]\nid = \"e2\"\ntitle = \"x\"\ndate = \"2024\"\nkilled = \"lots\"\n\
         [[event.sources]]\nid = \"s\"\nquote = 'q'\n[[relation]]\nkind = \"k\"\nfrom = \"a\"\nto = \"zz\"\r\n";
     for read in [1, 2, 5, 1 << 20] {
-        assert!(agrees(text, read), "{read}");
-        assert!(agrees(&format!("\u{feff}{text}"), read), "{read}");
+        assert!(agrees(text, read, 1), "{read}");
+        assert!(agrees(text, read, 100), "{read}");
+        assert!(agrees(&format!("\u{feff}{text}"), read, 1), "{read}");
     }
 }
 
@@ -34,7 +36,7 @@ fn documents_that_cannot_be_cut_or_parsed_in_batches_are_left_to_the_whole_readi
         "[[event]]\nid = \"e\n",
     ];
     for text in cases {
-        assert!(!agrees(text, 3), "{text}");
+        assert!(!agrees(text, 3, 1), "{text}");
     }
 }
 
@@ -112,9 +114,11 @@ fn a_document_too_large_to_parse_whole_is_refused_at_its_first_problem() {
 proptest::proptest! {
     #![proptest_config(crate::write::arb::cases(64))]
 
-    /// Any valid facts written as TOML read as they come as read whole,
-    /// section by section (where plain sections are read by the fast
-    /// decoder and the others through the tree) and in larger batches.
+    /// Any valid facts written as TOML read as they come as read whole:
+    /// section by section (plain sections read by the fast decoder, the
+    /// others through the tree), in batches of several sections (read by
+    /// the fast decoder only when all of a batch's sections are plain), and
+    /// in one batch.
     #[test]
     fn written_facts_read_as_they_come_as_read_whole(spec in crate::write::arb::spec()) {
         let format = crate::load::Format::JsonLines;
@@ -122,8 +126,8 @@ proptest::proptest! {
         proptest::prop_assert!(!diags.has_errors());
         let toml = crate::write::write(&facts, crate::load::Format::Toml);
         let text = String::from_utf8_lossy(&toml);
-        for read in [1, 7, 1 << 20] {
-            proptest::prop_assert!(agrees(&text, read), "{}", read);
+        for (read, batch) in [(1, 1), (7, 1), (7, 300), (1 << 20, 1 << 20)] {
+            proptest::prop_assert!(agrees(&text, read, batch), "{} {}", read, batch);
         }
     }
 }
