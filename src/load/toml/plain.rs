@@ -267,6 +267,18 @@ impl<'a> Cursor<'a> {
     /// `key = value`, with spaces around the sign; the key bare or
     /// quoted.
     fn entry(&mut self, depth: u32) -> Option<Entry<'a>> {
+        let (key, key_span) = self.key()?;
+        let value = self.value(depth)?;
+        Some(Entry {
+            key,
+            key_span,
+            value,
+        })
+    }
+
+    /// A key, bare or quoted, and the sign after it with spaces around:
+    /// the key and its span.
+    pub fn key(&mut self) -> Option<(Cow<'a, str>, Span)> {
         let start = self.pos;
         let key = match self.peek()? {
             b'"' => self.basic_string()?,
@@ -276,12 +288,7 @@ impl<'a> Cursor<'a> {
         self.spaces();
         self.expect(b"=")?;
         self.spaces();
-        let value = self.value(depth)?;
-        Some(Entry {
-            key,
-            key_span,
-            value,
-        })
+        Some((key, key_span))
     }
 
     fn value(&mut self, depth: u32) -> Option<Node<'a>> {
@@ -289,8 +296,12 @@ impl<'a> Cursor<'a> {
         let value = match self.peek()? {
             b'"' => Value::Str(self.basic_string()?),
             b'\'' => Value::Str(self.literal_string()?),
-            b'[' if depth < MAX_DEPTH => Value::Array(self.array(depth + 1)?),
-            b'{' if depth < MAX_DEPTH => Value::Table(self.inline_table(depth + 1)?),
+            b'[' if depth < MAX_DEPTH => Value::Array(self.array(|at| at.value(depth + 1))?),
+            b'{' if depth < MAX_DEPTH => {
+                let mut entries = Vec::new();
+                self.inline_table(|at| add(&mut entries, at.entry(depth + 1)?))?;
+                Value::Table(entries)
+            }
             b't' => self.expect(b"true").map(|()| Value::Bool(true))?,
             b'f' => self.expect(b"false").map(|()| Value::Bool(false))?,
             _ => self.number()?,
@@ -299,9 +310,9 @@ impl<'a> Cursor<'a> {
         Some(Node { span, value })
     }
 
-    /// `[ value, value ]`, over lines if need be, a comma after the last
-    /// allowed.
-    fn array(&mut self, depth: u32) -> Option<Vec<Node<'a>>> {
+    /// `[ item, item ]`, over lines if need be, a comma after the last
+    /// allowed, each item read by `item`.
+    pub fn array<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         self.expect(b"[")?;
         let mut items = Vec::new();
         loop {
@@ -309,7 +320,7 @@ impl<'a> Cursor<'a> {
             if self.expect(b"]").is_some() {
                 return Some(items);
             }
-            items.push(self.value(depth)?);
+            items.push(item(self)?);
             self.array_space()?;
             if self.expect(b",").is_none() {
                 self.expect(b"]")?;
@@ -318,21 +329,19 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// `{ key = value, key = value }` on one line, no comma after the last.
-    fn inline_table(&mut self, depth: u32) -> Option<Vec<Entry<'a>>> {
+    /// `{ key = value, key = value }` on one line, no comma after the
+    /// last, each entry read by `entry`.
+    pub fn inline_table(&mut self, mut entry: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
         self.expect(b"{")?;
         self.spaces();
-        let mut entries = Vec::new();
         if self.expect(b"}").is_some() {
-            return Some(entries);
+            return Some(());
         }
         loop {
-            let entry = self.entry(depth)?;
-            add(&mut entries, entry)?;
+            entry(self)?;
             self.spaces();
             if self.expect(b",").is_none() {
-                self.expect(b"}")?;
-                return Some(entries);
+                return self.expect(b"}");
             }
             self.spaces();
         }

@@ -4,8 +4,9 @@
 //! A large TOML document is cut into batches of whole sections
 //! ([`crate::load::toml::cut`]), and most are plain TOML as tools write it
 //! ([`crate::load::toml::plain`]). Here each section's `key = value` lines
-//! are read with the plain reader's lexer into the fields of one record,
-//! and the record decoded as a JSON Lines one is, with no span tree built.
+//! are read with the plain reader's lexer, whose arrays and inline tables
+//! are the plain reader's own, into the fields of one record, and the
+//! record decoded as a JSON Lines one is, with no span tree built.
 //! [`batch`] gives up on anything else: another header, a key outside a
 //! section or that is no field's, a value of another form, a record the
 //! fast decoder refuses, or a record type met again after another. The
@@ -32,14 +33,14 @@ pub fn batch(text: &str, file: FileId, offset: u64, store: &mut Pending) -> bool
 }
 
 fn read(text: &str, file: FileId, offset: u64, store: &mut Pending) -> Option<()> {
-    let mut at = Reader(Cursor::new(text));
+    let mut at = Cursor::new(text);
     let mut met: Vec<RecordShape> = Vec::new();
     loop {
-        at.0.blank_lines()?;
-        if at.0.peek().is_none() {
+        at.blank_lines()?;
+        if at.peek().is_none() {
             return Some(());
         }
-        let (span, name, _) = at.0.header()?;
+        let (span, name, _) = at.header()?;
         let shape = RecordShape::from_name(name)?;
         // The tree reading gives each type's records together.
         if met.last() != Some(&shape) {
@@ -47,7 +48,7 @@ fn read(text: &str, file: FileId, offset: u64, store: &mut Pending) -> Option<()
             met.push(shape);
         }
         let mut flat = Flat::default();
-        at.fields(&mut flat)?;
+        fields(&mut at, &mut flat)?;
         let origin = Origin {
             file,
             offset: offset + span.start as u64,
@@ -56,113 +57,66 @@ fn read(text: &str, file: FileId, offset: u64, store: &mut Pending) -> Option<()
     }
 }
 
-/// The lexer of plain TOML, reading values for the fields.
-struct Reader<'a>(Cursor<'a>);
-
-impl<'a> Reader<'a> {
-    /// The `key = value` lines of a section, up to the next header or the
-    /// end of the text.
-    fn fields(&mut self, flat: &mut Flat<'a>) -> Option<()> {
-        loop {
-            self.0.blank_lines()?;
-            if matches!(self.0.peek(), None | Some(b'[')) {
-                return Some(());
-            }
-            let key = self.key()?;
-            keys::field(self, key, flat)?;
-            self.0.line_end()?;
+/// The `key = value` lines of a section, up to the next header or the end
+/// of the text.
+fn fields<'a>(at: &mut Cursor<'a>, flat: &mut Flat<'a>) -> Option<()> {
+    loop {
+        at.blank_lines()?;
+        if matches!(at.peek(), None | Some(b'[')) {
+            return Some(());
         }
-    }
-
-    /// A key, bare or quoted, and the sign after it.
-    fn key(&mut self) -> Option<Key> {
-        let key = match self.0.peek()? {
-            b'"' => Key::of(self.0.basic_string()?.as_bytes()),
-            _ => Key::of(self.0.bare_key()?.as_bytes()),
-        };
-        self.0.spaces();
-        self.0.expect(b"=")?;
-        self.0.spaces();
-        key
-    }
-
-    /// `[ item, item ]`, over lines if need be, a comma after the last
-    /// allowed: the plain reader's arrays.
-    fn list<T, C: FromIterator<T>>(
-        &mut self,
-        mut item: impl FnMut(&mut Self) -> Option<T>,
-    ) -> Option<C> {
-        self.0.expect(b"[")?;
-        let mut items = Vec::new();
-        loop {
-            self.0.array_space()?;
-            if self.0.expect(b"]").is_some() {
-                break;
-            }
-            items.push(item(self)?);
-            self.0.array_space()?;
-            if self.0.expect(b",").is_none() {
-                self.0.expect(b"]")?;
-                break;
-            }
-        }
-        Some(items.into_iter().collect())
-    }
-
-    /// A bare id, or `{ id = …, role = … }` on one line, no comma after
-    /// the last: the plain reader's inline tables.
-    fn id_with(&mut self) -> Option<IdWith<'a>> {
-        if self.0.peek()? != b'{' {
-            return self.str().map(|id| IdWith { id, extra: None });
-        }
-        self.0.expect(b"{")?;
-        self.0.spaces();
-        let mut fields = RefFields::default();
-        if self.0.expect(b"}").is_none() {
-            loop {
-                let key = self.key()?;
-                fields.field(key, || self.str())?;
-                self.0.spaces();
-                if self.0.expect(b",").is_none() {
-                    self.0.expect(b"}")?;
-                    break;
-                }
-                self.0.spaces();
-            }
-        }
-        fields.done()
+        let key = key(at)?;
+        keys::field(at, key, flat)?;
+        at.line_end()?;
     }
 }
 
-impl<'a> Values<'a> for Reader<'a> {
+/// A key the fast readers read, and the sign after it.
+fn key(at: &mut Cursor<'_>) -> Option<Key> {
+    Key::of(at.key()?.0.as_bytes())
+}
+
+/// A bare id, or `{ id = …, role = … }`.
+fn id_with<'a>(at: &mut Cursor<'a>) -> Option<IdWith<'a>> {
+    if at.peek()? != b'{' {
+        return at.str().map(|id| IdWith { id, extra: None });
+    }
+    let mut fields = RefFields::default();
+    at.inline_table(|at| fields.field(key(at)?, || at.str()))?;
+    fields.done()
+}
+
+/// The values of plain TOML: strings on one line, decimal integers, and
+/// the plain reader's arrays and inline tables.
+impl<'a> Values<'a> for Cursor<'a> {
     fn str(&mut self) -> Option<Str<'a>> {
-        match self.0.peek()? {
-            b'"' => self.0.basic_string().map(Str),
-            b'\'' => self.0.literal_string().map(Str),
+        match self.peek()? {
+            b'"' => self.basic_string().map(Str),
+            b'\'' => self.literal_string().map(Str),
             _ => None,
         }
     }
 
     fn int(&mut self) -> Option<i64> {
-        match self.0.number()? {
+        match self.number()? {
             Value::Int(n) => Some(n),
             _ => None,
         }
     }
 
     fn count(&mut self) -> Option<CountVal<'a>> {
-        match self.0.peek()? {
+        match self.peek()? {
             b'"' | b'\'' => self.str().map(CountVal::Text),
             _ => self.int().map(CountVal::Int),
         }
     }
 
     fn strs(&mut self) -> Option<Vec<Str<'a>>> {
-        self.list(Self::str)
+        self.array(Self::str)
     }
 
     fn refs(&mut self) -> Option<List<IdWith<'a>>> {
-        self.list(Self::id_with)
+        self.array(id_with).map(|items| items.into_iter().collect())
     }
 }
 
