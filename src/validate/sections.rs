@@ -158,16 +158,19 @@ fn decode_batch(batch: &Batch, file: FileId) -> Result<Decoded, u64> {
     let text = std::str::from_utf8(&batch.bytes).map_err(|_| batch.offset)?;
     // About one record in 400 bytes of TOML.
     let room = || Pending::for_block(text.len(), text.len() / 400 + 16);
-    let mut store = room();
     let mut diags = Diagnostics::default();
-    if !fast::plain_toml::batch(text, file, batch.offset, &mut store) {
-        let doc = crate::load::toml::parse(text).map_err(|_| batch.offset)?;
-        let src = SourceText::new(file, text, batch.line, batch.offset);
-        store = room();
-        for_each_record(&doc, &src, &mut diags, &mut |rec, d| {
-            decode::record(rec, &mut store, d)
-        });
-    }
+    let store = match fast::plain_toml::batch(text, file, batch.offset, room()) {
+        Some(store) => store,
+        None => {
+            let doc = crate::load::toml::parse(text).map_err(|_| batch.offset)?;
+            let src = SourceText::new(file, text, batch.line, batch.offset);
+            let mut store = room();
+            for_each_record(&doc, &src, &mut diags, &mut |rec, d| {
+                decode::record(rec, &mut store, d)
+            });
+            store
+        }
+    };
     Ok(Decoded {
         bytes: batch.bytes.len() as u64,
         store,

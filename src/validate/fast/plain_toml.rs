@@ -25,11 +25,12 @@ use crate::load::{FileId, RecordShape};
 use crate::model::List;
 use crate::validate::Pending;
 
-/// Decodes every record of `text`, a batch of sections that starts at
-/// byte `offset` of its file, into the store; `false` when it gives up,
-/// and then the store holds records to be thrown away.
-pub fn batch(text: &str, file: FileId, offset: u64, store: &mut Pending) -> bool {
-    read(text, file, offset, store).is_some()
+/// Every record of `text`, a batch of sections that starts at byte
+/// `offset` of its file, decoded into `store`; `None` when it gives up, and
+/// then nothing read is kept.
+pub fn batch(text: &str, file: FileId, offset: u64, mut store: Pending) -> Option<Pending> {
+    read(text, file, offset, &mut store)?;
+    Some(store)
 }
 
 fn read(text: &str, file: FileId, offset: u64, store: &mut Pending) -> Option<()> {
@@ -128,8 +129,7 @@ mod tests {
 
     /// The records read, or `None` when the reader gives up.
     fn read(text: &str) -> Option<Pending> {
-        let mut store = Pending::default();
-        batch(text, FileId(0), 100, &mut store).then_some(store)
+        batch(text, FileId(0), 100, Pending::default())
     }
 
     const PLAIN: &str = "# a batch\n[[source]]\nid = \"s\"\ntitle = 'Report'\ncredibility = +2\n\n\
