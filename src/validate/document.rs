@@ -65,6 +65,18 @@ pub fn stream_file(
     }
 }
 
+/// Reads a JSON document held in memory as [`stream_file`] reads one from
+/// its file; `None` when every record is in the store.
+pub fn stream_bytes(
+    bytes: &[u8],
+    file: FileId,
+    store: &mut Pending,
+    diags: &mut Diagnostics,
+) -> Option<Rest> {
+    let (size, progress) = (bytes.len() as u64, &mut super::NoProgress);
+    stream(Batches::new(bytes), file, size, store, diags, progress)
+}
+
 /// What is said of the document at `path`, too large to be read whole,
 /// that could not be read as it comes past byte `rest.at`: the parser's
 /// words on the record there, or its bytes that are not UTF-8, or that from
@@ -137,7 +149,7 @@ fn stream(
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
 ) -> Option<Rest> {
-    let decode = |batch: &Batch| decode_batch(batch, file);
+    let decode = |batch: Batch| decode_batch(&batch, file);
     let reading = stream::read_cuts(cuts, (bytes, BATCH_BYTES), decode, progress);
     match reading.gave_up() {
         None => {

@@ -12,6 +12,7 @@ pub(crate) mod decode;
 mod document;
 mod fast;
 mod fields;
+mod many;
 mod resolve;
 mod sections;
 mod stream;
@@ -178,12 +179,19 @@ pub fn load_with(
 ) -> Result<Facts, InputError> {
     let mut pending = Pending::default();
     let mut files = Files::default();
+    let mut set = many::Set::default();
     for (path, format) in expand(inputs)? {
         let id = files.add(path.clone(), format);
         let size = path
             .as_deref()
             .and_then(|p| std::fs::metadata(p).ok())
             .map(|m| m.len());
+        if let Some(p) = path.as_ref().filter(|_| many::Set::takes(format, size)) {
+            set.push(id, p.clone(), format, size);
+            continue;
+        }
+        let name = |id| files.name(id).to_string();
+        set.read(name, &mut pending, diags, progress)?;
         progress.file(files.name(id), size);
         match (path, format) {
             (None, _) => {
@@ -192,11 +200,6 @@ pub fn load_with(
                 if let Some(first) = diags.list.get_mut(before) {
                     hint_document(first);
                 }
-            }
-            (Some(p), Format::JsonLines) => {
-                let file = std::fs::File::open(&p).map_err(|e| InputError::Io(p.clone(), e))?;
-                pending.reserve_for(size.unwrap_or(0));
-                stream::read(file, id, &mut pending, diags, progress);
             }
             (Some(p), Format::Json) => {
                 let Some(rest) = document::stream_file(&p, id, size, &mut pending, diags, progress)
@@ -228,6 +231,8 @@ pub fn load_with(
             }
         }
     }
+    let name = |id| files.name(id).to_string();
+    set.read(name, &mut pending, diags, progress)?;
     progress.done();
     Ok(finish(pending, files, diags))
 }

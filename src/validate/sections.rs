@@ -142,7 +142,7 @@ fn stream(
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
 ) -> Result<(), u64> {
-    let decode = |batch: &Batch| decode_batch(batch, file);
+    let decode = |batch: Batch| decode_batch(&batch, file);
     let reading = stream::read_cuts(cuts, (bytes, BATCH_BYTES), decode, progress);
     if let Some(at) = reading.gave_up() {
         return Err(at);

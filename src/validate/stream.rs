@@ -33,7 +33,7 @@ pub(super) struct Decoded {
 }
 
 /// Decodes one block into a store of its own.
-fn decode_block(block: &Block, file: FileId) -> Decoded {
+pub(super) fn decode_block(block: &Block, file: FileId) -> Decoded {
     // About one record a 300 bytes.
     let mut store = Pending::for_block(block.bytes.len(), block.bytes.len() / 300 + 16);
     let mut diags = Diagnostics::default();
@@ -72,7 +72,7 @@ pub fn read(
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
 ) {
-    let decode = |b: &Block| Ok(decode_block(b, file));
+    let decode = |b: Block| Ok(decode_block(&b, file));
     let (problems, _) = run(blocks(reader, file), decode, store, diags, progress);
     problems.into_iter().for_each(|d| diags.push(d));
 }
@@ -81,7 +81,7 @@ pub fn read(
 /// for input too small to be worth threads. The records and diagnostics are
 /// those [`read`] gives.
 pub fn read_here(reader: impl Read, file: FileId, store: &mut Pending, diags: &mut Diagnostics) {
-    let decode = |b: &Block| Ok(decode_block(b, file));
+    let decode = |b: Block| Ok(decode_block(&b, file));
     let progress = &mut super::NoProgress;
     let (problems, _) = run_here(blocks(reader, file), decode, store, diags, progress);
     problems.into_iter().for_each(|d| diags.push(d));
@@ -142,7 +142,7 @@ impl Merged {
 /// returned.
 pub(super) fn run<U: Send, T: Send>(
     produce: impl FnOnce(&mut dyn FnMut(U) -> bool) -> T + Send,
-    decode: impl Fn(&U) -> Result<Decoded, u64> + Sync,
+    decode: impl Fn(U) -> Result<Decoded, u64> + Sync,
     store: &mut Pending,
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
@@ -178,7 +178,7 @@ pub(super) fn run<U: Send, T: Send>(
 /// be worth threads. The result is the same.
 pub(super) fn run_here<U, T>(
     produce: impl FnOnce(&mut dyn FnMut(U) -> bool) -> T,
-    decode: impl Fn(&U) -> Result<Decoded, u64>,
+    decode: impl Fn(U) -> Result<Decoded, u64>,
     store: &mut Pending,
     diags: &mut Diagnostics,
     progress: &mut dyn Progress,
@@ -187,7 +187,7 @@ pub(super) fn run_here<U, T>(
         stopped: None,
         bytes: 0,
     };
-    let produced = produce(&mut |unit| match decode(&unit) {
+    let produced = produce(&mut |unit| match decode(unit) {
         Ok(d) => {
             merged.add(d, store, diags, progress);
             true
@@ -223,7 +223,7 @@ impl Reading {
 pub(super) fn read_cuts<B: Send>(
     cuts: impl Iterator<Item = Cut<B>> + Send,
     (bytes, one): (u64, usize),
-    decode: impl Fn(&B) -> Result<Decoded, u64> + Sync,
+    decode: impl Fn(B) -> Result<Decoded, u64> + Sync,
     progress: &mut dyn Progress,
 ) -> Reading {
     let produce = move |send: &mut dyn FnMut(B) -> bool| {
@@ -257,7 +257,7 @@ pub(super) fn read_cuts<B: Send>(
 fn worker<U>(
     rx: &Mutex<Receiver<(u64, U)>>,
     tx: &SyncSender<(u64, Result<Decoded, u64>)>,
-    decode: &(impl Fn(&U) -> Result<Decoded, u64> + Sync),
+    decode: &(impl Fn(U) -> Result<Decoded, u64> + Sync),
 ) {
     loop {
         let unit = match rx.lock() {
@@ -265,7 +265,7 @@ fn worker<U>(
             Err(_) => return,
         };
         let Ok((index, unit)) = unit else { return };
-        if tx.send((index, decode(&unit))).is_err() {
+        if tx.send((index, decode(unit))).is_err() {
             return;
         }
     }

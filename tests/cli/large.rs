@@ -1,5 +1,6 @@
-//! Documents too large to be held whole: JSON and TOML documents read as
-//! they come, each problem still placed to the character.
+//! Inputs at scale: JSON and TOML documents too large to be held whole,
+//! read as they come, and folders of many small files; each problem still
+//! placed to the character.
 
 use super::check::{found, one};
 use crate::harness::Scratch;
@@ -164,4 +165,50 @@ fn a_large_toml_document_that_cannot_be_cut_reads_as_when_parsed_whole() {
     // Three lines fewer before the events, four more from event 10,000.
     let header = |i: u64| if i < 10_000 { 7 + 8 * i } else { 11 + 8 * i };
     assert_eq!(got, big_toml_problems(header));
+}
+
+/// File `i` of a folder of small files: an actor and an event in JSON
+/// Lines, a JSON document or TOML by turns, each event with a report of a
+/// thousand bytes (so that the folder is read on worker threads), the
+/// events in TOML naming the actor of the file before too.
+fn small_file(i: usize, date: &str) -> (String, String) {
+    let report = "report ".repeat(143);
+    let actor = format!(r#"{{"type":"actor","id":"a{i}","name":"A {i}"}}"#);
+    let event = format!(
+        r#"{{"type":"event","id":"e{i}","title":"E","date":"{date}","actors":["a{i}"],"sources":["s"],"summary":"{report}"}}"#
+    );
+    match i % 3 {
+        0 => (format!("{i:03}.jsonl"), format!("{actor}\n{event}\n")),
+        1 => (format!("{i:03}.json"), format!("[{actor},\n{event}]")),
+        _ => {
+            let actors = format!(r#"["a{i}", "a{}"]"#, i - 1);
+            let toml = format!(
+                "[[actor]]\nid = \"a{i}\"\nname = \"A {i}\"\n\n[[event]]\nid = \"e{i}\"\n\
+                 title = \"E\"\ndate = \"{date}\"\nactors = {actors}\nsources = [\"s\"]\n\
+                 summary = \"{report}\"\n"
+            );
+            (format!("{i:03}.toml"), toml)
+        }
+    }
+}
+
+#[test]
+fn a_folder_of_many_small_files_reads_as_the_files_one_by_one() {
+    // An extraction tool's folder: a file per report, in three encodings,
+    // the records of one file referring to those of others, a problem in
+    // a file near the end.
+    let source = r#"{"type":"source","id":"s","title":"S"}"#;
+    let mut s = Scratch::new().file("facts/000-sources.jsonl", source);
+    for i in 1..=600 {
+        let date = ["2024-05", "2024-03", "2024-04"][i % 3];
+        let (name, text) = small_file(i, if i == 591 { "2024-13" } else { date });
+        s = s.file(&format!("facts/{name}"), &text);
+    }
+    let run = s.run(&["check", "--json"]).status(1);
+    assert_eq!(found(&run), one("invalid-date", "facts/591.jsonl", 2, 54));
+    std::fs::write(s.path().join("facts/591.jsonl"), "").unwrap();
+    s.run(&["check"]).status(0).stdout_is(
+        "ok: 1 source, 599 actors, 0 places, 599 events, 0 relations in 601 files; \
+         events from 2024-03-01 to 2024-05-31\n",
+    );
 }
