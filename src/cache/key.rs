@@ -2,7 +2,8 @@
 //!
 //! The key lists every file the inputs expand to, in reading order, with its
 //! path as it will be named, its length and a 128-bit XXH3 hash of its
-//! content (of the hashes of its 16 MiB segments, taken on two threads),
+//! content (of the hashes of its 16 MiB segments; the segments of all the
+//! files are hashed on two threads),
 //! then the chronicle version, the cache format and the running
 //! program's length and modification time (so that a rebuilt program does
 //! not read entries of another build). A fact file's modification time is
@@ -61,19 +62,23 @@ impl Key {
             }
         }
         let expanded = expand(inputs).ok()?;
-        let mut files = Vec::with_capacity(expanded.len());
-        let mut keys = Vec::with_capacity(expanded.len());
-        for (path, format) in &expanded {
-            let path = path.as_deref()?;
-            let (len, hash) = hash_file(path).ok()?;
-            files.push(path.to_path_buf());
-            keys.push(FileKey {
+        let paths = expanded
+            .iter()
+            .map(|(path, _)| path.as_deref())
+            .collect::<Option<Vec<&Path>>>()?;
+        let hashed = hash_files(&paths).ok()?;
+        let files = paths.iter().map(|p| p.to_path_buf()).collect();
+        let keys = expanded
+            .iter()
+            .zip(&paths)
+            .zip(hashed)
+            .map(|(((_, format), path), (len, hash))| FileKey {
                 path,
                 format: *format,
                 len,
                 hash,
-            });
-        }
+            })
+            .collect();
         let data = KeyData {
             format: FORMAT,
             version: env!("CARGO_PKG_VERSION"),
@@ -111,82 +116,99 @@ fn program() -> std::io::Result<(u64, u128)> {
 /// the same whatever their number.
 const SEGMENT: u64 = 16 << 20;
 
-/// The length and content hash of a file: each [`SEGMENT`] of it hashed on
-/// its own (those of a large file on two threads), then their hashes.
-fn hash_file(path: &Path) -> std::io::Result<(u64, u128)> {
-    hash_file_in(path, SEGMENT)
+/// The length and content hash of each file: each [`SEGMENT`] of it hashed
+/// on its own, then their hashes. The segments of all the files are shared
+/// between two threads, so that a large file is hashed on both and a folder
+/// of small files starts two threads, not one a file.
+fn hash_files(paths: &[&Path]) -> std::io::Result<Vec<(u64, u128)>> {
+    hash_files_in(paths, SEGMENT)
 }
 
-/// [`hash_file`] with segments of `segment` bytes.
-fn hash_file_in(path: &Path, segment: u64) -> std::io::Result<(u64, u128)> {
-    let len = std::fs::metadata(path)?.len();
-    let segments = len.div_ceil(segment).max(1);
-    let threads = if segments > 1 { 2 } else { 1 };
-    let parts: Vec<std::io::Result<Vec<(u64, u128)>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                scope.spawn(move || {
-                    let which = (t..segments).step_by(threads as usize);
-                    hash_segments(path, (len, segment), which)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(std::io::Error::other("hashing failed")))
-            })
-            .collect()
-    });
-    let mut hashes = Vec::with_capacity(segments as usize);
+/// [`hash_files`] with segments of `segment` bytes.
+fn hash_files_in(paths: &[&Path], segment: u64) -> std::io::Result<Vec<(u64, u128)>> {
+    let lens = paths
+        .iter()
+        .map(|p| std::fs::metadata(p).map(|m| m.len()))
+        .collect::<std::io::Result<Vec<u64>>>()?;
+    // Every segment of every file, as (file, segment).
+    let jobs: Vec<(usize, u64)> = lens
+        .iter()
+        .enumerate()
+        .flat_map(|(f, len)| (0..len.div_ceil(segment).max(1)).map(move |i| (f, i)))
+        .collect();
+    let threads = jobs.len().min(2);
+    let hash = |t: usize| -> std::io::Result<Vec<(usize, u64, u128)>> {
+        let mut buf = vec![0u8; 1 << 18];
+        let mine = jobs.iter().skip(t).step_by(threads.max(1));
+        mine.map(|&(f, i)| {
+            let (path, len) = (paths.get(f).ok_or_else(changed)?, lens.get(f).copied());
+            let h = hash_segment(path, (len.unwrap_or(0), segment), i, &mut buf)?;
+            Ok((f, i, h))
+        })
+        .collect()
+    };
+    let parts: Vec<std::io::Result<Vec<(usize, u64, u128)>>> = match threads {
+        2 => std::thread::scope(|scope| {
+            let other = scope.spawn(|| hash(1));
+            let first = hash(0);
+            let second = other
+                .join()
+                .unwrap_or_else(|_| Err(std::io::Error::other("hashing failed")));
+            vec![first, second]
+        }),
+        _ => vec![hash(0)],
+    };
+    let mut hashes = Vec::with_capacity(jobs.len());
     for part in parts {
         hashes.extend(part?);
     }
-    if std::fs::metadata(path)?.len() != len {
-        return Err(changed());
-    }
-    hashes.sort_unstable_by_key(|&(i, _)| i);
-    let mut all = Xxh3::new();
-    all.update(&len.to_le_bytes());
-    for (_, hash) in &hashes {
-        all.update(&hash.to_le_bytes());
-    }
-    Ok((len, all.digest128()))
-}
-
-/// The hash of each segment numbered in `which` of a file `len` bytes
-/// long cut into segments of `segment` bytes; an error if the file no
-/// longer holds them whole.
-fn hash_segments(
-    path: &Path,
-    (len, segment): (u64, u64),
-    which: impl Iterator<Item = u64>,
-) -> std::io::Result<Vec<(u64, u128)>> {
-    let mut file = std::fs::File::open(path)?;
-    let mut buf = vec![0u8; 1 << 18];
-    let mut hashes = Vec::new();
-    for i in which {
-        file.seek(SeekFrom::Start(i * segment))?;
-        let mut part = (&mut file).take(segment);
-        let mut hasher = Xxh3::new();
-        let mut read = 0u64;
-        loop {
-            let n = match part.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            hasher.update(buf.get(..n).unwrap_or_default());
-            read += n as u64;
+    hashes.sort_unstable_by_key(|&(f, i, _)| (f, i));
+    let mut segments = hashes.into_iter().peekable();
+    let mut out = Vec::with_capacity(paths.len());
+    for (f, (path, len)) in paths.iter().zip(lens).enumerate() {
+        let mut all = Xxh3::new();
+        all.update(&len.to_le_bytes());
+        while let Some((_, _, hash)) = segments.next_if(|&(of, _, _)| of == f) {
+            all.update(&hash.to_le_bytes());
         }
-        if read != segment.min(len.saturating_sub(i * segment)) {
+        if std::fs::metadata(path)?.len() != len {
             return Err(changed());
         }
-        hashes.push((i, hasher.digest128()));
+        out.push((len, all.digest128()));
     }
-    Ok(hashes)
+    Ok(out)
+}
+
+/// The hash of segment `i` of a file `len` bytes long cut into segments
+/// of `segment` bytes, read through `buf`; an error if the file no longer
+/// holds it whole.
+fn hash_segment(
+    path: &Path,
+    (len, segment): (u64, u64),
+    i: u64,
+    buf: &mut [u8],
+) -> std::io::Result<u128> {
+    let mut file = std::fs::File::open(path)?;
+    if i > 0 {
+        file.seek(SeekFrom::Start(i * segment))?;
+    }
+    let mut part = file.take(segment);
+    let mut hasher = Xxh3::new();
+    let mut read = 0u64;
+    loop {
+        let n = match part.read(buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        hasher.update(buf.get(..n).unwrap_or_default());
+        read += n as u64;
+    }
+    if read != segment.min(len.saturating_sub(i * segment)) {
+        return Err(changed());
+    }
+    Ok(hasher.digest128())
 }
 
 fn changed() -> std::io::Error {
@@ -213,6 +235,10 @@ mod tests {
         all.digest128()
     }
 
+    fn hash_one(path: &Path, segment: u64) -> (u64, u128) {
+        hash_files_in(&[path], segment).unwrap()[0]
+    }
+
     #[test]
     fn a_file_is_hashed_segment_by_segment_on_two_threads() {
         let dir = tempfile::tempdir().unwrap();
@@ -220,17 +246,41 @@ mod tests {
         for len in [0, 1, 6, 7, 8, 50] {
             let bytes: Vec<u8> = (0..len).map(|i| (i * 37 % 251) as u8).collect();
             std::fs::write(&path, &bytes).unwrap();
-            let (read, hash) = hash_file_in(&path, 7).unwrap();
+            let (read, hash) = hash_one(&path, 7);
             assert_eq!(
                 (read, hash),
                 (len as u64, by_definition(&bytes, 7)),
                 "{len}"
             );
         }
-        let before = hash_file_in(&path, 7).unwrap();
+        let before = hash_one(&path, 7);
         let mut bytes = std::fs::read(&path).unwrap();
         bytes[30] ^= 1;
         std::fs::write(&path, &bytes).unwrap();
-        assert_ne!(hash_file_in(&path, 7).unwrap(), before);
+        assert_ne!(hash_one(&path, 7), before);
+    }
+
+    #[test]
+    fn files_hashed_together_hash_as_each_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let texts: Vec<Vec<u8>> = [0, 3, 7, 50, 1, 22]
+            .iter()
+            .map(|&len| (0..len).map(|i| (i * 53 % 241) as u8).collect())
+            .collect();
+        let paths: Vec<PathBuf> = (0..texts.len())
+            .map(|i| dir.path().join(format!("{i}.jsonl")))
+            .collect();
+        for (path, bytes) in paths.iter().zip(&texts) {
+            std::fs::write(path, bytes).unwrap();
+        }
+        let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        let together = hash_files_in(&refs, 7).unwrap();
+        let want: Vec<(u64, u128)> = texts
+            .iter()
+            .map(|b| (b.len() as u64, by_definition(b, 7)))
+            .collect();
+        assert_eq!(together, want);
+        std::fs::remove_file(&paths[3]).unwrap();
+        assert!(hash_files_in(&refs, 7).is_err());
     }
 }
