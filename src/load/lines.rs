@@ -51,6 +51,9 @@ pub struct Blocks<R> {
     done: bool,
     /// Whether `carry` holds a line break.
     has_break: bool,
+    /// How much is left to read, when the stream's size is known: a small
+    /// file then takes no more memory than it needs.
+    left: Option<u64>,
 }
 
 impl<R: Read> Blocks<R> {
@@ -64,17 +67,34 @@ impl<R: Read> Blocks<R> {
             started: false,
             done: false,
             has_break: false,
+            left: None,
+        }
+    }
+
+    /// [`Blocks::new`] for a stream of about `size` bytes (a file): room
+    /// is made for what is left of it, up to a block, rather than for a
+    /// whole block each time.
+    pub fn sized(reader: R, file: FileId, size: u64) -> Blocks<R> {
+        Blocks {
+            left: Some(size),
+            ..Blocks::new(reader, file)
         }
     }
 
     /// Reads up to a block more input into `carry`; false at the end of the
     /// input. The bytes go straight into spare capacity, never zeroed first.
     fn fill(&mut self) -> std::io::Result<bool> {
-        self.carry.reserve(BLOCK_BYTES);
+        let room = self.left.map_or(BLOCK_BYTES, |left| {
+            usize::try_from(left).map_or(BLOCK_BYTES, |l| l.min(BLOCK_BYTES))
+        });
+        self.carry.reserve(room);
         let limit = BLOCK_BYTES as u64;
         let read = (&mut self.reader)
             .take(limit)
             .read_to_end(&mut self.carry)?;
+        if let Some(left) = &mut self.left {
+            *left = left.saturating_sub(read as u64);
+        }
         Ok(read > 0)
     }
 
@@ -306,6 +326,34 @@ mod tests {
         }
         assert!(chunks.len() > 1);
         assert_eq!(next_line, 3001);
+    }
+
+    #[test]
+    fn blocks_of_a_sized_stream_are_those_of_any_stream_and_no_larger() {
+        let line = format!("{}\n", "y".repeat(700));
+        let text = |n: usize| format!("\u{feff}{}tail", line.repeat(n));
+        let shape = |chunks: &[Chunk]| format!("{chunks:?}");
+        for n in [0, 1, 40, 1500, 3000] {
+            let input = text(n);
+            let want = shape(&blocks(input.as_bytes()));
+            // The size given may be wrong: a file may change while read.
+            for size in [
+                0,
+                input.len() / 2,
+                input.len(),
+                input.len() + 9,
+                u64::MAX as usize,
+            ] {
+                let sized: Vec<Chunk> =
+                    Blocks::sized(input.as_bytes(), FileId(0), size as u64).collect();
+                assert_eq!(shape(&sized), want, "{n} lines, size {size}");
+            }
+            let sized: Vec<Chunk> =
+                Blocks::sized(input.as_bytes(), FileId(0), input.len() as u64).collect();
+            if let [Chunk::Block(one)] = sized.as_slice() {
+                assert!(one.bytes.capacity() <= input.len().max(8), "{n} lines");
+            }
+        }
     }
 
     #[test]

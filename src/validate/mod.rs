@@ -92,6 +92,12 @@ impl Pending {
         );
     }
 
+    /// An empty store with room for the records of `bytes` bytes of JSON
+    /// Lines (about one record a 300 bytes).
+    fn for_bytes(bytes: usize) -> Pending {
+        Pending::for_block(bytes, bytes / 300 + 16)
+    }
+
     /// An empty store with room for a block of `bytes` bytes of input
     /// holding about `records` records, a handful of strings each.
     fn for_block(bytes: usize, records: usize) -> Pending {

@@ -33,22 +33,31 @@ pub(super) struct Decoded {
 }
 
 /// Decodes one block into a store of its own.
-pub(super) fn decode_block(block: &Block, file: FileId) -> Decoded {
-    // About one record a 300 bytes.
-    let mut store = Pending::for_block(block.bytes.len(), block.bytes.len() / 300 + 16);
+fn decode_block(block: &Block, file: FileId) -> Decoded {
+    let mut store = Pending::for_bytes(block.bytes.len());
     let mut diags = Diagnostics::default();
-    each_line(block, file, &mut diags, &mut |line_no, offset, text, d| {
-        if !fast::line(text, file, offset, &mut store) {
-            read_line(file, text, line_no, offset, d, &mut |rec, d| {
-                decode::record(rec, &mut store, d)
-            });
-        }
-    });
+    decode_lines(block, file, &mut store, &mut diags);
     Decoded {
         bytes: block.bytes.len() as u64,
         store,
         diags,
     }
+}
+
+/// Decodes one block's lines into `store`.
+pub(super) fn decode_lines(
+    block: &Block,
+    file: FileId,
+    store: &mut Pending,
+    diags: &mut Diagnostics,
+) {
+    each_line(block, file, diags, &mut |line_no, offset, text, d| {
+        if !fast::line(text, file, offset, store) {
+            read_line(file, text, line_no, offset, d, &mut |rec, d| {
+                decode::record(rec, store, d)
+            });
+        }
+    });
 }
 
 /// How many threads decode blocks: one more than the cores (at most five).
