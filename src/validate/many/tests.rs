@@ -1,5 +1,6 @@
 //! A set of files read through one pipeline against each file read alone
-//! by the reader of its format.
+//! by the reader of its format: files with problems of every kind, and
+//! random fact sets written in every encoding, cut into files and changed.
 
 use std::path::{Path, PathBuf};
 
@@ -86,8 +87,8 @@ fn one_by_one(files: &[(PathBuf, Format)]) -> (Pending, Diagnostics) {
             }
             Format::Json => {
                 let rest = document::stream_file(path, id, None, &mut store, &mut diags, progress);
-                if let Some(rest) = rest {
-                    let text = read_text(id, path, &mut diags).unwrap().unwrap();
+                let text = rest.map(|rest| (rest, read_text(id, path, &mut diags).unwrap()));
+                if let Some((rest, Some(text))) = text {
                     let src = SourceText::new(id, &text, 1, 0);
                     document::read_rest(&src, rest, &mut store, &mut diags);
                 }
@@ -175,5 +176,65 @@ fn only_documents_small_enough_to_read_whole_join_a_set() {
         assert!(Set::takes(format, Some(block)));
         assert!(!Set::takes(format, Some(block + 1)));
         assert!(!Set::takes(format, None));
+    }
+}
+
+/// `facts` written in the three encodings and cut into files: the JSON
+/// Lines in `cuts` pieces around the two documents, each file given a
+/// `name` in the order read.
+fn written(dir: &Path, facts: &crate::model::Facts, cuts: usize) -> Vec<(PathBuf, Format)> {
+    let lines = crate::write::write(facts, Format::JsonLines);
+    let lines: Vec<&[u8]> = lines.split_inclusive(|b| *b == b'\n').collect();
+    let per = lines.len().div_ceil(cuts.max(1)).max(1);
+    let mut texts: Vec<(Vec<u8>, Format)> = lines
+        .chunks(per)
+        .map(|part| (part.concat(), Format::JsonLines))
+        .collect();
+    let at = texts.len() / 2;
+    texts.insert(at, (crate::write::write(facts, Format::Json), Format::Json));
+    texts.push((crate::write::write(facts, Format::Toml), Format::Toml));
+    let ext = |f: Format| match f {
+        Format::JsonLines => "jsonl",
+        Format::Json => "json",
+        Format::Toml => "toml",
+    };
+    texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, (text, format))| {
+            let path = dir.join(format!("{i:03}.{}", ext(format)));
+            std::fs::write(&path, text).unwrap();
+            (path, format)
+        })
+        .collect()
+}
+
+proptest::proptest! {
+    #![proptest_config(crate::write::arb::cases(32))]
+
+    /// Any valid facts, written in every encoding and cut into files, one
+    /// of them with a byte changed: read together as each file alone.
+    #[test]
+    fn written_facts_in_many_files_read_together_as_one_by_one(
+        spec in crate::write::arb::spec(),
+        cuts in 1usize..6,
+        change in proptest::prelude::any::<(proptest::sample::Index, proptest::sample::Index, u8)>(),
+    ) {
+        let format = Format::JsonLines;
+        let (facts, diags) = crate::validate::load_bytes(spec.jsonl().as_bytes(), format);
+        proptest::prop_assert!(!diags.has_errors());
+        let dir = tempfile::tempdir().unwrap();
+        let files = written(dir.path(), &facts, cuts);
+        let (file, at, byte) = change;
+        let path = &files[file.index(files.len())].0;
+        let mut bytes = std::fs::read(path).unwrap();
+        if !bytes.is_empty() {
+            let at = at.index(bytes.len());
+            bytes[at] = byte;
+            std::fs::write(path, bytes).unwrap();
+        }
+        let got = together(&files).unwrap();
+        let want = one_by_one(&files);
+        same_reading((&got.0, &got.1), (&want.0, &want.1), "together", "the written files");
     }
 }
