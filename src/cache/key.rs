@@ -141,9 +141,10 @@ fn hash_files_in(paths: &[&Path], segment: u64) -> std::io::Result<Vec<(u64, u12
         let mut buf = vec![0u8; 1 << 18];
         let mine = jobs.iter().skip(t).step_by(threads.max(1));
         mine.map(|&(f, i)| {
-            let (path, len) = (paths.get(f).ok_or_else(changed)?, lens.get(f).copied());
-            let h = hash_segment(path, (len.unwrap_or(0), segment), i, &mut buf)?;
-            Ok((f, i, h))
+            let (Some(path), Some(&len)) = (paths.get(f), lens.get(f)) else {
+                return Err(changed());
+            };
+            Ok((f, i, hash_segment(path, (len, segment), i, &mut buf)?))
         })
         .collect()
     };

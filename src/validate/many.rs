@@ -3,9 +3,9 @@
 //! worker threads and merged in file order.
 //!
 //! An extraction tool may write a file per report read, thousands of small
-//! files in a folder. Read one by one, each JSON Lines file started threads
-//! of its own and each small document was read on the calling thread alone.
-//! Here one reader goes through the files in order ([`Set::read`]): it cuts
+//! files in a folder: threads started for each file would cost more than
+//! reading it, and a small document read on the calling thread leaves a
+//! core idle. So one reader goes through the files in order ([`Set::read`]): it cuts
 //! JSON Lines into blocks and reads each small document whole, and sends
 //! them on in groups of about half a block (a block of a large file alone,
 //! many small files together); workers decode each group into a store
@@ -25,7 +25,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::files::InputError;
 use crate::load::lines::{BLOCK_BYTES, Block, Blocks, Chunk};
 use crate::load::read::{self, SourceText};
-use crate::load::{FileId, Format};
+use crate::load::{FileId, Files, Format};
 
 /// Largest document read whole in one piece among the others: one that
 /// is read without threads of its own when read alone.
@@ -101,11 +101,11 @@ impl Set {
     }
 
     /// Reads every file gathered into the store, in order, and empties the
-    /// set. `name` gives the name progress shows for a file. A file that
-    /// cannot be read stops the reading there with its error.
+    /// set; `files` names them for progress. A file that cannot be read
+    /// stops the reading there with its error.
     pub fn read(
         &mut self,
-        name: impl Fn(FileId) -> String,
+        files: &Files,
         store: &mut Pending,
         diags: &mut Diagnostics,
         progress: &mut dyn Progress,
@@ -114,7 +114,7 @@ impl Set {
         let total: u64 = entries.iter().map(|e| e.size).sum();
         match entries.as_slice() {
             [] => return Ok(()),
-            [one] => progress.file(&name(one.file), Some(one.size)),
+            [one] => progress.file(files.name(one.file), Some(one.size)),
             many => progress.file(&format!("{} files", many.len()), Some(total)),
         }
         let lines: u64 = entries

@@ -2,7 +2,8 @@
 //!
 //! Records are decoded one by one as the loader reads them (so a large JSON
 //! Lines file or JSON document never sits in memory twice; blocks of JSON
-//! Lines and batches of a document's records on worker threads), kept as
+//! Lines and batches of a document's records on worker threads, the JSON
+//! Lines files and small documents of a set through one pipeline), kept as
 //! pending records whose references are ids, then resolved together once
 //! every file is read: duplicate ids, unknown or wrongly typed references
 //! and places that enclose themselves are reported there, and warnings
@@ -196,8 +197,7 @@ pub fn load_with(
             set.push(id, p.clone(), format, size);
             continue;
         }
-        let name = |id| files.name(id).to_string();
-        set.read(name, &mut pending, diags, progress)?;
+        set.read(&files, &mut pending, diags, progress)?;
         progress.file(files.name(id), size);
         match (path, format) {
             (None, _) => {
@@ -237,8 +237,7 @@ pub fn load_with(
             }
         }
     }
-    let name = |id| files.name(id).to_string();
-    set.read(name, &mut pending, diags, progress)?;
+    set.read(&files, &mut pending, diags, progress)?;
     progress.done();
     Ok(finish(pending, files, diags))
 }

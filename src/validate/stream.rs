@@ -2,7 +2,7 @@
 //! in order; and the pipeline that does it ([`run`]), which also takes the
 //! batches a document is cut into ([`read_cuts`]): a JSON document's
 //! records ([`super::document`]) and a TOML document's sections
-//! ([`super::sections`]).
+//! ([`super::sections`]); and the files of a set ([`super::many`]).
 //!
 //! A reader cuts the stream into blocks ([`crate::load::lines::Blocks`]);
 //! workers decode each block into a pending store of their own (the fast

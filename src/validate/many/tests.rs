@@ -9,7 +9,7 @@ use crate::diag::Diagnostics;
 use crate::load::files::InputError;
 use crate::load::lines::BLOCK_BYTES;
 use crate::load::read::{SourceText, read_text};
-use crate::load::{FileId, Format};
+use crate::load::{FileId, Files, Format};
 use crate::validate::fast::agree::same_reading;
 use crate::validate::{NoProgress, Pending, document, read_document, stream};
 
@@ -113,8 +113,7 @@ fn together(files: &[(PathBuf, Format)]) -> Result<(Pending, Diagnostics), Input
         assert!(Set::takes(*format, size), "{path:?}");
         set.push(FileId(i as u32), path.clone(), *format, size);
     }
-    let name = |id: FileId| format!("file {}", id.0);
-    set.read(name, &mut store, &mut diags, &mut NoProgress)?;
+    set.read(&Files::default(), &mut store, &mut diags, &mut NoProgress)?;
     Ok((store, diags))
 }
 
@@ -158,8 +157,7 @@ fn a_file_that_cannot_be_read_stops_the_set_with_its_error() {
         set.push(FileId(i as u32), path.clone(), *format, Some(10));
     }
     let (mut store, mut diags) = (Pending::default(), Diagnostics::default());
-    let name = |id: FileId| format!("file {}", id.0);
-    match set.read(name, &mut store, &mut diags, &mut NoProgress) {
+    match set.read(&Files::default(), &mut store, &mut diags, &mut NoProgress) {
         Err(InputError::Io(path, _)) => assert_eq!(path, gone),
         other => panic!("{:?}", other.err()),
     }
