@@ -3,14 +3,15 @@
 //! Exit 0 when the facts are valid (warnings allowed unless
 //! `--deny-warnings`), 1 when they are not, 2 for a usage or I/O error. On
 //! success a one-line summary: counts of each record type, files read, the
-//! range of event dates.
+//! range of event dates; the counts of problems close it, by code when
+//! there are several.
 
 use serde_json::json;
 
 use super::args::{FactsArgs, JsonArg};
 use super::{Error, load, print_diagnostics};
 use crate::diag::Severity;
-use crate::diag::render::to_json;
+use crate::diag::render::{tally, tally_json, to_json};
 use crate::edtf::Span;
 use crate::load::Input;
 use crate::model::{Event, Facts};
@@ -58,6 +59,7 @@ pub fn run(args: Args) -> Result<(), Error> {
             "ok": ok,
             "errors": diags.errors(),
             "warnings": diags.warnings(),
+            "counts": tally_json(&diags),
             "summary": summary_json(&facts),
             "diagnostics": list,
         });
@@ -70,15 +72,16 @@ pub fn run(args: Args) -> Result<(), Error> {
             let warnings = match diags.warnings() {
                 0 => String::new(),
                 1 => " (1 warning)".to_string(),
-                n => format!(" ({n} warnings)"),
+                n => format!(" ({n} warnings: {})", tally(&diags)),
             };
             format!("ok: {}{warnings}\n", summary(&facts))
         } else {
-            format!(
-                "error: {} error(s), {} warning(s)\n",
-                diags.errors(),
-                diags.warnings()
-            )
+            let (errors, warnings) = (diags.errors(), diags.warnings());
+            let kinds = match errors + warnings {
+                0 | 1 => String::new(),
+                _ => format!(": {}", tally(&diags)),
+            };
+            format!("error: {errors} error(s), {warnings} warning(s){kinds}\n")
         };
         if ok {
             output::print(line.as_bytes())?;

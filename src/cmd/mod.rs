@@ -167,8 +167,12 @@ pub fn load_valid_from(
     if diags.has_errors() {
         locate(&facts, &mut diags);
         print_diagnostics(&facts, &diags, Severity::Error);
+        let kinds = match diags.errors() {
+            0 | 1 => String::new(),
+            _ => format!(" ({})", crate::diag::render::tally(&diags)),
+        };
         eprintln!(
-            "error: the facts have {} error(s); nothing done",
+            "error: the facts have {} error(s){kinds}; nothing done",
             diags.errors()
         );
         return Err(Error::Invalid);

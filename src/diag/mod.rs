@@ -56,6 +56,39 @@ pub enum Code {
 }
 
 impl Code {
+    /// Every code, in the order declared.
+    pub const ALL: [Code; 24] = [
+        Code::Io,
+        Code::Encoding,
+        Code::Syntax,
+        Code::Limit,
+        Code::UnknownRecordType,
+        Code::WrongType,
+        Code::MissingField,
+        Code::UnknownField,
+        Code::DuplicateField,
+        Code::InvalidId,
+        Code::EmptyValue,
+        Code::DuplicateId,
+        Code::UnknownReference,
+        Code::WrongReferenceKind,
+        Code::PlaceCycle,
+        Code::InvalidDate,
+        Code::InvalidCount,
+        Code::InvalidCoordinates,
+        Code::InvalidReliability,
+        Code::InvalidCredibility,
+        Code::UnsourcedEvent,
+        Code::UncitedSource,
+        Code::SharedName,
+        Code::Unconnected,
+    ];
+
+    /// Where the code stands in [`Code::ALL`].
+    fn index(self) -> usize {
+        self as usize
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Code::Io => "io",
@@ -215,6 +248,9 @@ pub struct Diagnostics {
     pub list: Vec<Diagnostic>,
     errors: usize,
     warnings: usize,
+    /// How many of each code were found, kept or only counted, by
+    /// [`Code::index`].
+    by_code: [usize; Code::ALL.len()],
 }
 
 /// Most diagnostics kept; past it they are counted, not stored.
@@ -225,6 +261,9 @@ impl Diagnostics {
         match d.severity {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
+        }
+        if let Some(n) = self.by_code.get_mut(d.code.index()) {
+            *n += 1;
         }
         if self.list.len() < MAX_KEPT {
             self.list.push(d);
@@ -242,16 +281,26 @@ impl Diagnostics {
     /// Takes in another list after this one: the diagnostics it kept, and
     /// the count of those it only counted.
     pub fn append(&mut self, other: Diagnostics) {
-        let (mut errors, mut warnings) = (other.errors, other.warnings);
-        for d in other.list {
-            match d.severity {
-                Severity::Error => errors = errors.saturating_sub(1),
-                Severity::Warning => warnings = warnings.saturating_sub(1),
-            }
-            self.push(d);
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        for (mine, theirs) in self.by_code.iter_mut().zip(other.by_code) {
+            *mine += theirs;
         }
-        self.errors += errors;
-        self.warnings += warnings;
+        let room = MAX_KEPT.saturating_sub(self.list.len());
+        self.list.extend(other.list.into_iter().take(room));
+    }
+
+    /// How many of each code were found, kept or only counted: the codes
+    /// found, the most found first (in the order of [`Code::ALL`] at a tie).
+    pub fn counts(&self) -> Vec<(Code, usize)> {
+        let mut found: Vec<(Code, usize)> = Code::ALL
+            .iter()
+            .zip(self.by_code)
+            .filter(|(_, n)| *n > 0)
+            .map(|(&code, n)| (code, n))
+            .collect();
+        found.sort_by_key(|&(code, n)| (std::cmp::Reverse(n), code.index()));
+        found
     }
 
     /// Whether the next diagnostic pushed is kept.
@@ -291,3 +340,6 @@ fn sort_key(d: &Diagnostic) -> (u32, u64, usize, Severity) {
         None => (u32::MAX, 0, 0, d.severity),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -5,12 +5,13 @@
 //! manner of rustc. Columns count characters, not bytes. Long lines (a JSON
 //! Lines record can be thousands of characters) are cut to a window around
 //! the caret. The JSON form carries the same fields for editors and scripts.
+//! A run's counts by code ([`tally`]) close its summary line.
 
 use std::fmt::Write;
 
 use serde_json::{Value as Json, json};
 
-use super::{Diagnostic, Loc, Pos, Severity};
+use super::{Diagnostic, Diagnostics, Loc, Pos, Severity};
 use crate::load::Files;
 
 /// Widest source excerpt shown, in characters.
@@ -167,6 +168,27 @@ fn loc_json(files: &Files, loc: Option<&Loc>) -> serde_json::Map<String, Json> {
         None => {}
     }
     m
+}
+
+/// How many of each code were found, for a summary line, the most found
+/// first: `80000 unknown-reference, 3 invalid-date`.
+pub fn tally(diags: &Diagnostics) -> String {
+    let counts: Vec<String> = diags
+        .counts()
+        .iter()
+        .map(|(code, n)| format!("{n} {}", code.as_str()))
+        .collect();
+    counts.join(", ")
+}
+
+/// How many of each code were found, as a JSON object keyed by code.
+pub fn tally_json(diags: &Diagnostics) -> Json {
+    let counts = diags.counts().into_iter();
+    Json::Object(
+        counts
+            .map(|(code, n)| (code.as_str().to_string(), json!(n)))
+            .collect(),
+    )
 }
 
 /// One diagnostic as a JSON object.

@@ -234,11 +234,15 @@ fn warnings_do_not_fail_unless_denied() {
         ("unsourced-event", 15, 6),
     ];
     assert_eq!(codes, expected.map(|(c, l, k)| (c.to_string(), l, k)));
+    // The summary counts them by code, the most found first.
+    let kinds = "2 uncited-source, 1 unsourced-event, 1 shared-name, 1 unconnected";
     s.run(&["check", "a.toml"])
         .status(0)
-        .stdout_has("(5 warnings)")
+        .stdout_has(&format!("(5 warnings: {kinds})\n"))
         .stderr_has("warning[shared-name]: `same` names both `a` and `b`");
-    s.run(&["check", "--deny-warnings", "a.toml"]).status(1);
+    s.run(&["check", "--deny-warnings", "a.toml"])
+        .status(1)
+        .stderr_has(&format!("error: 5 error(s), 0 warning(s): {kinds}\n"));
 }
 
 #[test]
@@ -362,13 +366,24 @@ fn references_of_a_record_with_errors_are_still_checked() {
 #[test]
 fn problems_past_those_kept_are_all_counted_in_every_block_read() {
     // 300,000 broken lines: blocks of half a MiB, each with more problems
-    // than are kept.
-    let s = Scratch::new().file("facts/big.jsonl", &"x\n".repeat(300_000));
+    // than are kept; two in three are not JSON, one in three has a bad date.
+    let line = |i: usize| match i % 3 {
+        0 => format!(r#"{{"type":"event","id":"e{i}","title":"E","date":"2024-13"}}"#),
+        _ => "x".to_string(),
+    };
+    let lines: Vec<String> = (0..300_000).map(line).collect();
+    let s = Scratch::new().file("facts/big.jsonl", &(lines.join("\n") + "\n"));
     let run = s.run(&["check", "--json"]).status(1);
     let doc = run.json();
     assert_eq!(doc["errors"], 300_000);
     assert_eq!(doc["diagnostics"].as_array().map(Vec::len), Some(10_000));
-    s.run(&["check"])
-        .status(1)
-        .stderr_has("… and 290000 more not shown\nerror: 300000 error(s), 0 warning(s)\n");
+    let counts = serde_json::json!({"syntax": 200_000, "invalid-date": 100_000});
+    assert_eq!(doc["counts"], counts);
+    s.run(&["check"]).status(1).stderr_has(
+        "… and 290000 more not shown\n\
+         error: 300000 error(s), 0 warning(s): 200000 syntax, 100000 invalid-date\n",
+    );
+    s.run(&["timeline"]).status(1).stderr_has(
+        "error: the facts have 300000 error(s) (200000 syntax, 100000 invalid-date); nothing done\n",
+    );
 }

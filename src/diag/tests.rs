@@ -1,0 +1,53 @@
+//! Counting diagnostics: those kept and those only counted, by code.
+
+use super::{Code, Diagnostic, Diagnostics, MAX_KEPT};
+
+#[test]
+fn every_code_stands_at_its_index_once() {
+    for (i, code) in Code::ALL.iter().enumerate() {
+        assert_eq!(code.index(), i, "{code:?}");
+    }
+    let mut names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), Code::ALL.len());
+}
+
+#[test]
+fn codes_are_counted_past_those_kept_and_across_lists() {
+    let mut first = Diagnostics::default();
+    for _ in 0..MAX_KEPT + 2_000 {
+        first.push(Diagnostic::error(Code::Syntax, "x"));
+    }
+    let mut second = Diagnostics::default();
+    for _ in 0..3 {
+        second.push(Diagnostic::warning(Code::UncitedSource, "s"));
+    }
+    second.push(Diagnostic::error(Code::InvalidDate, "d"));
+    let mut all = Diagnostics::default();
+    all.push(Diagnostic::error(Code::InvalidDate, "d"));
+    all.append(first);
+    all.append(second);
+    assert_eq!((all.errors(), all.warnings()), (MAX_KEPT + 2_002, 3));
+    assert_eq!(all.list.len(), MAX_KEPT);
+    assert_eq!(all.dropped(), 2_005);
+    let want = [
+        (Code::Syntax, MAX_KEPT + 2_000),
+        (Code::UncitedSource, 3),
+        (Code::InvalidDate, 2),
+    ];
+    assert_eq!(all.counts(), want);
+    all.deny_warnings();
+    assert_eq!(all.counts(), want);
+    assert_eq!(Diagnostics::default().counts(), []);
+}
+
+#[test]
+fn codes_found_as_often_keep_the_order_of_the_codes() {
+    let mut d = Diagnostics::default();
+    for code in [Code::Unconnected, Code::Syntax, Code::InvalidDate] {
+        d.push(Diagnostic::warning(code, "w"));
+    }
+    let order: Vec<Code> = d.counts().iter().map(|(c, _)| *c).collect();
+    assert_eq!(order, [Code::Syntax, Code::InvalidDate, Code::Unconnected]);
+}
