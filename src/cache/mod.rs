@@ -20,6 +20,7 @@
 mod answers;
 mod header;
 mod key;
+pub mod spill;
 mod store;
 mod window;
 

@@ -164,7 +164,7 @@ pub fn write(path: &Path, key: &Key, facts: &mut Facts, warnings: usize) -> std:
 
 /// The names (`names_len` bytes from `base` of `source`) and the unique
 /// texts after them (`text_len` bytes), each read as it is asked for.
-fn shared(
+pub(super) fn shared(
     source: Arc<dyn ReadAt>,
     base: u64,
     names_len: usize,
@@ -245,7 +245,7 @@ fn stream(file: &mut std::fs::File, len: u64, mut each: impl FnMut(&[u8])) -> Op
 
 /// `file`, to read an entry's text from a page at a time as the facts ask
 /// for their strings.
-fn source(file: &std::fs::File) -> Option<Arc<dyn ReadAt>> {
+pub(super) fn source(file: &std::fs::File) -> Option<Arc<dyn ReadAt>> {
     Some(Arc::new(TextFile(file.try_clone().ok()?)))
 }
 

@@ -131,7 +131,11 @@ pub fn reply<R: std::fmt::Debug>(
     if let Some(reply) = kept.and_then(|b| postcard::from_bytes::<Reply>(&b).ok()) {
         return reply.print();
     }
-    let facts = super::load_valid_from(entry.as_ref(), &inputs)?;
+    let mut facts = super::load_valid_from(entry.as_ref(), &inputs)?;
+    // Unless the cache took the text (it is off, or could not store the
+    // facts), a large fact set's text goes to a temporary file before the
+    // graph is built beside it.
+    crate::cache::spill::spill(&mut facts);
     let loaded = Loaded::new(facts);
     let reply = ask(&loaded);
     super::leave(loaded);

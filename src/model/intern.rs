@@ -316,6 +316,11 @@ impl Interner {
         (&self.names.ends, &self.text.ends, probe)
     }
 
+    /// Whether the text lies elsewhere ([`Interner::freeze`]).
+    pub fn is_frozen(&self) -> bool {
+        self.frozen.is_some()
+    }
+
     /// Frees the text held here for the same bytes stored elsewhere (`names`
     /// and `text`), and the hash table for `probe`, the table stored with
     /// them ([`Interner::stored`]); `false` (and nothing changed) when the
