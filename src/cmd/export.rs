@@ -129,7 +129,14 @@ fn slow(events: usize, limit: usize, reader: &str) -> Option<String> {
 }
 
 pub fn run(args: Args) -> Result<(), Error> {
-    let loaded = Loaded::new(super::load_valid(&args.facts)?);
+    let mut facts = super::load_valid(&args.facts)?;
+    // `--around` builds the graph beside the facts: as for a question, a
+    // large fact set's text goes to a temporary file first unless the
+    // cache took it.
+    if args.filter.around.is_some() {
+        crate::cache::spill::spill(&mut facts);
+    }
+    let loaded = Loaded::new(facts);
     let done = export(&args, &loaded);
     super::leave(loaded);
     done
