@@ -45,23 +45,8 @@ if [ ! -d "$json_dir" ]; then
   mv "$json_dir.tmp" "$json_dir"
 fi
 
-# once CMD...: "seconds peak_kb" of one run.
-once() {
-  local start end
-  start=$(date +%s%N)
-  /usr/bin/time -o "$DATA/time.txt" -f "%M" "$@" >/dev/null 2>&1 || true
-  end=$(date +%s%N)
-  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'
-  echo " $(tail -n 1 "$DATA/time.txt")"
-}
-
-declare -A best_s best_kb
-keep() {
-  if [ -z "${best_s[$1]:-}" ] || awk -v a="$2" -v b="${best_s[$1]}" 'BEGIN { exit !(a < b) }'; then
-    best_s[$1]=$2
-    best_kb[$1]=$3
-  fi
-}
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 for _ in 1 2 3; do
   read -r t m < <(once "$BASE" "$one"); keep baseline "$t" "$m"
@@ -70,7 +55,6 @@ for _ in 1 2 3; do
   read -r t m < <(once "$BIN" check "$json_dir"); keep json "$t" "$m"
 done
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "–" }'; }
 bytes() { du -sb --apparent-size "$1" | cut -f1; }
 count() { find "$1" -type f | wc -l; }
 
