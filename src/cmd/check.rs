@@ -72,15 +72,12 @@ pub fn run(args: Args) -> Result<(), Error> {
             let warnings = match diags.warnings() {
                 0 => String::new(),
                 1 => " (1 warning)".to_string(),
-                n => format!(" ({n} warnings: {})", tally(&diags)),
+                n => format!(" ({n} warnings: {})", tally(&diags).unwrap_or_default()),
             };
             format!("ok: {}{warnings}\n", summary(&facts))
         } else {
             let (errors, warnings) = (diags.errors(), diags.warnings());
-            let kinds = match errors + warnings {
-                0 | 1 => String::new(),
-                _ => format!(": {}", tally(&diags)),
-            };
+            let kinds = tally(&diags).map_or_else(String::new, |k| format!(": {k}"));
             format!("error: {errors} error(s), {warnings} warning(s){kinds}\n")
         };
         if ok {

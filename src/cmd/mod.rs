@@ -167,10 +167,8 @@ pub fn load_valid_from(
     if diags.has_errors() {
         locate(&facts, &mut diags);
         print_diagnostics(&facts, &diags, Severity::Error);
-        let kinds = match diags.errors() {
-            0 | 1 => String::new(),
-            _ => format!(" ({})", crate::diag::render::tally(&diags)),
-        };
+        let kinds =
+            crate::diag::render::tally(&diags).map_or_else(String::new, |k| format!(" ({k})"));
         eprintln!(
             "error: the facts have {} error(s){kinds}; nothing done",
             diags.errors()

@@ -171,14 +171,18 @@ fn loc_json(files: &Files, loc: Option<&Loc>) -> serde_json::Map<String, Json> {
 }
 
 /// How many of each code were found, for a summary line, the most found
-/// first: `80000 unknown-reference, 3 invalid-date`.
-pub fn tally(diags: &Diagnostics) -> String {
+/// first: `80000 unknown-reference, 3 invalid-date`; `None` for fewer than
+/// two diagnostics, which the line says enough about.
+pub fn tally(diags: &Diagnostics) -> Option<String> {
+    if diags.errors() + diags.warnings() < 2 {
+        return None;
+    }
     let counts: Vec<String> = diags
         .counts()
         .iter()
         .map(|(code, n)| format!("{n} {}", code.as_str()))
         .collect();
-    counts.join(", ")
+    Some(counts.join(", "))
 }
 
 /// How many of each code were found, as a JSON object keyed by code.

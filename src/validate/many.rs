@@ -23,7 +23,7 @@ use super::stream::{self, Decoded, decode_lines};
 use super::{Pending, Progress, document, read_document};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::files::InputError;
-use crate::load::lines::{BLOCK_BYTES, Block, Blocks, Chunk};
+use crate::load::lines::{BLOCK_BYTES, Block, Blocks};
 use crate::load::read::{self, SourceText};
 use crate::load::{FileId, Files, Format};
 
@@ -179,18 +179,8 @@ fn send_lines<R: Read>(
     file: FileId,
     send: &mut dyn FnMut(Unit) -> bool,
 ) -> bool {
-    let mut problems = Vec::new();
-    for chunk in blocks {
-        match chunk {
-            Chunk::Block(b) => {
-                if !send(Unit::Lines(file, b)) {
-                    return false;
-                }
-            }
-            Chunk::Problem(d) => problems.push(d),
-        }
-    }
-    problems.is_empty() || send(Unit::Problems(problems))
+    let (sent, problems) = stream::send_blocks(blocks, &mut |b| send(Unit::Lines(file, b)));
+    sent && (problems.is_empty() || send(Unit::Problems(problems)))
 }
 
 /// Decodes a group's pieces in order into one store.

@@ -102,20 +102,27 @@ fn blocks<R: Read>(
     reader: R,
     file: FileId,
 ) -> impl FnOnce(&mut dyn FnMut(Block) -> bool) -> Vec<Diagnostic> {
-    move |send| {
-        let mut problems = Vec::new();
-        for chunk in Blocks::new(reader, file) {
-            match chunk {
-                Chunk::Block(b) => {
-                    if !send(b) {
-                        break;
-                    }
+    move |send| send_blocks(Blocks::new(reader, file), send).1
+}
+
+/// Sends each block on until sending fails; gives whether every block was
+/// sent, and the problems of the stream itself.
+pub(super) fn send_blocks<R: Read>(
+    blocks: Blocks<R>,
+    send: &mut dyn FnMut(Block) -> bool,
+) -> (bool, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    for chunk in blocks {
+        match chunk {
+            Chunk::Block(b) => {
+                if !send(b) {
+                    return (false, problems);
                 }
-                Chunk::Problem(d) => problems.push(d),
             }
+            Chunk::Problem(d) => problems.push(d),
         }
-        problems
     }
+    (true, problems)
 }
 
 /// How far merging went.
