@@ -4,10 +4,12 @@
 //! Everything a command prints goes through here, so that `| head` ends the
 //! program quietly instead of panicking, colour follows the terminal and
 //! `NO_COLOR`, and no file is ever left half-written: a file is written to a
-//! temporary sibling and renamed into place.
+//! temporary sibling and renamed into place. What is not a regular file (a
+//! device such as `/dev/null`, a named pipe) is written as it is, never
+//! replaced.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// True when colour may be used on a stream that is (or is not) a terminal.
 pub fn color_allowed(is_terminal: bool) -> bool {
@@ -85,17 +87,53 @@ enum Made {
     Export,
 }
 
-fn replace(
-    path: &Path,
-    fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
-    made: Made,
-) -> io::Result<()> {
-    if path.is_dir() {
+/// Where a write goes: a file to replace, or something that is not a
+/// regular file and is written in place.
+enum Target {
+    /// A regular file, or none yet: replaced by a temporary sibling. A
+    /// symbolic link is followed, so that the file it names is replaced and
+    /// the link is kept.
+    Replace(PathBuf),
+    /// A device, a named pipe or a socket (`/dev/null`, `/dev/stdout`, a
+    /// shell's `>(…)`): written as it is. Replacing it would put a regular
+    /// file where the device was, which for `/dev/null` breaks every other
+    /// program on the machine.
+    InPlace,
+}
+
+fn target(path: &Path) -> io::Result<Target> {
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        // None yet, or a link to none: made where the path says.
+        Err(_) => return Ok(Target::Replace(path.to_path_buf())),
+    };
+    if meta.is_dir() {
         return Err(io::Error::new(
             io::ErrorKind::IsADirectory,
             format!("`{}` is a directory", path.display()),
         ));
     }
+    if !meta.is_file() {
+        return Ok(Target::InPlace);
+    }
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    Ok(Target::Replace(if link {
+        std::fs::canonicalize(path)?
+    } else {
+        path.to_path_buf()
+    }))
+}
+
+fn replace(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    made: Made,
+) -> io::Result<()> {
+    let path = match target(path)? {
+        Target::Replace(path) => path,
+        Target::InPlace => return write_in_place(path, fill),
+    };
+    let path = path.as_path();
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -120,6 +158,17 @@ fn replace(
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Writes into what is at `path` as it is, through a buffer.
+fn write_in_place(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let file = std::fs::OpenOptions::new().write(true).open(path)?;
+    let mut w = io::BufWriter::with_capacity(1 << 16, file);
+    fill(&mut w)?;
+    w.flush()
 }
 
 #[cfg(test)]
@@ -154,6 +203,47 @@ mod tests {
             assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
         }
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_written_into_and_stays_a_pipe() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let pipe = dir.path().join("out.pipe");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        assert!(made.unwrap().success());
+        let reader = {
+            let pipe = pipe.clone();
+            std::thread::spawn(move || std::fs::read(pipe).unwrap())
+        };
+        let mut fill = |w: &mut dyn Write| w.write_all(b"digraph {}\n");
+        write_export_with(&pipe, &mut fill).unwrap();
+        // Before the reader is waited for: a pipe replaced by a file would
+        // leave it waiting for ever.
+        let kind = std::fs::symlink_metadata(&pipe).unwrap().file_type();
+        assert!(kind.is_fifo());
+        assert_eq!(reader.join().unwrap(), b"digraph {}\n");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_kept_and_the_file_it_names_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("real.json");
+        let link = dir.path().join("link.json");
+        write_atomic(&file, b"old").unwrap();
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&file).unwrap(), b"new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 
     #[test]

@@ -110,6 +110,18 @@ fn output_to_a_file() {
     );
 }
 
+/// `/dev/stdout` (like `/dev/null`, or a shell's `>(…)`) is not a file to
+/// replace but a place to write into.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_a_device_writes_into_it() {
+    let printed = bundled(&["export", "timeline"]).status(0).stdout();
+    bundled(&["export", "timeline", "-o", "/dev/stdout"])
+        .status(0)
+        .stdout_is(&printed)
+        .stderr_is("");
+}
+
 #[test]
 fn a_closed_pipe_ends_quietly() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_chronicle"))
