@@ -90,10 +90,10 @@ enum Made {
 /// Where a write goes: a file to replace, or something that is not a
 /// regular file and is written in place.
 enum Target {
-    /// A regular file, or none yet: replaced by a temporary sibling. A
-    /// symbolic link is followed, so that the file it names is replaced and
-    /// the link is kept.
-    Replace(PathBuf),
+    /// A regular file, or none yet: replaced by a temporary sibling that
+    /// takes the old file's permissions. A symbolic link is followed, so
+    /// that the file it names is replaced and the link is kept.
+    Replace(PathBuf, Option<std::fs::Permissions>),
     /// A device, a named pipe or a socket (`/dev/null`, `/dev/stdout`, a
     /// shell's `>(…)`): written as it is. Replacing it would put a regular
     /// file where the device was, which for `/dev/null` breaks every other
@@ -105,7 +105,7 @@ fn target(path: &Path) -> io::Result<Target> {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         // None yet, or a link to none: made where the path says.
-        Err(_) => return Ok(Target::Replace(path.to_path_buf())),
+        Err(_) => return Ok(Target::Replace(path.to_path_buf(), None)),
     };
     if meta.is_dir() {
         return Err(io::Error::new(
@@ -117,11 +117,11 @@ fn target(path: &Path) -> io::Result<Target> {
         return Ok(Target::InPlace);
     }
     let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    Ok(Target::Replace(if link {
-        std::fs::canonicalize(path)?
-    } else {
-        path.to_path_buf()
-    }))
+    let file = match link {
+        true => std::fs::canonicalize(path)?,
+        false => path.to_path_buf(),
+    };
+    Ok(Target::Replace(file, Some(meta.permissions())))
 }
 
 fn replace(
@@ -129,8 +129,8 @@ fn replace(
     fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
     made: Made,
 ) -> io::Result<()> {
-    let path = match target(path)? {
-        Target::Replace(path) => path,
+    let (path, permissions) = match target(path)? {
+        Target::Replace(path, permissions) => (path, permissions),
         Target::InPlace => return write_in_place(path, fill),
     };
     let path = path.as_path();
@@ -142,6 +142,9 @@ fn replace(
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
+        if let Some(permissions) = permissions {
+            file.set_permissions(permissions)?;
+        }
         match made {
             Made::Export => fill(&mut file)?,
             Made::Durable => {
@@ -244,6 +247,21 @@ mod tests {
         );
         assert_eq!(std::fs::read(&file).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("case.toml");
+        write_atomic(&path, b"old").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        for kept in [0o600, 0o664] {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(kept)).unwrap();
+            write_atomic(&path, b"new").unwrap();
+            assert_eq!(mode(&path), kept);
+        }
     }
 
     #[test]
