@@ -44,8 +44,8 @@ rss() { ratio "$(($1 * 1024))" "$2"; }
 declare -A check_s build_s
 questions=""
 
-echo "| events | file MiB | baseline s | check s | check ÷ baseline | check RSS ÷ file | build s | build ÷ baseline | build RSS ÷ file | first query RSS ÷ file |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| events | file MiB | baseline s | check s | check ÷ baseline | check RSS ÷ file | build s | build ÷ baseline | build RSS ÷ file | first query RSS ÷ file | exports MiB | writing as many bytes ÷ baseline |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 for n in $SIZES; do
   # As many runs at every size: the best of more runs is lower, so sizes
   # compared for growth are timed alike.
@@ -62,7 +62,7 @@ for n in $SIZES; do
   mb=$(awk -v s="$size" 'BEGIN { printf "%.0f", s / 1048576 }')
   # The baseline, check and build take turns, so that each ratio compares
   # runs made in the same minutes: the machine's other work comes and goes.
-  for k in base check build; do unset "best_s[$k]" "best_kb[$k]"; done
+  for k in base check build write; do unset "best_s[$k]" "best_kb[$k]"; done
   for _ in $(seq "$RUNS"); do
     read -r t m < <(once "$BASE" "$f")
     keep base "$t" "$m"
@@ -72,6 +72,15 @@ for n in $SIZES; do
     # build reads and validates the facts itself (no cache), then exports.
     read -r t m < <(once env CHRONICLE_CACHE=off "$BIN" build -f "$f" -o "$DATA/out")
     keep build "$t" "$m"
+    # The floor under build: writing as many bytes as its exports hold, and
+    # nothing else, into a new file in the same folder. The exports are
+    # removed first, as before build, so that the system has as much
+    # written data waiting to go to disk as when build began.
+    out_bytes=$(du -sb "$DATA/out" | cut -f1)
+    rm -rf "$DATA/out" "$DATA/write-floor"
+    read -r t m < <(once dd if=/dev/zero of="$DATA/write-floor" bs=1M count=$((out_bytes / 1048576 + 1)) status=none)
+    keep write "$t" "$m"
+    rm -f "$DATA/write-floor"
   done
   tb=${best_s[base]} tc=${best_s[check]} mc=${best_kb[check]}
   tbu=${best_s[build]} mbu=${best_kb[build]}
@@ -79,7 +88,8 @@ for n in $SIZES; do
   read -r _ mf < <(RUNS=1 run "$BIN" stats -f "$f")
   check_s[$n]=$tc
   build_s[$n]=$tbu
-  echo "| $n | $mb | $tb | $tc | $(ratio "$tc" "$tb") | $(rss "$mc" "$size") | $tbu | $(ratio "$tbu" "$tb") | $(rss "$mbu" "$size") | $(rss "$mf" "$size") |"
+  out_mb=$(awk -v s="$out_bytes" 'BEGIN { printf "%.0f", s / 1048576 }')
+  echo "| $n | $mb | $tb | $tc | $(ratio "$tc" "$tb") | $(rss "$mc" "$size") | $tbu | $(ratio "$tbu" "$tb") | $(rss "$mbu" "$size") | $(rss "$mf" "$size") | $out_mb | $(ratio "${best_s[write]}" "$tb") |"
   # Each question twice: new (the facts come from the cache, the kept
   # answers are removed before each run) and repeated (from its kept answer).
   for q in "timeline --since 2020-01 --until 2020-01 --json" "path actor-0 actor-1" "neighbors actor-1 --depth 2 --json" "show actor-1"; do
