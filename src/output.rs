@@ -8,6 +8,7 @@
 //! device such as `/dev/null`, a named pipe) is written as it is, never
 //! replaced.
 
+use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -49,13 +50,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// Writes a file atomically and durably: `fill` writes into a temporary
 /// file in the same folder, which is synced to disk and renamed over the
-/// target once complete. For fact files, which cannot be made again, and
-/// for the cache, whose text is not checked when read back.
+/// target once complete. For fact files, which cannot be made again.
 pub fn write_atomic_with(
     path: &Path,
     fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    replace(path, fill, Made::Durable)
+    let mut buffered = |file: &mut File| {
+        let mut w = io::BufWriter::with_capacity(1 << 20, file);
+        fill(&mut w)?;
+        w.flush()
+    };
+    replace(path, &mut buffered, OnDisk::Synced)
+}
+
+/// Writes a file atomically and durably, like [`write_atomic_with`], but
+/// `fill` is given the file itself, to buffer as it needs and to go back in
+/// (a header written last, once what follows it is known). For the cache.
+pub fn write_atomic_file(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut File) -> io::Result<()>,
+) -> io::Result<()> {
+    replace(path, fill, OnDisk::Synced)
 }
 
 /// Writes an export atomically: like [`write_atomic_with`], but the file is
@@ -74,17 +89,15 @@ pub fn write_export_with(
     path: &Path,
     fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    replace(path, fill, Made::Export)
+    replace(path, &mut |file: &mut File| fill(file), OnDisk::Later)
 }
 
-/// How a file is written before it replaces the old one.
-#[derive(Clone, Copy)]
-enum Made {
-    /// Through a buffer of 1 MiB, then synced to disk: fact files and the
-    /// cache.
-    Durable,
-    /// As the export buffers it, and left to the system to put on disk.
-    Export,
+/// When a file reaches the disk: synced before it replaces the old one, or
+/// later, as the system writes it out.
+#[derive(Clone, Copy, PartialEq)]
+enum OnDisk {
+    Synced,
+    Later,
 }
 
 /// Where a write goes: a file to replace, or something that is not a
@@ -126,12 +139,14 @@ fn target(path: &Path) -> io::Result<Target> {
 
 fn replace(
     path: &Path,
-    fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
-    made: Made,
+    fill: &mut dyn FnMut(&mut File) -> io::Result<()>,
+    on_disk: OnDisk,
 ) -> io::Result<()> {
     let (path, permissions) = match target(path)? {
         Target::Replace(path, permissions) => (path, permissions),
-        Target::InPlace => return write_in_place(path, fill),
+        Target::InPlace => {
+            return fill(&mut std::fs::OpenOptions::new().write(true).open(path)?);
+        }
     };
     let path = path.as_path();
     let dir = match path.parent() {
@@ -141,19 +156,13 @@ fn replace(
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
+        let mut file = File::create(&tmp)?;
         if let Some(permissions) = permissions {
             file.set_permissions(permissions)?;
         }
-        match made {
-            Made::Export => fill(&mut file)?,
-            Made::Durable => {
-                let mut w = io::BufWriter::with_capacity(1 << 20, &mut file);
-                fill(&mut w)?;
-                w.flush()?;
-                drop(w);
-                file.sync_all()?;
-            }
+        fill(&mut file)?;
+        if on_disk == OnDisk::Synced {
+            file.sync_all()?;
         }
         std::fs::rename(&tmp, path)
     })();
@@ -161,17 +170,6 @@ fn replace(
         let _ = std::fs::remove_file(&tmp);
     }
     result
-}
-
-/// Writes into what is at `path` as it is, through a buffer.
-fn write_in_place(
-    path: &Path,
-    fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
-    let file = std::fs::OpenOptions::new().write(true).open(path)?;
-    let mut w = io::BufWriter::with_capacity(1 << 16, file);
-    fill(&mut w)?;
-    w.flush()
 }
 
 #[cfg(test)]

@@ -5,9 +5,10 @@
 //! three (u64), all little-endian; then the key bytes, the text of the
 //! facts as it lies in the interner (its names, then its unique texts), and
 //! the rest of the facts with their warning count, where each string ends
-//! and the names' lookup table, encoded with postcard
-//! (written after a first encoding pass that only measures and checksums
-//! them, so they are never held whole in memory).
+//! and the names' lookup table, encoded with postcard. The header is
+//! written last, over a blank one, once the records have been encoded and
+//! checksummed on their way to the file, so they are never held whole in
+//! memory nor encoded twice.
 //!
 //! A read checks the magic, format, lengths and key, then streams the file
 //! once through the checksum, before decoding. The text is not read then:
@@ -20,7 +21,7 @@
 //! renamed into it, so an entry being read is never changed in place by
 //! chronicle.
 
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -67,38 +68,50 @@ struct FactsIn {
     by_time: Vec<EventIx>,
 }
 
-/// A writer that keeps nothing: it counts the bytes and hashes them, in
-/// blocks, so that the records can be measured and checksummed before they
-/// are written without being held in memory.
-struct Digest {
+/// A writer that counts and hashes the bytes on their way to `inner`, a
+/// block at a time: the records are checksummed as they are written, never
+/// held whole in memory nor encoded twice.
+struct Digest<W: Write> {
     hasher: Xxh3,
     len: u64,
     block: Vec<u8>,
+    inner: W,
 }
 
-impl Digest {
-    fn new() -> Digest {
+impl<W: Write> Digest<W> {
+    fn new(hasher: Xxh3, inner: W) -> Digest<W> {
         Digest {
-            hasher: Xxh3::new(),
+            hasher,
             len: 0,
             block: Vec::with_capacity(1 << 16),
+            inner,
         }
     }
 
-    fn finish(mut self) -> (u64, Xxh3) {
+    /// Hashes and writes out what is held.
+    fn pass_on(&mut self) -> std::io::Result<()> {
         self.hasher.update(&self.block);
-        (self.len, self.hasher)
+        self.inner.write_all(&self.block)?;
+        self.block.clear();
+        Ok(())
+    }
+
+    /// The count and the hash of every byte written, and the writer they
+    /// went to.
+    fn finish(mut self) -> std::io::Result<(u64, Xxh3, W)> {
+        self.pass_on()?;
+        Ok((self.len, self.hasher, self.inner))
     }
 }
 
-impl std::io::Write for Digest {
+impl<W: Write> Write for Digest<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         if self.block.len() + buf.len() > self.block.capacity() {
-            self.hasher.update(&self.block);
-            self.block.clear();
+            self.pass_on()?;
         }
         if buf.len() >= self.block.capacity() {
             self.hasher.update(buf);
+            self.inner.write_all(buf)?;
         } else {
             self.block.extend_from_slice(buf);
         }
@@ -111,10 +124,10 @@ impl std::io::Write for Digest {
     }
 }
 
-/// Writes the entry for `key` at `path`. The records are encoded twice,
-/// once to measure and checksum them and once into the file, so that they
-/// never sit in memory whole. Once the entry is written, `facts` read their
-/// text from it, as a later command would, and the copy in memory is freed.
+/// Writes the entry for `key` at `path`, in one pass: a blank header, the
+/// key, the text and the records, checksummed as they go, then the header
+/// over the blank. Once the entry is written, `facts` read their text from
+/// it, as a later command would, and the copy in memory is freed.
 pub fn write(path: &Path, key: &Key, facts: &mut Facts, warnings: usize) -> std::io::Result<()> {
     // The time order first: its working memory is freed before the
     // lookup table is built.
@@ -131,23 +144,25 @@ pub fn write(path: &Path, key: &Key, facts: &mut Facts, warnings: usize) -> std:
         files: &facts.files,
         by_time,
     };
-    let mut digest = Digest::new();
-    digest.hasher.update(&key.bytes);
-    digest.hasher.update(&names);
-    digest.hasher.update(&text);
-    let (records_len, hasher) = postcard::to_io(&out, digest)
-        .map_err(std::io::Error::other)?
-        .finish();
     let text_len = (names.len() + text.len()) as u64;
-    let lens = [key.bytes.len() as u64, text_len, records_len];
-    let head = header::encode(MAGIC, [lens[0], lens[1], lens[2], hasher.digest()]);
-    crate::output::write_atomic_with(path, &mut |w| {
-        w.write_all(&head)?;
-        w.write_all(&key.bytes)?;
-        w.write_all(&names)?;
-        w.write_all(&text)?;
-        postcard::to_io(&out, &mut *w).map_err(std::io::Error::other)?;
-        Ok(())
+    let mut head = Vec::new();
+    crate::output::write_atomic_file(path, &mut |file| {
+        let mut w = BufWriter::with_capacity(1 << 20, &mut *file);
+        w.write_all(&[0; header::LEN])?;
+        let mut hasher = Xxh3::new();
+        for part in [&key.bytes[..], &names, &text] {
+            w.write_all(part)?;
+            hasher.update(part);
+        }
+        let digest =
+            postcard::to_io(&out, Digest::new(hasher, &mut w)).map_err(std::io::Error::other)?;
+        let (records_len, hasher, _) = digest.finish()?;
+        w.flush()?;
+        drop(w);
+        let lens = [key.bytes.len() as u64, text_len, records_len];
+        head = header::encode(MAGIC, [lens[0], lens[1], lens[2], hasher.digest()]);
+        file.seek(SeekFrom::Start(0))?;
+        file.write_all(&head)
     })?;
     let (names_len, text_len) = (names.len(), text.len());
     let FactsOut {
