@@ -124,9 +124,14 @@ pub fn reply<R: std::fmt::Debug>(
 ) -> Result<(), Error> {
     let inputs = facts.inputs();
     let entry = crate::cache::Entry::open(&inputs);
-    // What the output depends on besides the files: the arguments, and
-    // whether the tables may be bold.
-    let request = format!("{request:?} bold={}", bold());
+    // What the output depends on besides the files: the command, its
+    // arguments, and whether the tables may be bold. The command is the
+    // arguments' type (each command's are its own `Args`), since two
+    // commands' arguments can print alike: `stats` and `timeline` with no
+    // filters did, and answered each other. The key holds the build of the
+    // program, so the type's name need not stay the same across builds.
+    let command = std::any::type_name::<R>();
+    let request = format!("{command} {request:?} bold={}", bold());
     let kept = entry.as_ref().and_then(|e| e.answer(request.as_bytes()));
     if let Some(reply) = kept.and_then(|b| postcard::from_bytes::<Reply>(&b).ok()) {
         return reply.print();

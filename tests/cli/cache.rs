@@ -146,6 +146,32 @@ fn a_repeated_question_is_answered_without_loading_the_facts() {
     assert_eq!(entries(&cache), 1);
 }
 
+/// Each command is its own question, even where two are asked with the
+/// same arguments: every answer from a shared cache is the one the command
+/// gives with the cache off.
+#[test]
+fn commands_asked_alike_keep_answers_of_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    std::fs::write(dir.path().join("f.toml"), FACTS).unwrap();
+    let questions: [&[&str]; 6] = [
+        &["stats"],
+        &["timeline"],
+        &["stats", "--json"],
+        &["timeline", "--json"],
+        &["show", "a"],
+        &["neighbors", "a"],
+    ];
+    for round in ["new", "repeated"] {
+        for question in questions {
+            let args = [question, &["-f", "f.toml"]].concat();
+            let cached = run(dir.path(), &cache, &args).status(0);
+            let alone = crate::harness::run_in(dir.path(), &args, None).status(0);
+            assert_eq!(cached.stdout(), alone.stdout(), "{round}: {args:?}");
+        }
+    }
+}
+
 #[test]
 fn an_answer_is_never_given_for_edited_files() {
     let dir = tempfile::tempdir().unwrap();
