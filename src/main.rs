@@ -12,7 +12,9 @@ fn main() {
         Ok(()) => 0,
         Err(e) => {
             match &e {
-                Error::Usage(msg) | Error::Io(msg) => eprintln!("error: {msg}"),
+                Error::Usage(msg) | Error::Io(msg) => {
+                    chronicle::output::eprint(&format!("error: {msg}\n"))
+                }
                 Error::Invalid | Error::BrokenPipe => {}
             }
             e.exit_code()

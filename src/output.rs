@@ -2,7 +2,7 @@
 //! written atomically, and whether to colour.
 //!
 //! Everything a command prints goes through here, so that `| head` ends the
-//! program quietly instead of panicking, colour follows the terminal and
+//! program quietly instead of panicking (on standard error too), colour follows the terminal and
 //! `NO_COLOR`, and no file is ever left half-written: a file is written to a
 //! temporary sibling and renamed into place. What is not a regular file (a
 //! device such as `/dev/null`, a named pipe) is written as it is, never
@@ -34,6 +34,13 @@ pub fn print_with(fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>) -> io:
     let mut out = io::stdout().lock();
     fill(&mut out)?;
     out.flush()
+}
+
+/// Writes a message to standard error. A standard error that is closed
+/// (`2>&1 | head`) or fails is passed over: there is nowhere left to say
+/// so, and the work goes on.
+pub fn eprint(text: &str) {
+    let _ = io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// Writes bytes to standard output; a closed pipe is reported as such.

@@ -106,7 +106,7 @@ impl Reply {
     /// Warnings to standard error, then the output.
     fn print(&self) -> Result<(), Error> {
         for note in &self.notes {
-            eprintln!("{note}");
+            output::eprint(&format!("{note}\n"));
         }
         output::print(&self.out)?;
         Ok(())

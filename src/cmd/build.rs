@@ -76,7 +76,7 @@ pub fn run(args: Args) -> Result<(), Error> {
     // Said before the writing, which takes seconds on such a set.
     for (_, format) in OUTPUTS {
         if let Some(warning) = too_large(&view, format, Asked::Build) {
-            eprintln!("{warning}");
+            output::eprint(&format!("{warning}\n"));
         }
     }
     let mut report = String::new();

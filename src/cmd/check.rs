@@ -83,7 +83,7 @@ pub fn run(args: Args) -> Result<(), Error> {
         if ok {
             output::print(line.as_bytes())?;
         } else {
-            eprint!("{line}");
+            output::eprint(&line);
         }
     }
     super::leave(facts);

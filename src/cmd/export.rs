@@ -146,10 +146,10 @@ fn export(args: &Args, loaded: &Loaded) -> Result<(), Error> {
     let sel = loaded.select(&args.filter)?;
     let facts = &loaded.facts;
     if sel.truncated {
-        eprintln!(
-            "warning: --around stopped at {} entities",
+        output::eprint(&format!(
+            "warning: --around stopped at {} entities\n",
             crate::query::filter::AROUND_LIMIT
-        );
+        ));
     }
     let title = args
         .title
@@ -162,7 +162,7 @@ fn export(args: &Args, loaded: &Loaded) -> Result<(), Error> {
         pace: None,
     };
     if let Some(warning) = too_large(&view, args.format, Asked::Export) {
-        eprintln!("{warning}");
+        output::eprint(&format!("{warning}\n"));
     }
     // The spinner would be drawn among the export on a terminal.
     let spin = args.out.is_some() || !std::io::stdout().is_terminal();

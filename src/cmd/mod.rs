@@ -145,7 +145,7 @@ pub fn print_diagnostics(facts: &Facts, diags: &Diagnostics, min: Severity) {
     if diags.dropped() > 0 {
         text.push_str(&format!("… and {} more not shown\n", diags.dropped()));
     }
-    eprint!("{text}");
+    crate::output::eprint(&text);
 }
 
 /// Loads facts for a command that needs them valid: errors are printed and
@@ -169,10 +169,10 @@ pub fn load_valid_from(
         print_diagnostics(&facts, &diags, Severity::Error);
         let kinds =
             crate::diag::render::tally(&diags).map_or_else(String::new, |k| format!(" ({k})"));
-        eprintln!(
-            "error: the facts have {} error(s){kinds}; nothing done",
+        crate::output::eprint(&format!(
+            "error: the facts have {} error(s){kinds}; nothing done\n",
             diags.errors()
-        );
+        ));
         return Err(Error::Invalid);
     }
     Ok(facts)

@@ -34,7 +34,9 @@ const fn ready_line() -> [u8; 2 + 2 * READY_LEVELS] {
 pub fn write(value: &impl Serialize, out: &mut dyn Write) -> io::Result<()> {
     let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
     let mut serializer = serde_json::Serializer::with_formatter(&mut buffered, Indented::default());
-    value.serialize(&mut serializer).map_err(io::Error::other)?;
+    // An error in writing stays the error it was (a closed pipe is then
+    // seen as one).
+    value.serialize(&mut serializer).map_err(io::Error::from)?;
     buffered.write_all(b"\n")?;
     buffered.flush()
 }

@@ -122,23 +122,73 @@ fn output_to_a_device_writes_into_it() {
         .stderr_is("");
 }
 
-#[test]
-fn a_closed_pipe_ends_quietly() {
+/// Runs `chronicle` in `dir`, reads the first line it writes to standard
+/// output (or standard error) and closes that pipe; then waits for it.
+pub fn closed_after_a_line(
+    dir: &std::path::Path,
+    args: &[&str],
+    stream: Stream,
+) -> (String, std::process::Output) {
+    let piped = |s: Stream| match s == stream {
+        true => Stdio::piped(),
+        false => Stdio::null(),
+    };
     let mut child = Command::new(env!("CARGO_BIN_EXE_chronicle"))
-        .current_dir(root())
-        .args(["export", "dot"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .current_dir(dir)
+        .args(args)
+        .env("CHRONICLE_CACHE", "off")
+        .stdout(piped(Stream::Out))
+        .stderr(piped(Stream::Err))
         .spawn()
         .unwrap();
     let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(first.starts_with("digraph"), "{first}");
+    match stream {
+        Stream::Out => BufReader::new(child.stdout.take().unwrap()).read_line(&mut first),
+        Stream::Err => BufReader::new(child.stderr.take().unwrap()).read_line(&mut first),
+    }
+    .unwrap();
+    (first, child.wait_with_output().unwrap())
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Stream {
+    Out,
+    Err,
+}
+
+/// Every export, larger than a pipe holds, stops quietly when its reader
+/// goes (`| head`).
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let s = Scratch::new().file("facts/long.jsonl", &many_events(3_000));
+    for format in ["dot", "timeline", "timelinejs", "vis"] {
+        let (first, out) = closed_after_a_line(s.path(), &["export", format], Stream::Out);
+        assert!(
+            first.starts_with("digraph") || first == "{\n",
+            "{format}: {first}"
+        );
+        assert_eq!(out.status.code(), Some(0), "{format}");
+    }
+}
+
+/// So does a program whose messages are read by `2>&1 | head`: it goes on
+/// and ends as it would have.
+#[test]
+fn a_closed_standard_error_ends_quietly() {
+    let broken: String = (0..20_000)
+        .map(|i| format!("{{\"type\": \"event\", \"id\": \"e{i}\", \"title\": \"t\", \"date\": \"2024-13\"}}\n"))
+        .collect();
+    let s = Scratch::new().file("facts/broken.jsonl", &broken);
+    let (first, out) = closed_after_a_line(s.path(), &["check"], Stream::Err);
+    assert!(first.starts_with("error[invalid-date]"), "{first}");
+    assert_eq!(out.status.code(), Some(1));
+    let s = Scratch::new().file("facts/long.jsonl", &many_events(3_000));
+    let (first, out) = closed_after_a_line(s.path(), &["export", "timelinejs"], Stream::Err);
+    assert!(
+        first.starts_with("warning: the timeline has 3000 events"),
+        "{first}"
+    );
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
 
 #[test]
