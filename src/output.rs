@@ -124,8 +124,8 @@ enum Target {
 fn target(path: &Path) -> io::Result<Target> {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
-        // None yet, or a link to none: made where the path says.
-        Err(_) => return Ok(Target::Replace(path.to_path_buf(), None)),
+        // None yet: made where the path says, or where a link says.
+        Err(_) => return Ok(Target::Replace(dangling(path), None)),
     };
     if meta.is_dir() {
         return Err(io::Error::new(
@@ -142,6 +142,18 @@ fn target(path: &Path) -> io::Result<Target> {
         false => path.to_path_buf(),
     };
     Ok(Target::Replace(file, Some(meta.permissions())))
+}
+
+/// Where a link that names no file yet points (a relative link from its
+/// own folder), or `path` itself when it is not a link.
+fn dangling(path: &Path) -> PathBuf {
+    match std::fs::read_link(path) {
+        Ok(to) => match path.parent() {
+            Some(dir) => dir.join(to),
+            None => to,
+        },
+        Err(_) => path.to_path_buf(),
+    }
 }
 
 fn replace(
@@ -252,6 +264,21 @@ mod tests {
         );
         assert_eq!(std::fs::read(&file).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_no_file_yet_makes_the_file_it_names() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("out")).unwrap();
+        let link = dir.path().join("graph.dot");
+        std::os::unix::fs::symlink("out/real.dot", &link).unwrap();
+        let mut fill = |w: &mut dyn Write| w.write_all(b"digraph {}\n");
+        write_export_with(&link, &mut fill).unwrap();
+        let kind = std::fs::symlink_metadata(&link).unwrap().file_type();
+        assert!(kind.is_symlink());
+        let made = std::fs::read(dir.path().join("out/real.dot")).unwrap();
+        assert_eq!(made, b"digraph {}\n");
     }
 
     #[cfg(unix)]
