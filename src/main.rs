@@ -8,7 +8,9 @@ use chronicle::cmd::{Cli, Error, run};
 
 fn main() {
     let cli = Cli::parse();
-    let code = match run(cli) {
+    let done = run(cli);
+    chronicle::load::spool::remove_all();
+    let code = match done {
         Ok(()) => 0,
         Err(e) => {
             match &e {

@@ -55,6 +55,10 @@ pub struct FileEntry {
     pub path: Option<PathBuf>,
     pub name: String,
     pub format: Format,
+    /// Where standard input was kept as it was read, to read it again for
+    /// diagnostics ([`super::spool`]); never stored.
+    #[serde(skip)]
+    pub kept: Option<PathBuf>,
 }
 
 /// The files of a run, indexed by [`FileId`].
@@ -70,8 +74,20 @@ impl Files {
             None => "<stdin>".to_string(),
         };
         let id = FileId(u32::try_from(self.entries.len()).unwrap_or(u32::MAX));
-        self.entries.push(FileEntry { path, name, format });
+        self.entries.push(FileEntry {
+            path,
+            name,
+            format,
+            kept: None,
+        });
         id
+    }
+
+    /// Notes where the text of `id` (standard input) was kept.
+    pub fn keep(&mut self, id: FileId, kept: PathBuf) {
+        if let Some(entry) = self.entries.get_mut(id.0 as usize) {
+            entry.kept = Some(kept);
+        }
     }
 
     pub fn get(&self, id: FileId) -> Option<&FileEntry> {

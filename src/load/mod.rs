@@ -22,6 +22,7 @@ pub mod relocate;
 pub mod shape;
 pub mod source;
 pub mod split;
+pub mod spool;
 pub mod toml;
 pub mod tree;
 pub mod window;

@@ -9,8 +9,8 @@
 //! JSON Lines file or JSON document is streamed, never held whole, and only
 //! the records pointed into are parsed; a TOML document is cut as it was
 //! read and only the batches pointed into are parsed (one that cannot be
-//! cut is parsed whole). Standard input cannot be reread, so its
-//! diagnostics keep just the file name.
+//! cut is parsed whole). Standard input is read again from the copy kept
+//! as it was read ([`super::spool`]).
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
@@ -44,7 +44,7 @@ pub fn relocate(files: &Files, diags: &mut Diagnostics) {
     }
     for (file, locs) in by_file {
         let entry = files.get(file);
-        let path = entry.and_then(|e| e.path.as_deref());
+        let path = entry.and_then(|e| e.path.as_deref().or(e.kept.as_deref()));
         let found = match (path, entry.map(|e| e.format)) {
             (Some(p), Some(Format::JsonLines)) => in_lines(file, p, &locs),
             (Some(p), Some(Format::Json)) => in_json(file, p, &locs),

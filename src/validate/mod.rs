@@ -39,7 +39,7 @@ use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Note, Origin, PathSeg};
 use crate::load::files::{InputError, expand};
 use crate::load::lines::BLOCK_BYTES;
 use crate::load::read::{self, SourceText};
-use crate::load::{Files, Format, Input};
+use crate::load::{Files, Format, Input, spool};
 use crate::model::remap::MapSyms;
 use crate::model::{self, Facts, Interner, Sym};
 
@@ -202,7 +202,11 @@ pub fn load_with(
         match (path, format) {
             (None, _) => {
                 let before = diags.list.len();
-                stream::read(std::io::stdin(), id, &mut pending, diags, progress);
+                let mut tee = spool::Tee::new(std::io::stdin());
+                stream::read(&mut tee, id, &mut pending, diags, progress);
+                if let Some(kept) = tee.finish() {
+                    files.keep(id, kept);
+                }
                 if let Some(first) = diags.list.get_mut(before) {
                     hint_document(first);
                 }

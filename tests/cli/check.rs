@@ -268,6 +268,30 @@ fn json_lines_from_standard_input() {
     }
 }
 
+/// Problems found after the reading (references, ids, places inside
+/// places) are placed in standard input as in a file, caret and all, and
+/// listed in the same order.
+#[test]
+fn standard_input_is_placed_like_a_file() {
+    let lines = concat!(
+        "{\"type\": \"place\", \"id\": \"moscow\", \"name\": \"M\"}\n",
+        "{\"type\": \"event\", \"id\": \"x\", \"title\": \"t\", \"date\": \"2024\", \"place\": \"moscw\"}\n",
+        "{\"type\": \"event\", \"id\": \"x\", \"title\": \"t\", \"date\": \"2024-13\"}\n",
+        "{\"type\": \"place\", \"id\": \"p\", \"name\": \"P\", \"in\": \"p\"}\n",
+    );
+    let s = Scratch::new().file("in.jsonl", lines);
+    let file = s.run(&["check", "in.jsonl"]).status(1).stderr();
+    let piped = s.run_stdin(&["check", "-"], lines).status(1).stderr();
+    assert_eq!(piped.replace("<stdin>", "in.jsonl"), file);
+    assert!(piped.contains("--> <stdin>:2:"), "{piped}");
+    let json = |run: crate::harness::Run| run.status(1).json()["diagnostics"].clone();
+    let file = json(s.run(&["check", "--json", "in.jsonl"]));
+    let piped = json(s.run_stdin(&["check", "--json", "-"], lines));
+    assert_eq!(piped[0]["line"], 2, "{piped}");
+    let named = piped.to_string().replace("<stdin>", "in.jsonl");
+    assert_eq!(named, file.to_string());
+}
+
 #[test]
 fn usage_and_io_errors_exit_two() {
     let s = Scratch::new().file("notes.txt", "x");
