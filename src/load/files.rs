@@ -22,8 +22,9 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format a file's extension names, in any case (`.JSONL` too).
     pub fn of(path: &Path) -> Option<Format> {
-        match path.extension()?.to_str()? {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "toml" => Some(Format::Toml),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
@@ -116,6 +117,8 @@ impl Files {
 pub enum InputError {
     NotFound(PathBuf),
     UnknownExtension(PathBuf),
+    /// A folder with no fact file in it (nor in its folders).
+    NoFacts(PathBuf),
     Io(PathBuf, std::io::Error),
 }
 
@@ -128,6 +131,11 @@ impl std::fmt::Display for InputError {
                 "`{}` is not a fact file: expected the extension .toml, .json or .jsonl",
                 p.display()
             ),
+            InputError::NoFacts(p) => write!(
+                f,
+                "`{}` holds no fact files (.toml, .json or .jsonl)",
+                p.display()
+            ),
             InputError::Io(p, e) => write!(f, "cannot read `{}`: {e}", p.display()),
         }
     }
@@ -135,7 +143,9 @@ impl std::fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Expands the inputs into the list of files to read, in reading order.
+/// Expands the inputs into the list of files to read, in reading order. A
+/// file reached twice (`check facts facts/case.toml`) is read once, where it
+/// was first reached: read twice, its every record would clash with itself.
 pub fn expand(inputs: &[Input]) -> Result<Vec<(Option<PathBuf>, Format)>, InputError> {
     let mut out = Vec::new();
     for input in inputs {
@@ -144,6 +154,11 @@ pub fn expand(inputs: &[Input]) -> Result<Vec<(Option<PathBuf>, Format)>, InputE
             Input::Path(p) => expand_path(p, &mut out)?,
         }
     }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|(path, _)| match path {
+        Some(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+        None => true,
+    });
     Ok(out)
 }
 
@@ -156,11 +171,15 @@ fn expand_path(path: &Path, out: &mut Vec<(Option<PathBuf>, Format)>) -> Result<
         let mut found = Vec::new();
         walk(path, &mut found)?;
         found.sort();
+        let before = out.len();
         out.extend(
             found
                 .into_iter()
                 .filter_map(|p| Format::of(&p).map(|f| (Some(p), f))),
         );
+        if out.len() == before {
+            return Err(InputError::NoFacts(path.to_path_buf()));
+        }
         return Ok(());
     }
     match Format::of(path) {

@@ -292,6 +292,35 @@ fn standard_input_is_placed_like_a_file() {
     assert_eq!(named, file.to_string());
 }
 
+/// A file named twice, alone and inside a folder, is read once.
+#[test]
+fn a_file_reached_twice_is_read_once() {
+    let s = Scratch::new().file("facts/a.toml", &event(""));
+    let ok = "ok: 1 source, 1 actor, 0 places, 1 event, 0 relations in 1 file; events from 2024-03-22 to 2024-03-22\n";
+    for args in [
+        &["check", "facts", "facts/a.toml"][..],
+        &["check", "facts", "facts"],
+        &["check", "facts/a.toml", "./facts/../facts/a.toml"],
+    ] {
+        s.run(args).status(0).stdout_is(ok).stderr_is("");
+    }
+}
+
+/// A folder without a fact file is a mistake to be told of (a wrong folder,
+/// files with another extension), not an empty fact set; an extension in
+/// capitals is still the format it names.
+#[test]
+fn a_folder_without_fact_files_is_an_error() {
+    let s = Scratch::new().file("empty/notes.txt", "x").file(
+        "loud/A.JSONL",
+        "{\"type\": \"actor\", \"id\": \"a\", \"name\": \"A\"}\n",
+    );
+    s.run(&["check", "empty"])
+        .status(2)
+        .stderr_is("error: `empty` holds no fact files (.toml, .json or .jsonl)\n");
+    s.run(&["check", "loud"]).status(0).stdout_has("1 actor");
+}
+
 #[test]
 fn usage_and_io_errors_exit_two() {
     let s = Scratch::new().file("notes.txt", "x");
