@@ -322,7 +322,10 @@ fn missing_day(day: u8, month: u8, year: i64) -> String {
     let name = MONTH_NAMES
         .get(usize::from(month).saturating_sub(1))
         .unwrap_or(&"that month");
-    format!("day {day} does not exist in {name} {year:04}")
+    // The year as written: four digits after any sign (`-0001`, not `-001`).
+    let sign = if year < 0 { "-" } else { "" };
+    let digits = year.unsigned_abs();
+    format!("day {day} does not exist in {name} {sign}{digits:04}")
 }
 
 /// The optional `?`, `~` or `%`.

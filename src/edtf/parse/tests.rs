@@ -136,6 +136,10 @@ fn month_and_day_errors() {
         err("1900-02-29"),
         (8, 2, "day 29 does not exist in February 1900".to_owned())
     );
+    assert_eq!(
+        err("-0001-02-29"),
+        (9, 2, "day 29 does not exist in February -0001".to_owned())
+    );
     assert_eq!(at("2024-04-31"), (8, 2));
     assert_eq!(at("2024-01-00"), (8, 2));
     assert_eq!(at("2024-01-32"), (8, 2));
