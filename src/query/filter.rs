@@ -60,6 +60,11 @@ pub enum FilterError {
         wanted: &'static str,
         found: &'static str,
     },
+    /// A `--kind` no event has, with the nearest kinds events have.
+    Kind {
+        kind: String,
+        near: Vec<String>,
+    },
 }
 
 impl std::fmt::Display for FilterError {
@@ -71,6 +76,14 @@ impl std::fmt::Display for FilterError {
                 message,
             } => write!(f, "{flag} `{text}` is not an EDTF date: {message}"),
             FilterError::Entity(l) => l.fmt(f),
+            FilterError::Kind { kind, near } => {
+                write!(f, "--kind `{kind}`: no event has this kind")?;
+                let near: Vec<String> = near.iter().map(|k| format!("`{k}`")).collect();
+                match near.is_empty() {
+                    true => Ok(()),
+                    false => write!(f, "; did you mean {}?", near.join(", ")),
+                }
+            }
             FilterError::NotA {
                 flag,
                 name,
@@ -187,7 +200,7 @@ impl FilterArgs {
             Some(name) => Some((find(name)?, self.depth)),
             None => None,
         };
-        let kinds = self.kinds.iter().map(|k| facts.strings.get(k)).collect();
+        let kinds = event_kinds(&self.kinds, facts)?;
         Ok(Filter {
             window,
             kinds,
@@ -196,6 +209,34 @@ impl FilterArgs {
             around,
         })
     }
+}
+
+/// The kinds asked for by `--kind`. One that no event has is an error, with
+/// the nearest kinds events have: a typo would otherwise select nothing.
+fn event_kinds(asked: &[String], facts: &Facts) -> Result<Vec<Option<Sym>>, FilterError> {
+    if asked.is_empty() {
+        return Ok(Vec::new());
+    }
+    let known: std::collections::HashSet<Sym> =
+        facts.events.iter().filter_map(|e| e.kind).collect();
+    asked
+        .iter()
+        .map(
+            |kind| match facts.strings.get(kind).filter(|s| known.contains(s)) {
+                Some(sym) => Ok(Some(sym)),
+                None => {
+                    let mut names: Vec<&str> =
+                        known.iter().map(|&s| facts.strings.resolve(s)).collect();
+                    names.sort_unstable();
+                    let near = crate::suggest::nearest(kind, names.into_iter(), 3);
+                    Err(FilterError::Kind {
+                        kind: kind.clone(),
+                        near: near.into_iter().map(str::to_string).collect(),
+                    })
+                }
+            },
+        )
+        .collect()
 }
 
 fn not_a(

@@ -135,10 +135,10 @@ fn json_is_the_canonical_timeline_document() {
 
 #[test]
 fn no_events_is_said_plainly() {
-    bundled(&["timeline", "--kind", "parade"])
+    bundled(&["timeline", "--since", "2030"])
         .status(0)
         .stdout_is("no events\n");
-    let doc = json(&["--kind", "parade"]);
+    let doc = json(&["--since", "2030"]);
     assert_eq!(doc["events"], serde_json::json!([]));
 }
 
@@ -248,4 +248,23 @@ fn every_filter_works_in_text_too() {
     bundled(&["timeline", "--around", "moscow"])
         .status(0)
         .stdout_has("2024-03-22  22 Mar 2024  attack  Attack on a Moscow concert hall");
+}
+
+/// A kind no event has is a mistake, told with the kinds it may have meant,
+/// as `--rel` is; the filters of every command share it.
+#[test]
+fn a_kind_no_event_has_is_an_error_with_a_suggestion() {
+    for args in [
+        &["timeline", "--kind", "atack"][..],
+        &["timeline", "--kind", "attack", "--kind", "Attack"],
+        &["export", "vis", "--kind", "atack"],
+    ] {
+        let typo = args.last().unwrap();
+        bundled(args).status(2).stdout_is("").stderr_is(&format!(
+            "error: --kind `{typo}`: no event has this kind; did you mean `attack`?\n"
+        ));
+    }
+    bundled(&["timeline", "--kind", "attack"])
+        .status(0)
+        .stdout_has("attack");
 }
