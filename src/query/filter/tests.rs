@@ -25,7 +25,8 @@ fn stored_order_holds_the_kept_events_each_once_by_place() {
         args(|a| a.actor = Some("isis-k".into())),
         args(|a| a.place = Some("russia".into())),
         args(|a| a.around = Some("moscow".into())),
-        args(|a| a.kinds = vec!["no such kind".into()]),
+        args(|a| a.kinds = vec!["attack".into()]),
+        args(|a| a.since = Some("2030".into())),
     ];
     let mut sizes = Vec::new();
     for case in cases {
