@@ -15,6 +15,8 @@ fn main() {
         Err(e) => {
             match &e {
                 Error::Usage(msg) | Error::Io(msg) => {
+                    // Messages name ids and names from the facts.
+                    let msg = chronicle::diag::term::clean(msg);
                     chronicle::output::eprint(&format!("error: {msg}\n"))
                 }
                 Error::Invalid | Error::BrokenPipe => {}

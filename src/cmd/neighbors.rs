@@ -10,6 +10,7 @@ use super::Error;
 use super::answer::{Loaded, Reply, bold, named, reply};
 use super::args::{FactsArgs, JsonArg};
 use super::table::Table;
+use crate::diag::term::clean;
 use crate::query::data::date_cell;
 use crate::query::filter::FilterArgs;
 use crate::query::neighbors::{DEFAULT_LIMIT, Neighbors, Options, check_kinds, neighbors};
@@ -90,7 +91,7 @@ fn hops(n: usize) -> String {
 pub fn render(answer: &Neighbors) -> String {
     let mut text = format!(
         "{} within {}: {} found\n",
-        named(&answer.start.name, &answer.start.id),
+        clean(&named(&answer.start.name, &answer.start.id)),
         hops(answer.depth),
         answer.count
     );

@@ -10,6 +10,7 @@ use super::answer::{Loaded, Reply, bold, named, reply};
 use super::args::{FactsArgs, JsonArg};
 use super::show::source_ids;
 use super::table::Table;
+use crate::diag::term::clean;
 use crate::query::data::{EntityOut, date_cell};
 use crate::query::filter::FilterArgs;
 use crate::query::path::{
@@ -125,7 +126,8 @@ fn what(answer: &PathAnswer, noun: &str) -> String {
 
 /// The answer as text.
 pub fn render(answer: &PathAnswer) -> String {
-    let ends = format!("from {} to {}", entity(&answer.from), entity(&answer.to));
+    let (from, to) = (entity(&answer.from), entity(&answer.to));
+    let ends = format!("from {} to {}", clean(&from), clean(&to));
     let within = hops(answer.max_hops);
     if !answer.found {
         return format!("no {} {ends} within {within}\n", what(answer, "path"));

@@ -9,6 +9,7 @@ use super::Error;
 use super::answer::{Reply, bold, named, reply};
 use super::args::{FactsArgs, JsonArg};
 use super::table::Table;
+use crate::diag::term::clean;
 use crate::query::data::{CiteOut, EntityOut, Link, date_cell};
 use crate::query::show::{Card, card};
 
@@ -53,7 +54,7 @@ fn entity(e: &EntityOut) -> String {
 
 /// The card as text.
 pub fn render(card: &Card) -> String {
-    let mut text = format!("{}\n", entity(&card.entity));
+    let mut text = format!("{}\n", clean(&entity(&card.entity)));
     text.push_str(&fields(card).render(false));
     if !card.sources.is_empty() {
         text.push_str("\nsources\n");

@@ -8,6 +8,7 @@ use super::Error;
 use super::answer::{Reply, bold, named, reply};
 use super::args::{FactsArgs, JsonArg};
 use super::table::Table;
+use crate::diag::term::clean;
 use crate::query::data::date_cell;
 use crate::query::sources::{SourceAnswer, claims, find};
 
@@ -46,7 +47,7 @@ pub fn run(args: Args) -> Result<(), Error> {
 /// The answer as text.
 pub fn render(a: &SourceAnswer) -> String {
     let s = &a.source;
-    let mut text = format!("{}\n", named(&s.title, &s.id));
+    let mut text = format!("{}\n", clean(&named(&s.title, &s.id)));
     let mut t = Table::plain();
     let mut put = |label: &str, value: Option<String>| {
         if let Some(v) = value {
@@ -87,7 +88,7 @@ pub fn render(a: &SourceAnswer) -> String {
         a.orphaned_events.len()
     ));
     for e in &a.orphaned_events {
-        text.push_str(&named(&e.name, &e.id));
+        text.push_str(&clean(&named(&e.name, &e.id)));
         text.push('\n');
     }
     text

@@ -1,11 +1,15 @@
 //! Aligned text tables for people, shared by every query command.
 //!
-//! Columns are as wide as their widest cell counted in characters, separated
-//! by two spaces; the last column is not padded and no line ends in spaces.
-//! Control characters in cells (a newline in a note, an escape sequence in a
-//! name) become spaces, so a cell cannot break the layout or drive the
-//! terminal. The header is bold only when asked (`output::stdout_color()`).
-//! This file knows nothing about facts or queries.
+//! Columns are as wide as their widest cell in terminal columns (a CJK
+//! character or an emoji takes two, a combining accent none), separated by
+//! two spaces; the last column is not padded and no line ends in spaces.
+//! Control characters and bidi controls in cells (a newline in a note, an
+//! escape sequence in a name) become spaces ([`term::clean`]), so a cell
+//! cannot break the layout or drive the terminal. The header is bold only
+//! when asked (`output::stdout_color()`). This file knows nothing about facts
+//! or queries.
+
+use crate::diag::term;
 
 /// A table: an optional header and rows of cells.
 #[derive(Debug, Default, Clone)]
@@ -18,11 +22,9 @@ const GAP: &str = "  ";
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
 
-/// A cell's text with control characters replaced by spaces.
+/// A cell's text, safe for a terminal.
 fn clean(cell: &str) -> String {
-    cell.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    term::clean(cell).into_owned()
 }
 
 impl Table {
@@ -74,7 +76,7 @@ impl Table {
         let mut widths: Vec<usize> = Vec::new();
         for row in self.header.iter().chain(&self.rows) {
             for (i, cell) in row.iter().enumerate() {
-                let n = cell.chars().count();
+                let n = term::width(cell);
                 match widths.get_mut(i) {
                     Some(w) => *w = (*w).max(n),
                     None => widths.push(n),
@@ -94,7 +96,7 @@ fn line(cells: &[String], widths: &[usize]) -> String {
         }
         text.push_str(cell);
         let width = widths.get(i).copied().unwrap_or(0);
-        let pad = width.saturating_sub(cell.chars().count());
+        let pad = width.saturating_sub(term::width(cell));
         text.extend(std::iter::repeat_n(' ', pad));
     }
     text.truncate(text.trim_end_matches(' ').len());
@@ -115,6 +117,25 @@ mod tests {
             t.render(false),
             "date        title\n2024-03-22  Attack\nc. 2016     Zürich–Genève\n2021\n"
         );
+    }
+
+    #[test]
+    fn wide_characters_and_accents_are_padded_by_the_columns_they_take() {
+        let mut t = Table::new(&["title", "place"]);
+        t.row(&["東京大地震", "Tokyo"]);
+        t.row(&["Cafe\u{301} 🔥", "Paris"]);
+        t.row(&["plain", "Lyon"]);
+        assert_eq!(
+            t.render(false),
+            "title       place\n東京大地震  Tokyo\nCafe\u{301} 🔥     Paris\nplain       Lyon\n"
+        );
+    }
+
+    #[test]
+    fn bidi_overrides_cannot_reorder_a_row() {
+        let mut t = Table::plain();
+        t.row(&["name", "\u{202e}evil\u{2066}", "x"]);
+        assert_eq!(t.render(false), "name   evil   x\n");
     }
 
     #[test]

@@ -6,8 +6,11 @@
 //! line) or a field of a record still to be found again in its file, which
 //! keeps the loaded model small: only records that have a problem pay for
 //! their positions. Rendering lives in [`render`]; nothing else prints them.
+//! [`term`] makes fact text safe for a terminal, for diagnostics and for
+//! every other text printed for people.
 
 pub mod render;
+pub mod term;
 
 use crate::load::FileId;
 

@@ -2,15 +2,21 @@
 //!
 //! The human form quotes the source line under the file:line:column with a
 //! caret under the offending characters, then notes and a help line, in the
-//! manner of rustc. Columns count characters, not bytes. Long lines (a JSON
+//! manner of rustc. Columns count characters, not bytes; the caret is placed
+//! by the columns a terminal gives the characters before it (two for a CJK
+//! character or an emoji, none for a combining accent). Long lines (a JSON
 //! Lines record can be thousands of characters) are cut to a window around
-//! the caret. The JSON form carries the same fields for editors and scripts.
-//! A run's counts by code ([`tally`]) close its summary line.
+//! the caret. Fact text in the human form (the quoted line, ids and names in
+//! messages, notes and help, file names) is made safe for a terminal with
+//! [`term::clean`]. The JSON form carries the same fields, as they are, for
+//! editors and scripts. A run's counts by code ([`tally`]) close its summary
+//! line.
 
 use std::fmt::Write;
 
 use serde_json::{Value as Json, json};
 
+use super::term::{self, clean};
 use super::{Diagnostic, Diagnostics, Loc, Pos, Severity};
 use crate::load::Files;
 
@@ -73,12 +79,13 @@ pub fn human(d: &Diagnostic, files: &Files, style: Style) -> String {
         Severity::Warning => ("warning", "1;33"),
     };
     let head = style.paint(code, &format!("{label}[{}]", d.code.as_str()));
-    let _ = writeln!(out, "{head}: {}", style.paint("1", &d.message));
+    let _ = writeln!(out, "{head}: {}", style.paint("1", &clean(&d.message)));
+    let name = |f| clean(files.name(f));
     match &d.loc {
         Some(Loc::At(pos)) => snippet(&mut out, files, pos, style),
-        Some(Loc::File(f)) => drop(writeln!(out, "  --> {}", files.name(*f))),
+        Some(Loc::File(f)) => drop(writeln!(out, "  --> {}", name(*f))),
         Some(Loc::Field(origin, _) | Loc::Text(origin, _)) => {
-            let _ = writeln!(out, "  --> {}", files.name(origin.file));
+            let _ = writeln!(out, "  --> {}", name(origin.file));
         }
         None => {}
     }
@@ -86,18 +93,19 @@ pub fn human(d: &Diagnostic, files: &Files, style: Style) -> String {
         let at = match &note.loc {
             Some(Loc::At(pos)) => {
                 let p = place(files, pos);
-                format!(": {}:{}:{}", p.file, p.line, p.column)
+                format!(": {}:{}:{}", clean(&p.file), p.line, p.column)
             }
             Some(Loc::File(f))
             | Some(Loc::Field(super::Origin { file: f, .. }, _))
             | Some(Loc::Text(super::Origin { file: f, .. }, _)) => {
-                format!(": {}", files.name(*f))
+                format!(": {}", name(*f))
             }
             None => String::new(),
         };
-        let _ = writeln!(out, "   = note: {}{at}", note.message);
+        let _ = writeln!(out, "   = note: {}{at}", clean(&note.message));
     }
     if let Some(help) = &d.help {
+        let help = clean(help);
         let _ = writeln!(out, "   = {}: {help}", style.paint("1;36", "help"));
     }
     out
@@ -107,30 +115,28 @@ fn snippet(out: &mut String, files: &Files, pos: &Pos, style: Style) {
     let p = place(files, pos);
     let gutter = p.line.to_string().len();
     let pad = " ".repeat(gutter);
-    let _ = writeln!(out, "{pad}--> {}:{}:{}", p.file, p.line, p.column);
+    let file = clean(&p.file);
+    let _ = writeln!(out, "{pad}--> {file}:{}:{}", p.line, p.column);
     let Some(text) = &pos.text else { return };
     let before = pos.cut.map_or(0, |cut| cut.before);
     let (shown, caret_at) = window(text, p.column - 1 - before);
+    let (indent, length) = caret(&shown, caret_at, p.end_column - p.column);
     let bar = style.paint("1;34", "|");
-    let carets = style.paint(
-        "1;31",
-        &"^".repeat((p.end_column - p.column).clamp(1, WINDOW)),
-    );
+    let carets = style.paint("1;31", &"^".repeat(length));
     let _ = writeln!(out, "{pad} {bar}");
     let _ = writeln!(
         out,
         "{} {bar} {shown}",
         style.paint("1;34", &p.line.to_string())
     );
-    let _ = writeln!(out, "{pad} {bar} {}{carets}", " ".repeat(caret_at));
+    let _ = writeln!(out, "{pad} {bar} {}{carets}", " ".repeat(indent));
 }
 
-/// The part of a line shown, with tabs as spaces, and the caret's column in it.
+/// The part of a line shown, with tabs and every other character unsafe for
+/// a terminal as one space each ([`term::clean`]), and the caret's character
+/// column in it.
 fn window(text: &str, column: usize) -> (String, usize) {
-    let chars: Vec<char> = text
-        .chars()
-        .map(|c| if c == '\t' || c.is_control() { ' ' } else { c })
-        .collect();
+    let chars: Vec<char> = clean(text).chars().collect();
     if chars.len() <= WINDOW {
         return (chars.into_iter().collect(), column);
     }
@@ -148,6 +154,21 @@ fn window(text: &str, column: usize) -> (String, usize) {
         shown.push('…');
     }
     (shown, caret)
+}
+
+/// Where the caret goes under a line shown and how long it is, in terminal
+/// columns: the width of the characters before the `at`th, and that of the
+/// `chars` characters from it (those shown; at least one column, so that a
+/// caret at the end of the line stands just past it).
+fn caret(shown: &str, at: usize, chars: usize) -> (usize, usize) {
+    let start = shown.char_indices().nth(at).map_or(shown.len(), |(i, _)| i);
+    let (before, rest) = shown.split_at(start);
+    let end = rest
+        .char_indices()
+        .nth(chars)
+        .map_or(rest.len(), |(i, _)| i);
+    let span = rest.get(..end).unwrap_or_default();
+    (term::width(before), term::width(span).max(1))
 }
 
 fn loc_json(files: &Files, loc: Option<&Loc>) -> serde_json::Map<String, Json> {
@@ -258,6 +279,74 @@ mod tests {
         };
         let p = place(&files(), &pos);
         assert_eq!((p.column, p.end_column), (12, 13));
+    }
+
+    /// A diagnostic about the span of `len` bytes at `col` of line 1.
+    fn quoting(text: &str, col: usize, len: usize) -> Diagnostic {
+        let pos = Pos {
+            file: FileId(0),
+            line: 1,
+            col,
+            len,
+            text: Some(text.into()),
+            cut: None,
+        };
+        Diagnostic::error(Code::InvalidDate, "invalid date").at(Loc::At(pos))
+    }
+
+    #[test]
+    fn the_caret_is_placed_by_the_columns_wide_characters_take() {
+        // 東京 is two characters, four columns: the column says 28, the
+        // caret stands 29 columns in.
+        let text = "title = \"東京\", date = \"2024-13\"";
+        let d = quoting(text, text.find("13").unwrap(), 2);
+        let expected = format!(
+            "error[invalid-date]: invalid date\n --> facts/a.toml:1:28\n  |\n1 | {text}\n  | {}^^\n",
+            " ".repeat(29)
+        );
+        assert_eq!(human(&d, &files(), Style::default()), expected);
+        let d = quoting(text, text.find('東').unwrap(), "東京".len());
+        let caret = human(&d, &files(), Style::default());
+        assert!(
+            caret.ends_with(&format!("\n  | {}^^^^\n", " ".repeat(9))),
+            "{caret}"
+        );
+    }
+
+    #[test]
+    fn combining_accents_do_not_push_the_caret_right() {
+        let text = "title = \"Cafe\u{301}\u{301}\", date = \"2024-13\"";
+        let d = quoting(text, text.find("13").unwrap(), 2);
+        let expected = format!(
+            "error[invalid-date]: invalid date\n --> facts/a.toml:1:32\n  |\n1 | {text}\n  | {}^^\n",
+            " ".repeat(29)
+        );
+        assert_eq!(human(&d, &files(), Style::default()), expected);
+    }
+
+    #[test]
+    fn a_caret_at_the_end_of_a_line_ending_in_a_wide_character_stands_past_it() {
+        let d = quoting("id = 東", "id = 東".len(), 0);
+        let text = human(&d, &files(), Style::default());
+        assert!(text.ends_with("1 | id = 東\n  |        ^\n"), "{text}");
+    }
+
+    #[test]
+    fn fact_text_in_a_diagnostic_reaches_the_terminal_as_spaces() {
+        let mut files = files();
+        files.add(Some("b\u{1b}[2J.toml".into()), Format::Toml);
+        let line = "p = \"\u{1b}[31m\u{7}\u{202e}東\", d = \"2024-13\"";
+        let d = Diagnostic {
+            message: "unknown place `\u{1b}[31mX\u{9b}`".into(),
+            ..quoting(line, line.find("13").unwrap(), 2)
+        }
+        .note(Some(Loc::File(FileId(1))), "named in `\u{1b}]0;pwned\u{7}`")
+        .help("did you mean `a\nb\u{2066}`?");
+        let expected = format!(
+            "error[invalid-date]: unknown place ` [31mX `\n --> facts/a.toml:1:27\n  |\n1 | p = \" [31m  東\", d = \"2024-13\"\n  | {}^^\n   = note: named in ` ]0;pwned `: b [2J.toml\n   = help: did you mean `a b `?\n",
+            " ".repeat(27)
+        );
+        assert_eq!(human(&d, &files, Style::default()), expected);
     }
 
     #[test]

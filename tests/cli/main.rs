@@ -17,4 +17,5 @@ mod schema;
 mod show;
 mod sources;
 mod stats;
+mod terminal;
 mod timeline;
