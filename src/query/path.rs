@@ -25,8 +25,11 @@
 //! the same and this is a plain breadth-first search. [`all()`] enumerates
 //! simple paths by iterative deepening (every path of 1 hop, then of 2, …),
 //! depth-first in neighbour order, pruned by the untimed distance to the
-//! target, and stops at `limit` paths. The shortest path is always the first
-//! path `all` lists. Returns data; prints nothing.
+//! target, and stops at `limit` paths; it deepens no further than a simple
+//! path can go (one hop fewer than the entities), and stops once a round
+//! cut nothing short, so a huge `max_hops` costs no more than a fitting one.
+//! The shortest path is always the first path `all` lists. Returns data;
+//! prints nothing.
 
 mod all;
 mod shortest;

@@ -375,3 +375,52 @@ fn filters_and_other_fact_files_work_in_text_too() {
         "shortest path from B [b] to A [a]: 1 hop\n#  from   link      to     date                sources\n1  B [b]  <- knows  A [a]  2020-05 (May 2020)\n",
     );
 }
+
+#[test]
+fn a_huge_max_hops_on_a_small_graph_gives_the_complete_answer_without_a_warning() {
+    // No simple path between two entities has more than one hop, so however
+    // far --max-hops reaches, the search is over after that hop.
+    let s = crate::harness::Scratch::new().file(
+        "two.jsonl",
+        "{\"type\":\"actor\",\"id\":\"a\",\"name\":\"a\"}\n{\"type\":\"actor\",\"id\":\"b\",\"name\":\"b\"}\n{\"type\":\"relation\",\"kind\":\"k\",\"from\":\"a\",\"to\":\"b\"}\n",
+    );
+    for hops in ["65535", "10000000", "18446744073709551615"] {
+        s.run(&["path", "a", "b", "--all", "--max-hops", hops, "-f", "two.jsonl"])
+            .status(0)
+            .stderr_is("")
+            .stdout_is(&format!(
+                "1 path from a to b within {hops} hops\n\npath 1 (1 hop)\n#  from  link  to  date  sources\n1  a     -> k  b\n"
+            ));
+        let doc = s
+            .run(&[
+                "path",
+                "a",
+                "b",
+                "--all",
+                "--max-hops",
+                hops,
+                "-f",
+                "two.jsonl",
+                "--json",
+            ])
+            .status(0)
+            .stderr_is("")
+            .json();
+        assert_valid("path", &doc);
+        assert_eq!(doc["paths"].as_array().unwrap().len(), 1);
+        assert_eq!(doc["truncated"], false);
+        assert!(doc["stopped"].is_null());
+    }
+}
+
+#[test]
+fn all_with_a_huge_max_hops_lists_the_same_paths_as_one_the_graph_can_fill() {
+    // The bundled facts hold fewer than 40 entities, so no simple path is
+    // longer than 40 hops.
+    let fitting = json(&["ISIS-K", "Russia", "--all", "--max-hops", "40"]);
+    let huge = json(&["ISIS-K", "Russia", "--all", "--max-hops", "1000000"]);
+    assert_eq!(huge["truncated"], false);
+    assert_eq!(huge["max_hops"], 1_000_000);
+    assert_eq!(huge["paths"], fitting["paths"]);
+    assert_eq!(visits(&huge).len(), 70);
+}

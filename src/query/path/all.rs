@@ -4,6 +4,13 @@
 //! Paths come out shortest first, and within a length in neighbour order.
 //! The walk keeps only the current path and the paths found, so memory stays
 //! small; it stops after `limit` paths or the step budget and says which.
+//!
+//! Deepening ends early, without loss, once a longer round could find
+//! nothing new: a simple path visits each entity at most once, so it has at
+//! most one hop fewer than the graph has entities; and when a round cut no
+//! branch short for its length, the next round would walk the very same
+//! paths and reach the target only at lengths already listed. So a large
+//! `max_hops` costs no more than the graph allows.
 
 use std::collections::VecDeque;
 
@@ -74,8 +81,11 @@ pub fn all(
     if first == FAR {
         return (found, None);
     }
-    let mut on_path = vec![false; walk.graph.g.node_count()];
-    for len in first.max(1)..=max_hops {
+    let nodes = walk.graph.g.node_count();
+    // No simple path is longer than this, whatever `max_hops` says.
+    let longest = max_hops.min(nodes.saturating_sub(1));
+    let mut on_path = vec![false; nodes];
+    for len in first.max(1)..=longest {
         let mut search = Search {
             walk,
             to,
@@ -83,9 +93,13 @@ pub fn all(
             dist: &dist,
             on_path: &mut on_path,
             steps: &mut steps,
+            cut: false,
         };
         if let Some(stop) = search.run(from, limit, &mut found) {
             return (found, Some(stop));
+        }
+        if !search.cut {
+            break;
         }
     }
     (found, None)
@@ -99,6 +113,9 @@ struct Search<'a, 'w> {
     dist: &'a [usize],
     on_path: &'a mut [bool],
     steps: &'a mut usize,
+    /// Whether a branch was dropped only because `len` is too short for it;
+    /// when none was, a longer round would walk the same paths again.
+    cut: bool,
 }
 
 impl Search<'_, '_> {
@@ -152,7 +169,11 @@ impl Search<'_, '_> {
                 continue;
             }
             let left = self.dist.get(step.to.index()).copied().unwrap_or(FAR);
-            if left == FAR || hops + left > self.len {
+            if left == FAR {
+                continue;
+            }
+            if hops + left > self.len {
+                self.cut = true;
                 continue;
             }
             route.push(step);

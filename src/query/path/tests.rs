@@ -385,3 +385,62 @@ actors = ["a", "b"]
     let to_old = paths(&facts, &graph, &sel, a, old, &PLAIN);
     assert_eq!(to_old.paths.len(), 1, "an endpoint is always allowed");
 }
+
+#[test]
+fn a_huge_max_hops_finds_what_a_fitting_one_finds_within_the_same_budget() {
+    // No simple path on 4 entities has more than 3 hops, so deepening past 3
+    // must cost nothing: 60 edge examinations are plenty for every length.
+    let g = facts(
+        "a b c d",
+        &[
+            ("a", "b", ""),
+            ("b", "c", ""),
+            ("c", "a", ""),
+            ("c", "d", ""),
+            ("b", "d", ""),
+        ],
+    );
+    let (facts, graph) = &g;
+    let yes = |_: Ent| true;
+    let walk = Walk {
+        facts,
+        graph,
+        allowed: &yes,
+        directed: false,
+        chronological: false,
+        budget: 60,
+    };
+    let (a, d) = (facts.lookup("a").unwrap(), facts.lookup("d").unwrap());
+    let fitting = all(&walk, a, d, 3, 100);
+    assert_eq!(fitting.0.len(), 4);
+    assert_eq!(fitting.1, None);
+    for huge in [4, 1000, 10_000_000, usize::MAX] {
+        assert_eq!(all(&walk, a, d, huge, 100), fitting, "max_hops {huge}");
+    }
+}
+
+#[test]
+fn deepening_stops_once_no_branch_was_cut_short() {
+    // Forty entities that nothing connects allow 41-hop paths in principle,
+    // but after the 1-hop round nothing is left to lengthen: the search ends
+    // there, well inside a budget of 10 edge examinations.
+    let mut names = String::from("a b");
+    for i in 0..40 {
+        names.push_str(&format!(" x{i}"));
+    }
+    let g = facts(&names, &[("a", "b", "")]);
+    let (facts, graph) = &g;
+    let yes = |_: Ent| true;
+    let walk = Walk {
+        facts,
+        graph,
+        allowed: &yes,
+        directed: false,
+        chronological: false,
+        budget: 10,
+    };
+    let (a, b) = (facts.lookup("a").unwrap(), facts.lookup("b").unwrap());
+    let (found, stopped) = all(&walk, a, b, 41, 100);
+    assert_eq!(found.len(), 1);
+    assert_eq!(stopped, None, "the answer is complete");
+}
