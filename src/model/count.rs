@@ -130,9 +130,12 @@ fn number(text: &str, offset: usize) -> Result<u32, CountError> {
     }
     text.parse().map_err(|_| CountError {
         offset,
-        message: "count is too large".to_string(),
+        message: TOO_LARGE.to_string(),
     })
 }
+
+/// Why a whole number cannot be a count.
+pub const TOO_LARGE: &str = "count is too large (at most 4294967295)";
 
 #[cfg(test)]
 mod tests {

@@ -114,6 +114,26 @@ fn every_problem_is_reported_in_one_run() {
     );
 }
 
+/// A count past its range says so and gives the range, however the number
+/// is written and however large it is.
+#[test]
+fn a_count_too_large_gives_its_range() {
+    for killed in [
+        "4294967296",
+        "9223372036854775807",
+        "18446744073709551615",
+        "\"4294967296+\"",
+    ] {
+        let line = format!(
+            "{{\"type\": \"event\", \"id\": \"e\", \"title\": \"E\", \"date\": \"2024\", \"killed\": {killed}}}\n"
+        );
+        let s = Scratch::new().file("a.jsonl", &line);
+        s.run(&["check", "a.jsonl"]).status(1).stderr_has(
+            "error[invalid-count]: invalid count: count is too large (at most 4294967295)",
+        );
+    }
+}
+
 #[test]
 fn duplicate_ids_name_both_places() {
     let s = Scratch::new().file("facts/a.toml", &event("")).file(

@@ -6,6 +6,7 @@ use super::Decoder;
 use crate::diag::{Code, Diagnostic, PathSeg};
 use crate::edtf::Edtf;
 use crate::load::{Node, Span, Value};
+use crate::model::count::TOO_LARGE;
 use crate::model::{Attr, Cite, Coords, Count, Participant, Pending, Reliability, Sym};
 use crate::validate::RefTarget;
 use crate::validate::fields::{first_char, inner};
@@ -42,7 +43,11 @@ impl Decoder<'_, '_, '_> {
             Value::Int(n) if *n < 0 => Err((0, "a count cannot be negative".to_string())),
             Value::Int(n) => u32::try_from(*n)
                 .map(Count::Exact)
-                .map_err(|_| (0, "count is too large".to_string())),
+                .map_err(|_| (0, TOO_LARGE.to_string())),
+            // A whole number past 64 bits is read as a float.
+            Value::Float(x) if x.fract() == 0.0 && *x > f64::from(u32::MAX) => {
+                Err((0, TOO_LARGE.to_string()))
+            }
             Value::Str(s) => Count::parse(s).map_err(|e| (e.offset, e.message)),
             _ => {
                 self.f.wrong_type(
