@@ -2,9 +2,10 @@
 //! written atomically, and whether to colour.
 //!
 //! Everything a command prints goes through here, so that `| head` ends the
-//! program quietly instead of panicking (on standard error too), colour follows the terminal and
-//! `NO_COLOR`, and no file is ever left half-written: a file is written to a
-//! temporary sibling and renamed into place. What is not a regular file (a
+//! program quietly instead of panicking (on standard error too), colour
+//! follows the terminal and `NO_COLOR`, and no file is ever left
+//! half-written: a file is written to a temporary sibling and renamed into
+//! place. What is not a regular file (a
 //! device such as `/dev/null`, a named pipe) is written as it is, never
 //! replaced.
 
@@ -57,7 +58,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// Writes a file atomically and durably: `fill` writes into a temporary
 /// file in the same folder, which is synced to disk and renamed over the
-/// target once complete. For fact files, which cannot be made again.
+/// target once complete. For fact files, which cannot be made again, and
+/// the cache's kept answers.
 pub fn write_atomic_with(
     path: &Path,
     fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,

@@ -154,11 +154,12 @@ pub fn write(path: &Path, key: &Key, facts: &mut Facts, warnings: usize) -> std:
             w.write_all(part)?;
             hasher.update(part);
         }
-        let digest =
-            postcard::to_io(&out, Digest::new(hasher, &mut w)).map_err(std::io::Error::other)?;
-        let (records_len, hasher, _) = digest.finish()?;
         w.flush()?;
         drop(w);
+        // The records go through the digest's own buffer alone.
+        let digest = postcard::to_io(&out, Digest::new(hasher, &mut *file))
+            .map_err(std::io::Error::other)?;
+        let (records_len, hasher, _) = digest.finish()?;
         let lens = [key.bytes.len() as u64, text_len, records_len];
         head = header::encode(MAGIC, [lens[0], lens[1], lens[2], hasher.digest()]);
         file.seek(SeekFrom::Start(0))?;
