@@ -70,11 +70,12 @@ fn made() -> Option<(BufWriter<File>, PathBuf)> {
     let n = COUNT.fetch_add(1, Ordering::Relaxed);
     let name = format!(".chronicle-stdin-{}-{n}.tmp", std::process::id());
     let path = std::env::temp_dir().join(name);
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .ok()?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    // Readable by its owner alone: it holds what was piped in.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options.open(&path).ok()?;
     if let Ok(mut made) = MADE.lock() {
         made.push(path.clone());
     }
@@ -103,6 +104,12 @@ mod tests {
         let path = tee.finish().unwrap();
         assert_eq!(read, text);
         assert_eq!(std::fs::read(&path).unwrap(), text);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
         remove_all();
         assert!(!path.exists());
     }
