@@ -62,12 +62,12 @@ fn unlinked() -> Option<std::fs::File> {
     let n = MADE.fetch_add(1, Ordering::Relaxed);
     let name = format!(".chronicle-text-{}-{n}.tmp", std::process::id());
     let path: PathBuf = std::env::temp_dir().join(name);
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .ok()?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create_new(true);
+    // Readable by its owner alone while it still has a name.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options.open(&path).ok()?;
     std::fs::remove_file(&path).ok()?;
     Some(file)
 }
