@@ -61,6 +61,16 @@ impl Date {
         self.year
     }
 
+    /// The earliest year the date can be: its year, or the least its `X`
+    /// digits allow (`19XX` is 1900, `-01XX` is -199, since -0100 is the
+    /// latest of -0100 to -0199).
+    pub fn first_year(&self) -> i64 {
+        match self.year_x {
+            0 => self.year,
+            _ => self.bounds().0.ymd().0,
+        }
+    }
+
     /// The month 1-12; `None` when absent, unspecified (`XX`) or a season.
     pub fn month(&self) -> Option<u8> {
         self.month_value().filter(|month| (1..=12).contains(month))
@@ -282,6 +292,12 @@ mod tests {
         assert_eq!((s.month(), s.season()), (None, Some(23)));
         let x = date("20XX");
         assert_eq!((x.year(), x.unspecified_year_digits()), (2000, 2));
+        assert_eq!(x.first_year(), 2000);
+        assert_eq!(
+            (date("-01XX").year(), date("-01XX").first_year()),
+            (-100, -199)
+        );
+        assert_eq!(date("-0043").first_year(), -43);
         let m = date("2024-XX");
         assert!(m.month_unspecified() && m.month().is_none());
         let t = date("2024-03-22T19:58:07+03:00").time();

@@ -177,7 +177,7 @@ impl DateParts {
         let day = date.month().and(date.day());
         let time = day.and(date.time());
         DateParts {
-            year: timelinejs_year(date.year()),
+            year: timelinejs_year(date.first_year()),
             month,
             day,
             hour: time.map(|t| t.hour),

@@ -95,7 +95,7 @@ pub fn period(date: &Edtf, grain: Grain) -> Period {
         return Period::Undated;
     };
     let grain = grain.min(date_grain(d));
-    let year = d.year();
+    let year = d.first_year();
     let span = |years: i64| {
         let start = year.div_euclid(years).saturating_mul(years);
         ((start, 1, 1), (start.saturating_add(years - 1), 12, 31))
@@ -161,6 +161,10 @@ mod tests {
         assert_eq!(at("2024-03-XX", Grain::Day).label(), "Mar 2024");
         assert_eq!(at("-0043-03-15", Grain::Year).label(), "44 BC");
         assert_eq!(at("-0043-03-15", Grain::Decade).label(), "51 BC – 42 BC");
+        // Unspecified digits stand at the earliest year they allow, BC too.
+        assert_eq!(at("19XX", Grain::Century).label(), "1900s");
+        assert_eq!(at("-019X", Grain::Decade).label(), "201 BC – 192 BC");
+        assert_eq!(at("-01XX", Grain::Century).label(), "201 BC – 102 BC");
     }
 
     #[test]

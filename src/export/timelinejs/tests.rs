@@ -117,11 +117,18 @@ fn dates_field_by_field() {
         ("0000", json!({"year": -1}), none.clone(), none.clone()),
         ("-0499", json!({"year": -500}), none.clone(), none.clone()),
         ("0001", json!({"year": 1}), none.clone(), none.clone()),
+        // A slide starts at the earliest year its date can be, BC as AD.
         (
             "-001X",
-            json!({"year": -11}),
+            json!({"year": -20}),
             none.clone(),
             json!("20–11 BC"),
+        ),
+        (
+            "-01XX",
+            json!({"year": -200}),
+            none.clone(),
+            json!("200–101 BC"),
         ),
         ("Y12345", json!({"year": 12345}), none.clone(), none.clone()),
     ];
