@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use super::Error;
 use super::answer::Loaded;
 use super::args::FactsArgs;
-use super::export::{Asked, Format, too_large, write};
+use super::export::{Asked, Format, reader_warning, write};
 use crate::export::View;
 use crate::export::dot::Layout;
 use crate::export::pace::Pace;
@@ -75,7 +75,7 @@ pub fn run(args: Args) -> Result<(), Error> {
     };
     // Said before the writing, which takes seconds on such a set.
     for (_, format) in OUTPUTS {
-        if let Some(warning) = too_large(&view, format, Asked::Build) {
+        if let Some(warning) = reader_warning(&view, format, Asked::Build) {
             output::eprint(&format!("{warning}\n"));
         }
     }

@@ -82,13 +82,22 @@ pub enum Asked {
     Build,
 }
 
-/// The warning for an export of `view` in `format` that holds more than
-/// its reader shows in reasonable time (the file is valid and written all
-/// the same), naming the filters that make it smaller; `None` when it is
-/// not that large. Graphviz lays out nodes; TimelineJS and vis-timeline
-/// draw events; chronicle's own timeline is read by programs.
-pub fn too_large(view: &View<'_>, format: Format, asked: Asked) -> Option<String> {
+/// The warning for an export of `view` in `format` that its reader will
+/// not show as it is (the file is valid and written all the same): one that
+/// holds more than the reader shows in reasonable time, naming the filters
+/// that make it smaller, or a TimelineJS timeline without events, which
+/// TimelineJS refuses to load; `None` for any other. Graphviz lays out
+/// nodes; TimelineJS and vis-timeline draw events; chronicle's own timeline
+/// is read by programs.
+pub fn reader_warning(view: &View<'_>, format: Format, asked: Asked) -> Option<String> {
     let events = view.sel.events.len();
+    if format == Format::Timelinejs && events == 0 {
+        return Some(
+            "warning: the TimelineJS timeline has no events, and TimelineJS will not load \
+             a timeline without any"
+                .to_string(),
+        );
+    }
     let said = match format {
         Format::Dot => {
             let nodes = view.sel.keep.iter().filter(|k| **k).count();
@@ -161,7 +170,7 @@ fn export(args: &Args, loaded: &Loaded) -> Result<(), Error> {
         title: &title,
         pace: None,
     };
-    if let Some(warning) = too_large(&view, args.format, Asked::Export) {
+    if let Some(warning) = reader_warning(&view, args.format, Asked::Export) {
         output::eprint(&format!("{warning}\n"));
     }
     // The spinner would be drawn among the export on a terminal.

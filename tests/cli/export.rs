@@ -244,3 +244,21 @@ fn a_graph_too_large_to_draw_still_exports_with_a_warning() {
         .stderr_has("Graphviz will not lay out");
     assert!(run.stdout().starts_with("digraph") && run.stdout().trim_end().ends_with('}'));
 }
+
+/// TimelineJS refuses a timeline without events: the file is written all
+/// the same, with a warning, by `export` and by `build`.
+#[test]
+fn a_timelinejs_timeline_without_events_is_written_with_a_warning() {
+    let warning = "warning: the TimelineJS timeline has no events, and TimelineJS will not load a timeline without any\n";
+    let run = bundled(&["export", "timelinejs", "--since", "2030"]).status(0);
+    let run = run.stderr_is(warning);
+    assert_eq!(run.json()["events"], serde_json::json!([]));
+    bundled(&["export", "timeline", "--since", "2030"])
+        .status(0)
+        .stderr_is("");
+    let s = Scratch::new().file(
+        "facts/a.jsonl",
+        "{\"type\": \"actor\", \"id\": \"a\", \"name\": \"A\"}\n",
+    );
+    s.run(&["build", "-o", "out"]).status(0).stderr_has(warning);
+}
