@@ -23,10 +23,10 @@ pub const AROUND_LIMIT: usize = 100_000;
 #[derive(Args, Debug, Clone, Default)]
 pub struct FilterArgs {
     /// Keep events that may fall on or after DATE (EDTF: 2024, 2024-03, …).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Keep events that may fall on or before DATE (EDTF).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
     /// Keep events of this kind (repeatable).
     #[arg(long = "kind", value_name = "KIND")]
@@ -65,6 +65,11 @@ pub enum FilterError {
         kind: String,
         near: Vec<String>,
     },
+    /// A `--since` after the `--until`: no date falls between.
+    Window {
+        since: String,
+        until: String,
+    },
 }
 
 impl std::fmt::Display for FilterError {
@@ -76,6 +81,10 @@ impl std::fmt::Display for FilterError {
                 message,
             } => write!(f, "{flag} `{text}` is not an EDTF date: {message}"),
             FilterError::Entity(l) => l.fmt(f),
+            FilterError::Window { since, until } => write!(
+                f,
+                "--since `{since}` is after --until `{until}`: no date falls between them"
+            ),
             FilterError::Kind { kind, near } => {
                 write!(f, "--kind `{kind}`: no event has this kind")?;
                 let near: Vec<String> = near.iter().map(|k| format!("`{k}`")).collect();
@@ -166,6 +175,14 @@ impl FilterArgs {
     pub fn resolve(&self, facts: &Facts, names: &NameIndex) -> Result<Filter, FilterError> {
         let since = date("--since", &self.since)?;
         let until = date("--until", &self.until)?;
+        if let (Some(s), Some(u)) = (&since, &until)
+            && s.earliest.zip(u.latest).is_some_and(|(s, u)| s > u)
+        {
+            return Err(FilterError::Window {
+                since: self.since.clone().unwrap_or_default(),
+                until: self.until.clone().unwrap_or_default(),
+            });
+        }
         let window = match (since, until) {
             (None, None) => None,
             (s, u) => Some(Bounds {

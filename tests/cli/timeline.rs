@@ -268,3 +268,18 @@ fn a_kind_no_event_has_is_an_error_with_a_suggestion() {
         .status(0)
         .stdout_has("attack");
 }
+
+/// A window's ends are EDTF dates, BC ones too, given as separate words;
+/// ends the wrong way round are a mistake, not an empty answer.
+#[test]
+fn a_window_takes_bc_dates_and_refuses_ends_the_wrong_way_round() {
+    let joined = bundled(&["timeline", "--since=-0043-03-15", "--until", "2016"]).status(0);
+    bundled(&["timeline", "--since", "-0043-03-15", "--until", "2016"])
+        .status(0)
+        .stdout_is(&joined.stdout());
+    bundled(&["timeline", "--since", "2025", "--until", "2024"])
+        .status(2)
+        .stdout_is("")
+        .stderr_is("error: --since `2025` is after --until `2024`: no date falls between them\n");
+    bundled(&["timeline", "--since", "2024-03", "--until", "2024-03"]).status(0);
+}
