@@ -169,7 +169,7 @@ fn year(cur: &mut Cursor) -> Result<(i64, u8), EdtfError> {
     if text.is_empty() {
         return Err(cur.unexpected("a four-digit year"));
     }
-    check_year_length(start, text)?;
+    check_year_length(start, text, negative)?;
     let year_x = year_mask(start, text)?;
     let magnitude: i64 = text.replace('X', "0").parse().unwrap_or(0);
     if negative && magnitude == 0 {
@@ -179,8 +179,9 @@ fn year(cur: &mut Cursor) -> Result<(i64, u8), EdtfError> {
     Ok((if negative { -magnitude } else { magnitude }, year_x))
 }
 
-/// Rejects a year that is not exactly four characters.
-fn check_year_length(start: usize, text: &str) -> Result<(), EdtfError> {
+/// Rejects a year that is not exactly four characters (after its sign,
+/// `negative`).
+fn check_year_length(start: usize, text: &str, negative: bool) -> Result<(), EdtfError> {
     let len = text.len();
     if len == 4 {
         return Ok(());
@@ -190,8 +191,12 @@ fn check_year_length(start: usize, text: &str) -> Result<(), EdtfError> {
     Err(match (all_digits, len > 4) {
         (true, true) => {
             let trimmed = text.trim_start_matches('0');
+            let (which, sign) = match negative {
+                true => ("before -9999", "-"),
+                false => ("after 9999", ""),
+            };
             error.help(format!(
-                "write years after 9999 with a `Y` prefix, like `Y{trimmed}`"
+                "write years {which} with a `Y` prefix, like `Y{sign}{trimmed}`"
             ))
         }
         (true, false) => error.help(format!("pad the year with zeros: `{text:0>4}`")),

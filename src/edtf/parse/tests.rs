@@ -263,3 +263,12 @@ fn interval_errors() {
     assert_eq!(at("2024/2025-13"), (10, 2));
     assert_eq!(at("2024-13/2025"), (5, 2));
 }
+
+#[test]
+fn a_long_year_is_told_how_to_write_it_with_its_sign() {
+    let help = |text: &str| parse(text).err().and_then(|e| e.help);
+    let expected = "write years after 9999 with a `Y` prefix, like `Y12345`";
+    assert_eq!(help("12345").as_deref(), Some(expected));
+    let expected = "write years before -9999 with a `Y` prefix, like `Y-271821`";
+    assert_eq!(help("-271821-04-19").as_deref(), Some(expected));
+}
