@@ -16,7 +16,10 @@
 //! `end_date` from its end; with one side open or unknown the known side gives
 //! `start_date` alone, because TimelineJS drops an event without one.
 //! `display_date` (our readable date) is set whenever the parts alone would
-//! mislead: approximate, uncertain, unspecified, season, interval, offset.
+//! mislead: approximate, uncertain, unspecified, season, interval, offset;
+//! and on every slide when a date lies beyond the years TimelineJS's human
+//! scale holds (-271820 to 275759), since it then shows every slide on its
+//! cosmological scale, as years ago, unless the slide says otherwise.
 //!
 //! Headline, text and group are HTML; all text from the facts is escaped.
 //! TimelineJS strips markup from `group` (decoding entities once) and then
@@ -60,7 +63,11 @@ pub fn render(view: &View<'_>) -> Vec<u8> {
 /// The TimelineJS3 document written to `out` as it is made.
 pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let ids = ids::UniqueIds::of(view);
-    let summary = text::summary_line(view.sel.events.len(), span(view));
+    let span = span(view);
+    let summary = text::summary_line(view.sel.events.len(), span);
+    let dated = Dated {
+        always: span.is_some_and(|s| beyond_human_scale(s.start) || beyond_human_scale(s.end)),
+    };
     let doc = Document {
         title: Title {
             text: Text {
@@ -69,7 +76,11 @@ pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<(
             },
             unique_id: TITLE_ID,
         },
-        events: Slides { view, ids: &ids },
+        events: Slides {
+            view,
+            ids: &ids,
+            dated,
+        },
     };
     pretty::write(&doc, out)
 }
@@ -97,6 +108,23 @@ struct Text<'a, B> {
 struct Slides<'v> {
     view: &'v View<'v>,
     ids: &'v ids::UniqueIds<'v>,
+    dated: Dated,
+}
+
+/// Which slides carry a `display_date`.
+#[derive(Clone, Copy)]
+struct Dated {
+    /// Every slide, not only those whose parts would mislead: set when a
+    /// date lies beyond the years a JavaScript `Date` holds. TimelineJS then
+    /// puts the whole timeline on its cosmological scale, where a slide
+    /// without a `display_date` reads "2.0 thousand years ago" for 2024.
+    always: bool,
+}
+
+/// Whether a day lies beyond TimelineJS's human scale (its years -271820
+/// to 275759).
+fn beyond_human_scale(day: Option<crate::edtf::Day>) -> bool {
+    day.is_some_and(|d| !(-271_820..=275_759).contains(&timelinejs_year(d.ymd().0)))
 }
 
 impl Serialize for Slides<'_> {
@@ -111,7 +139,7 @@ impl Serialize for Slides<'_> {
             };
             body.clear();
             text::body(&mut body, facts, event);
-            if let Some(slide) = Slide::of(facts, event, id, &body) {
+            if let Some(slide) = Slide::of(facts, event, id, &body, self.dated) {
                 seq.serialize_element(&slide)?;
             }
         }
@@ -136,7 +164,14 @@ struct Slide<'a> {
 impl<'a> Slide<'a> {
     /// The slide of an event, whose HTML text is `body`; `None` only for an
     /// interval without any date, which the EDTF parser never produces.
-    fn of(facts: &'a Facts, event: &'a Event, id: &'a str, body: &'a str) -> Option<Slide<'a>> {
+    fn of(
+        facts: &'a Facts,
+        event: &'a Event,
+        id: &'a str,
+        body: &'a str,
+        dated: Dated,
+    ) -> Option<Slide<'a>> {
+        let display = dated.always || needs_display_date(&event.date);
         let (start_date, end_date) = slide_dates(&event.date)?;
         Some(Slide {
             start_date,
@@ -148,7 +183,7 @@ impl<'a> Slide<'a> {
             group: facts
                 .opt_str(event.kind)
                 .map(|kind| Shown(Html(Html(kind)))),
-            display_date: needs_display_date(&event.date).then(|| Shown(event.date.readable())),
+            display_date: display.then(|| Shown(event.date.readable())),
             unique_id: id,
         })
     }

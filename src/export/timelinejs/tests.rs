@@ -385,3 +385,24 @@ fn output_is_deterministic() {
     assert_eq!(bytes, render(&view));
     assert!(bytes.ends_with(b"}\n"));
 }
+
+/// One date beyond TimelineJS's human scale moves the whole timeline to its
+/// cosmological scale, which shows years ago: every slide then says its date.
+#[test]
+fn a_date_beyond_the_human_scale_dates_every_slide() {
+    let display = |dates: &[&str]| -> Vec<Value> {
+        slides(&fixture::dated(dates))
+            .iter()
+            .map(|s| s["display_date"].clone())
+            .collect()
+    };
+    assert_eq!(
+        display(&["2024-03-22", "-0043"]),
+        [Value::Null, Value::Null]
+    );
+    assert_eq!(
+        display(&["-0043", "Y-300000", "2024-03-22"]),
+        [json!("300001 BC"), json!("44 BC"), json!("22 Mar 2024")]
+    );
+    assert_eq!(display(&["2024", "Y300000"])[0], json!("2024"));
+}
