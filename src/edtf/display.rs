@@ -189,13 +189,17 @@ impl Date {
         }
     }
 
-    /// "2024", "1990s", "1900s", or "20–11 BC" for unspecified digits before year 1.
+    /// "2024", "1990s", "1900–1909" (a century's first decade), "1900s" (a
+    /// century), or "20–11 BC" for unspecified digits before year 1.
     fn write_year_span(&self, f: &mut impl Write) -> fmt::Result {
         if self.year_x == 0 {
             return write!(f, "{}", Year(self.year));
         }
         let (first, last) = self.year_range();
         match (first >= 1, last <= 0) {
+            // The first decade of a century is not "1900s", which names the
+            // century.
+            (true, _) if self.year_x == 1 && first % 100 == 0 => write!(f, "{first}–{last}"),
             (true, _) => write!(f, "{first}s"),
             (_, true) => write!(f, "{}–{} BC", 1 - first, 1 - last),
             _ => write!(f, "{} – {}", Year(first), Year(last)),
@@ -247,6 +251,8 @@ mod tests {
             ("2020%", "c. 2020?"),
             ("199X", "1990s"),
             ("19XX", "1900s"),
+            ("190X", "1900–1909"),
+            ("201X", "2010s"),
             ("2024-XX", "2024"),
             ("2024-XX-XX", "2024"),
             ("2024-03-XX", "Mar 2024"),

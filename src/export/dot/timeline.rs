@@ -43,7 +43,8 @@ pub enum Period {
 }
 
 impl Period {
-    /// The column heading: "22 Mar 2024", "Mar 2024", "2024", "1990s", "1900s".
+    /// The column heading: "22 Mar 2024", "Mar 2024", "2024", "1990s",
+    /// "1900–1909" (a decade), "1900s" (a century).
     pub fn label(&self) -> String {
         let Period::At { first, last, grain } = *self else {
             return "undated".to_owned();
@@ -57,6 +58,9 @@ impl Period {
             Grain::Day => format!("{day} {month_name} {}", year_text(year)),
             Grain::Month => format!("{month_name} {}", year_text(year)),
             Grain::Year => year_text(year),
+            // The first decade of a century is not "1900s", which names
+            // the century.
+            Grain::Decade if year >= 1 && year % 100 == 0 => format!("{year}–{}", last.0),
             Grain::Decade | Grain::Century if year >= 1 => format!("{year}s"),
             Grain::Decade | Grain::Century => {
                 format!("{} – {}", year_text(year), year_text(last.0))
@@ -163,6 +167,8 @@ mod tests {
         assert_eq!(at("-0043-03-15", Grain::Decade).label(), "51 BC – 42 BC");
         // Unspecified digits stand at the earliest year they allow, BC too.
         assert_eq!(at("19XX", Grain::Century).label(), "1900s");
+        assert_eq!(at("190X", Grain::Decade).label(), "1900–1909");
+        assert_eq!(at("1905", Grain::Decade).label(), "1900–1909");
         assert_eq!(at("-019X", Grain::Decade).label(), "201 BC – 192 BC");
         assert_eq!(at("-01XX", Grain::Century).label(), "201 BC – 102 BC");
     }
