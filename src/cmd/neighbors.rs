@@ -73,7 +73,7 @@ fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
         return Ok(reply);
     }
     Ok(reply.note(format!(
-        "warning: stopped at {} entities (--limit); there are more within {}",
+        "warning: stopped at {} entities, the start included (--limit); there are more within {}",
         answer.limit,
         hops(answer.depth)
     )))

@@ -125,7 +125,7 @@ fn a_repeated_question_is_answered_without_loading_the_facts() {
     std::fs::write(dir.path().join("f.toml"), format!("{FACTS}{many}")).unwrap();
     let args = ["neighbors", "-f", "f.toml", "Alpha", "--limit", "3"];
     let first = run(dir.path(), &cache, &args).status(0);
-    let warning = "warning: stopped at 3 entities (--limit)";
+    let warning = "warning: stopped at 3 entities, the start included (--limit)";
     let first = first.stderr_has(warning);
     let (out, err) = (first.stdout(), first.stderr());
     // With the stored facts gone, only a kept answer can reply without

@@ -162,8 +162,9 @@ fn a_bad_filter_is_a_usage_error() {
 #[test]
 fn the_walk_stops_at_the_limit_and_says_so() {
     let run = bundled(&["neighbors", "isis-k", "--limit", "3", "--json"]).status(0);
-    let run =
-        run.stderr_has("warning: stopped at 3 entities (--limit); there are more within 1 hop");
+    let run = run.stderr_has(
+        "warning: stopped at 3 entities, the start included (--limit); there are more within 1 hop",
+    );
     let doc = run.json();
     assert_valid("neighbors", &doc);
     assert_eq!(doc["truncated"], true);
