@@ -163,34 +163,87 @@ fn replace(
     fill: &mut dyn FnMut(&mut File) -> io::Result<()>,
     on_disk: OnDisk,
 ) -> io::Result<()> {
+    stage(path, fill, on_disk)?.commit()
+}
+
+/// A file written in full beside its place and not yet moved into it, so
+/// that several can replace their old files together, or none of them
+/// (`build`). Dropped without [`Staged::commit`], it is removed.
+#[must_use]
+pub struct Staged {
+    /// The temporary file and where it goes; `None` for what was written in
+    /// place, or once moved.
+    moves: Option<(PathBuf, PathBuf)>,
+}
+
+impl Staged {
+    /// Moves the file into its place.
+    pub fn commit(mut self) -> io::Result<()> {
+        match self.moves.take() {
+            Some((tmp, path)) => std::fs::rename(&tmp, path).inspect_err(|_| {
+                let _ = std::fs::remove_file(&tmp);
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// How many bytes were written.
+    pub fn bytes(&self) -> io::Result<u64> {
+        match &self.moves {
+            Some((tmp, _)) => std::fs::metadata(tmp).map(|m| m.len()),
+            None => Ok(0),
+        }
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if let Some((tmp, _)) = self.moves.take() {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// Writes an export as [`write_export_with`] does, but leaves it beside its
+/// place until it is committed.
+pub fn stage_export(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<Staged> {
+    stage(path, &mut |file: &mut File| fill(file), OnDisk::Later)
+}
+
+fn stage(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut File) -> io::Result<()>,
+    on_disk: OnDisk,
+) -> io::Result<Staged> {
     let (path, permissions) = match target(path)? {
         Target::Replace(path, permissions) => (path, permissions),
         Target::InPlace => {
-            return fill(&mut std::fs::OpenOptions::new().write(true).open(path)?);
+            fill(&mut std::fs::OpenOptions::new().write(true).open(path)?)?;
+            return Ok(Staged { moves: None });
         }
     };
-    let path = path.as_path();
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = File::create(&tmp)?;
-        if let Some(permissions) = permissions {
-            file.set_permissions(permissions)?;
-        }
-        fill(&mut file)?;
-        if on_disk == OnDisk::Synced {
-            file.sync_all()?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    // From here on, a failure removes the temporary file (on drop).
+    let staged = Staged {
+        moves: Some((tmp.clone(), path.clone())),
+    };
+    let mut file = File::create(&tmp)?;
+    if let Some(permissions) = permissions {
+        file.set_permissions(permissions)?;
     }
-    result
+    fill(&mut file)?;
+    if on_disk == OnDisk::Synced {
+        file.sync_all()?;
+    }
+    Ok(staged)
 }
 
 #[cfg(test)]
@@ -296,6 +349,23 @@ mod tests {
             write_atomic(&path, b"new").unwrap();
             assert_eq!(mode(&path), kept);
         }
+    }
+
+    #[test]
+    fn a_staged_export_replaces_only_once_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("graph.dot");
+        write_atomic(&path, b"old").unwrap();
+        let mut fill = |w: &mut dyn Write| w.write_all(b"new");
+        let staged = stage_export(&path, &mut fill).unwrap();
+        assert_eq!(staged.bytes().unwrap(), 3);
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        drop(staged);
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        stage_export(&path, &mut fill).unwrap().commit().unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

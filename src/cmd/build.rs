@@ -14,7 +14,7 @@ use super::export::{Asked, Format, reader_warning, write};
 use crate::export::View;
 use crate::export::dot::Layout;
 use crate::export::pace::Pace;
-use crate::output;
+use crate::output::{self, Staged};
 use crate::progress::{self, Counted, Written};
 use crate::query::filter::Filter;
 
@@ -83,10 +83,18 @@ pub fn run(args: Args) -> Result<(), Error> {
     let results = progress::writing("the exports", true, |written| {
         write_all(&view, &args.out, written)
     });
+    // The four replace the old ones together, or (one having failed, the
+    // others' files dropped) none does.
+    let mut staged = Vec::new();
     for (path, written) in results {
-        let bytes =
+        let (file, bytes) =
             written.map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?;
         report.push_str(&format!("wrote {} ({bytes} bytes)\n", path.display()));
+        staged.push((path, file));
+    }
+    for (path, file) in staged {
+        file.commit()
+            .map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?;
     }
     report.push_str(&format!(
         "{} events, {} actors, {} places, {} relations\n",
@@ -108,9 +116,9 @@ pub fn run(args: Args) -> Result<(), Error> {
 /// pacing measured are in BENCHMARKS.md.
 const PACE_WINDOW: usize = 2_048;
 
-/// Writes every export into `dir`, each atomically and each on a thread of
-/// its own; gives each path with its size or its error, in the order of
-/// [`OUTPUTS`]. What an export costs depends on the facts, so the system,
+/// Writes every export beside its place in `dir`, each on a thread of its
+/// own; gives each path with its staged file and size, or its error, in the
+/// order of [`OUTPUTS`]. What an export costs depends on the facts, so the system,
 /// sharing the cores among all four, balances them better than a fixed
 /// split of the exports between the cores. The JSON exports walk the events
 /// at one pace, so that the records and strings one of them brings into the
@@ -120,7 +128,7 @@ fn write_all(
     view: &View<'_>,
     dir: &Path,
     written: &Written,
-) -> Vec<(PathBuf, std::io::Result<u64>)> {
+) -> Vec<(PathBuf, std::io::Result<(Staged, u64)>)> {
     let walking = OUTPUTS.iter().filter(|&&(_, f)| paced(f)).count();
     let pace = Pace::new(walking, PACE_WINDOW);
     let mut walkers = pace.walkers().into_iter();
@@ -159,20 +167,21 @@ fn paced(format: Format) -> bool {
     format != Format::Dot
 }
 
-/// Writes one export into `path`, counting its bytes into `written`; gives
-/// its size.
+/// Writes one export beside `path`, counting its bytes into `written`;
+/// gives it, staged, with its size.
 fn write_one(
     view: &View<'_>,
     path: &Path,
     format: Format,
     written: &Written,
-) -> std::io::Result<u64> {
+) -> std::io::Result<(Staged, u64)> {
     let mut fill = |w: &mut dyn std::io::Write| {
         let mut counted = Counted { inner: w, written };
         write(view, format, Layout::Graph, &mut counted)
     };
-    output::write_export_with(path, &mut fill)?;
-    std::fs::metadata(path).map(|m| m.len())
+    let staged = output::stage_export(path, &mut fill)?;
+    let len = staged.bytes()?;
+    Ok((staged, len))
 }
 
 /// Creates the output folder, refusing a path that is a file.

@@ -57,6 +57,38 @@ fn invalid_facts_write_nothing() {
     assert!(!s.path().join("out").exists());
 }
 
+/// The four exports replace the old ones together or not at all: one that
+/// cannot be written leaves every old file as it was, and no temporary.
+#[test]
+fn an_export_that_cannot_be_written_leaves_every_old_one() {
+    let s = Scratch::new().file("facts/a.toml", "[[actor]]\nid = \"a\"\nname = \"A\"\n");
+    s.run(&["build", "-o", "out"]).status(0);
+    let out = s.path().join("out");
+    let before: Vec<Vec<u8>> = OUTPUTS
+        .iter()
+        .map(|name| std::fs::read(out.join(name)).unwrap_or_default())
+        .collect();
+    std::fs::remove_file(out.join("timeline.vis.json")).unwrap();
+    std::fs::create_dir(out.join("timeline.vis.json")).unwrap();
+    std::fs::write(
+        s.path().join("facts/a.toml"),
+        "[[actor]]\nid = \"b\"\nname = \"B\"\n",
+    )
+    .unwrap();
+    s.run(&["build", "-o", "out"])
+        .status(2)
+        .stdout_is("")
+        .stderr_has(
+            "error: cannot write `out/timeline.vis.json`: `out/timeline.vis.json` is a directory\n",
+        );
+    for (name, old) in OUTPUTS.iter().zip(before) {
+        if *name != "timeline.vis.json" {
+            assert_eq!(std::fs::read(out.join(name)).unwrap(), old, "{name}");
+        }
+    }
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), OUTPUTS.len());
+}
+
 #[test]
 fn an_output_path_that_is_a_file_is_refused() {
     let s = Scratch::new()
