@@ -11,6 +11,16 @@
 /// Similarity below which a candidate is not worth proposing.
 const THRESHOLD: f64 = 0.8;
 
+/// `; did you mean `a`, `b`?` for the nearest names, to end a message; empty
+/// when there are none.
+pub fn hint<S: AsRef<str>>(near: &[S]) -> String {
+    if near.is_empty() {
+        return String::new();
+    }
+    let quoted: Vec<String> = near.iter().map(|n| format!("`{}`", n.as_ref())).collect();
+    format!("; did you mean {}?", quoted.join(", "))
+}
+
 /// The closest candidates to `word`, best first, at most `limit`.
 pub fn nearest<'c>(
     word: &str,

@@ -86,12 +86,8 @@ impl std::fmt::Display for FilterError {
                 "--since `{since}` is after --until `{until}`: no date falls between them"
             ),
             FilterError::Kind { kind, near } => {
-                write!(f, "--kind `{kind}`: no event has this kind")?;
-                let near: Vec<String> = near.iter().map(|k| format!("`{k}`")).collect();
-                match near.is_empty() {
-                    true => Ok(()),
-                    false => write!(f, "; did you mean {}?", near.join(", ")),
-                }
+                let hint = crate::suggest::hint(near);
+                write!(f, "--kind `{kind}`: no event has this kind{hint}")
             }
             FilterError::NotA {
                 flag,

@@ -16,7 +16,7 @@ use super::filter::Selection;
 use super::reach::reach;
 use crate::graph::{Graph, ent};
 use crate::model::{Ent, Facts};
-use crate::suggest::nearest;
+use crate::suggest::{hint, nearest};
 
 /// Default for `--limit`: most entities a neighbourhood may hold.
 pub const DEFAULT_LIMIT: usize = 10_000;
@@ -75,13 +75,7 @@ pub fn check_kinds(facts: &Facts, graph: &Graph, rels: &[String]) -> Result<(), 
     let kinds = edge_kinds(facts, graph);
     for rel in rels {
         if kinds.binary_search(&rel.as_str()).is_err() {
-            let near = nearest(rel, kinds.iter().copied(), 3);
-            let hint = if near.is_empty() {
-                String::new()
-            } else {
-                let list: Vec<String> = near.iter().map(|k| format!("`{k}`")).collect();
-                format!("; did you mean {}?", list.join(", "))
-            };
+            let hint = hint(&nearest(rel, kinds.iter().copied(), 3));
             return Err(format!("--rel `{rel}`: no edge has this kind{hint}"));
         }
     }

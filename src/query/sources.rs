@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::data::{DateOut, EntityOut};
 use crate::model::{Cite, Facts, Reliability, Source, SourceIx};
-use crate::suggest::nearest;
+use crate::suggest::{hint, nearest};
 
 /// The source as the facts describe it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -78,15 +78,7 @@ pub fn find(facts: &Facts, typed: &str) -> Result<SourceIx, String> {
         [one] => Ok(*one),
         [] => {
             let ids = facts.sources.iter().map(|s| facts.str(s.id));
-            let near: Vec<String> = nearest(typed, ids, 3)
-                .into_iter()
-                .map(|s| format!("`{s}`"))
-                .collect();
-            let hint = if near.is_empty() {
-                String::new()
-            } else {
-                format!("; did you mean {}?", near.join(", "))
-            };
+            let hint = hint(&nearest(typed, ids, 3));
             Err(format!("no source is called `{typed}`{hint}"))
         }
         many => {
