@@ -20,7 +20,7 @@ use super::term::{self, clean};
 use super::{Diagnostic, Diagnostics, Loc, Pos, Severity};
 use crate::load::Files;
 
-/// Widest source excerpt shown, in characters.
+/// Widest source excerpt shown, in terminal columns.
 const WINDOW: usize = 100;
 
 /// Colours, on only when writing to a terminal without `NO_COLOR`.
@@ -132,18 +132,34 @@ fn snippet(out: &mut String, files: &Files, pos: &Pos, style: Style) {
     let _ = writeln!(out, "{pad} {bar} {}{carets}", " ".repeat(indent));
 }
 
-/// The part of a line shown, with tabs and every other character unsafe for
-/// a terminal as one space each ([`term::clean`]), and the caret's character
-/// column in it.
+/// The part of a line shown, at most [`WINDOW`] terminal columns around the
+/// caret, with tabs and every other character unsafe for a terminal as one
+/// space each ([`term::clean`]), and the caret's character column in it.
 fn window(text: &str, column: usize) -> (String, usize) {
     let chars: Vec<char> = clean(text).chars().collect();
-    if chars.len() <= WINDOW {
+    let widths: Vec<usize> = chars.iter().map(|&c| term::char_width(c)).collect();
+    if widths.iter().sum::<usize>() <= WINDOW {
         return (chars.into_iter().collect(), column);
     }
-    let start = column
-        .saturating_sub(WINDOW / 3)
-        .min(chars.len().saturating_sub(WINDOW));
-    let end = (start + WINDOW).min(chars.len());
+    let column = column.min(chars.len());
+    // A third of the window before the caret, the rest after it; what the
+    // end of the line leaves unused goes before.
+    let fill = |from: usize, room: usize, step: &dyn Fn(usize) -> Option<usize>| {
+        let (mut at, mut used) = (from, 0);
+        while let Some(next) = step(at) {
+            let w = widths.get(next.min(at)).copied().unwrap_or(0);
+            if used + w > room {
+                break;
+            }
+            (at, used) = (next, used + w);
+        }
+        (at, used)
+    };
+    let back = |at: usize| at.checked_sub(1);
+    let ahead = |at: usize| (at < chars.len()).then_some(at + 1);
+    let (start, _) = fill(column, WINDOW / 3, &back);
+    let (end, used) = fill(start, WINDOW, &ahead);
+    let (start, _) = fill(start, WINDOW - used, &back);
     let mut shown: String = chars.get(start..end).unwrap_or_default().iter().collect();
     let mut caret = column - start;
     if start > 0 {
@@ -355,6 +371,30 @@ mod tests {
         let (shown, caret) = window(&line, 300);
         assert!(shown.starts_with('…') && shown.ends_with('…'));
         assert_eq!(shown.chars().nth(caret), Some('x'));
-        assert!(shown.chars().count() <= WINDOW + 2);
+        assert_eq!(shown.chars().count(), WINDOW + 2);
+        assert_eq!(caret, WINDOW / 3 + 1);
+        // Near either end, the window is full and the caret still on its
+        // character.
+        let line: String = (0..500)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        for column in [0, 10, 480, 499, 500] {
+            let (shown, caret) = window(&line, column);
+            assert_eq!(
+                shown.chars().nth(caret),
+                line.chars().nth(column),
+                "{column}"
+            );
+            assert_eq!(shown.trim_matches('…').chars().count(), WINDOW, "{column}");
+        }
+    }
+
+    #[test]
+    fn long_lines_of_wide_characters_are_cut_to_the_columns_of_the_window() {
+        let line = "東".repeat(300);
+        let (shown, caret) = window(&line, 150);
+        assert_eq!(term::width(shown.trim_matches('…')), WINDOW);
+        assert_eq!(caret, WINDOW / 3 / 2 + 1);
+        assert_eq!(shown.chars().nth(caret), Some('東'));
     }
 }

@@ -14,7 +14,7 @@
 
 use std::borrow::Cow;
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Whether a character may not reach a terminal as it is: a control
 /// character (C0 with tab and newline, DEL, C1), a bidi control (embeddings,
@@ -49,6 +49,11 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 /// The columns a terminal gives a text (without unsafe characters).
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
+}
+
+/// The columns a terminal gives a character (none for a control one).
+pub fn char_width(c: char) -> usize {
+    UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
 #[cfg(test)]
