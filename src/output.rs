@@ -12,6 +12,7 @@
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// True when colour may be used on a stream that is (or is not) a terminal.
 pub fn color_allowed(is_terminal: bool) -> bool {
@@ -42,6 +43,22 @@ pub fn print_with(fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>) -> io:
 /// so, and the work goes on.
 pub fn eprint(text: &str) {
     let _ = io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// A new file in the temporary folder for this process alone, named
+/// `.chronicle-{what}-PID-N.tmp`, open for reading and writing and readable
+/// by its owner alone (its content comes from the facts); with its path.
+pub fn private_temp(what: &str) -> Option<(File, PathBuf)> {
+    static MADE: AtomicU64 = AtomicU64::new(0);
+    let n = MADE.fetch_add(1, Ordering::Relaxed);
+    let name = format!(".chronicle-{what}-{}-{n}.tmp", std::process::id());
+    let path = std::env::temp_dir().join(name);
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options.open(&path).ok()?;
+    Some((file, path))
 }
 
 /// Writes bytes to standard output; a closed pipe is reported as such.

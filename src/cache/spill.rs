@@ -12,8 +12,6 @@
 //! is left as it is. Nothing here knows what the strings mean.
 
 use std::io::Write;
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::store;
 use crate::model::Facts;
@@ -58,16 +56,7 @@ fn spill_above(facts: &mut Facts, above: usize) -> bool {
 /// A new file in the temporary folder, open for reading and writing and
 /// already removed from the folder.
 fn unlinked() -> Option<std::fs::File> {
-    static MADE: AtomicU64 = AtomicU64::new(0);
-    let n = MADE.fetch_add(1, Ordering::Relaxed);
-    let name = format!(".chronicle-text-{}-{n}.tmp", std::process::id());
-    let path: PathBuf = std::env::temp_dir().join(name);
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true).write(true).create_new(true);
-    // Readable by its owner alone while it still has a name.
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let file = options.open(&path).ok()?;
+    let (file, path) = crate::output::private_temp("text")?;
     std::fs::remove_file(&path).ok()?;
     Some(file)
 }

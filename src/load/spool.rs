@@ -13,7 +13,6 @@ use std::fs::File;
 use std::io::{BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The most of standard input kept: 1 GiB.
 pub const MAX_SPOOL_BYTES: u64 = 1 << 30;
@@ -66,16 +65,7 @@ impl<R: Read> Read for Tee<R> {
 
 /// A new temporary file, entered in [`MADE`].
 fn made() -> Option<(BufWriter<File>, PathBuf)> {
-    static COUNT: AtomicU64 = AtomicU64::new(0);
-    let n = COUNT.fetch_add(1, Ordering::Relaxed);
-    let name = format!(".chronicle-stdin-{}-{n}.tmp", std::process::id());
-    let path = std::env::temp_dir().join(name);
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    // Readable by its owner alone: it holds what was piped in.
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let file = options.open(&path).ok()?;
+    let (file, path) = crate::output::private_temp("stdin")?;
     if let Ok(mut made) = MADE.lock() {
         made.push(path.clone());
     }
