@@ -65,9 +65,7 @@ pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<(
     let ids = ids::UniqueIds::of(view);
     let span = span(view);
     let summary = text::summary_line(view.sel.events.len(), span);
-    let dated = Dated {
-        always: span.is_some_and(|s| beyond_human_scale(s.start) || beyond_human_scale(s.end)),
-    };
+    let all_dated = span.is_some_and(|s| beyond_human_scale(s.start) || beyond_human_scale(s.end));
     let doc = Document {
         title: Title {
             text: Text {
@@ -79,7 +77,7 @@ pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<(
         events: Slides {
             view,
             ids: &ids,
-            dated,
+            all_dated,
         },
     };
     pretty::write(&doc, out)
@@ -108,17 +106,12 @@ struct Text<'a, B> {
 struct Slides<'v> {
     view: &'v View<'v>,
     ids: &'v ids::UniqueIds<'v>,
-    dated: Dated,
-}
-
-/// Which slides carry a `display_date`.
-#[derive(Clone, Copy)]
-struct Dated {
-    /// Every slide, not only those whose parts would mislead: set when a
-    /// date lies beyond the years a JavaScript `Date` holds. TimelineJS then
-    /// puts the whole timeline on its cosmological scale, where a slide
-    /// without a `display_date` reads "2.0 thousand years ago" for 2024.
-    always: bool,
+    /// Whether every slide carries a `display_date`, not only those whose
+    /// parts would mislead: set when a date lies beyond TimelineJS's human
+    /// scale. TimelineJS then puts the whole timeline on its cosmological
+    /// scale, where a slide without one reads "2.0 thousand years ago" for
+    /// 2024.
+    all_dated: bool,
 }
 
 /// Whether a day lies beyond TimelineJS's human scale (its years -271820
@@ -139,7 +132,7 @@ impl Serialize for Slides<'_> {
             };
             body.clear();
             text::body(&mut body, facts, event);
-            if let Some(slide) = Slide::of(facts, event, id, &body, self.dated) {
+            if let Some(slide) = Slide::of(facts, event, id, &body, self.all_dated) {
                 seq.serialize_element(&slide)?;
             }
         }
@@ -169,9 +162,9 @@ impl<'a> Slide<'a> {
         event: &'a Event,
         id: &'a str,
         body: &'a str,
-        dated: Dated,
+        all_dated: bool,
     ) -> Option<Slide<'a>> {
-        let display = dated.always || needs_display_date(&event.date);
+        let display = all_dated || needs_display_date(&event.date);
         let (start_date, end_date) = slide_dates(&event.date)?;
         Some(Slide {
             start_date,
