@@ -52,6 +52,7 @@ pub enum Code {
     InvalidCoordinates,
     InvalidReliability,
     InvalidCredibility,
+    InvalidNumber,
     UnsourcedEvent,
     UncitedSource,
     SharedName,
@@ -60,7 +61,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the order declared.
-    pub const ALL: [Code; 24] = [
+    pub const ALL: [Code; 25] = [
         Code::Io,
         Code::Encoding,
         Code::Syntax,
@@ -81,6 +82,7 @@ impl Code {
         Code::InvalidCoordinates,
         Code::InvalidReliability,
         Code::InvalidCredibility,
+        Code::InvalidNumber,
         Code::UnsourcedEvent,
         Code::UncitedSource,
         Code::SharedName,
@@ -114,6 +116,7 @@ impl Code {
             Code::InvalidCoordinates => "invalid-coordinates",
             Code::InvalidReliability => "invalid-reliability",
             Code::InvalidCredibility => "invalid-credibility",
+            Code::InvalidNumber => "invalid-number",
             Code::UnsourcedEvent => "unsourced-event",
             Code::UncitedSource => "uncited-source",
             Code::SharedName => "shared-name",

@@ -301,8 +301,12 @@ impl<'a> Parser<'a> {
             self.require_digits()?;
         }
         let text = self.text.get(start..self.pos).unwrap_or_default();
-        if let (true, Ok(n)) = (integer, text.parse::<i64>()) {
-            return Ok(Value::Int(n));
+        if integer {
+            return Ok(match text.parse::<i64>() {
+                Ok(n) => Value::Int(n),
+                // Digits alone always read as a float, infinite if too long.
+                Err(_) => Value::BigInt(text.parse().unwrap_or(f64::INFINITY)),
+            });
         }
         match text.parse::<f64>() {
             Ok(f) if f.is_finite() => Ok(Value::Float(f)),

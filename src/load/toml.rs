@@ -91,7 +91,11 @@ fn integer(digits: &str, radix: u32) -> Value<'static> {
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
     match i64::from_str_radix(&clean, radix) {
         Ok(n) => Value::Int(n),
-        Err(_) => float(&clean),
+        // Beyond 64 bits; in another radix than ten it has no sign.
+        Err(_) => Value::BigInt(match radix {
+            10 => clean.parse().unwrap_or(f64::INFINITY),
+            _ => u128::from_str_radix(&clean, radix).map_or(f64::INFINITY, |n| n as f64),
+        }),
     }
 }
 
@@ -123,6 +127,20 @@ mod tests {
             Value::Str("2024-03-22".into())
         );
         assert_eq!(first.get("killed").unwrap().value.value, Value::Int(1000));
+    }
+
+    #[test]
+    fn integers_beyond_64_bits_are_told_apart_from_floats() {
+        let text = "a = 0xFFFF_FFFF_FFFF_FFFF_FF\nb = -9_223_372_036_854_775_809\nc = 9_223_372_036_854_775_807\nd = 1e19\n";
+        let doc = parse(text).unwrap();
+        let value = |key: &str| doc.get(key).unwrap().value.value.clone();
+        assert_eq!(
+            value("a"),
+            Value::BigInt(0xFF_FFFF_FFFF_FFFF_FFFF_u128 as f64)
+        );
+        assert_eq!(value("b"), Value::BigInt(-9223372036854775808.0));
+        assert_eq!(value("c"), Value::Int(i64::MAX));
+        assert_eq!(value("d"), Value::Float(1e19));
     }
 
     #[test]

@@ -37,6 +37,10 @@ pub enum Value<'a> {
     Null,
     Bool(bool),
     Int(i64),
+    /// An integer beyond the 64-bit range, as the nearest number (infinite
+    /// past the floats' range): no field can hold it, and it is not a
+    /// number written with a point or an exponent.
+    BigInt(f64),
     Float(f64),
     Str(Cow<'a, str>),
     Array(Vec<Node<'a>>),
@@ -57,7 +61,7 @@ impl Value<'_> {
         match self {
             Value::Null => "null",
             Value::Bool(_) => "a boolean",
-            Value::Int(_) => "an integer",
+            Value::Int(_) | Value::BigInt(_) => "an integer",
             Value::Float(_) => "a number",
             Value::Str(_) => "a string",
             Value::Array(_) => "a list",

@@ -30,8 +30,22 @@ fn numbers() {
     assert_eq!(parse("1e2").unwrap().value, Value::Float(100.0));
     assert_eq!(
         parse("99999999999999999999").unwrap().value,
-        Value::Float(1e20)
+        Value::BigInt(1e20)
     );
+    assert_eq!(
+        parse("-9223372036854775809").unwrap().value,
+        Value::BigInt(-9223372036854775808.0)
+    );
+    let long = format!("-{}", "9".repeat(400));
+    assert_eq!(
+        parse(&long).unwrap().value,
+        Value::BigInt(f64::NEG_INFINITY)
+    );
+    assert_eq!(
+        parse("-9223372036854775808").unwrap().value,
+        Value::Int(i64::MIN)
+    );
+    assert_eq!(parse("1e19").unwrap().value, Value::Float(1e19));
     assert_eq!(err("01").0, 1);
     assert_eq!(err("1.").0, 2);
     assert_eq!(err("1e999").0, 0);

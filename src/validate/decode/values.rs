@@ -44,7 +44,8 @@ impl Decoder<'_, '_, '_> {
             Value::Int(n) => u32::try_from(*n)
                 .map(Count::Exact)
                 .map_err(|_| (0, TOO_LARGE.to_string())),
-            // A whole number past 64 bits is read as a float.
+            Value::BigInt(x) if *x < 0.0 => Err((0, "a count cannot be negative".to_string())),
+            Value::BigInt(_) => Err((0, TOO_LARGE.to_string())),
             Value::Float(x) if x.fract() == 0.0 && *x > f64::from(u32::MAX) => {
                 Err((0, TOO_LARGE.to_string()))
             }
@@ -78,7 +79,7 @@ impl Decoder<'_, '_, '_> {
         let node = self.f.get(name)?;
         match node.value {
             Value::Int(n) => Some((n as f64, node.span)),
-            Value::Float(x) => Some((x, node.span)),
+            Value::BigInt(x) | Value::Float(x) => Some((x, node.span)),
             _ => {
                 self.f.wrong_type(node, "a number", self.diags);
                 None
@@ -287,6 +288,10 @@ impl Decoder<'_, '_, '_> {
             let value = match &e.value.value {
                 Value::Str(s) => Attr::Str(self.store.strings.intern(s)),
                 Value::Int(n) => Attr::Int(*n),
+                Value::BigInt(_) => {
+                    self.beyond_64_bits(e.value.span);
+                    continue;
+                }
                 Value::Float(x) if !x.is_finite() => {
                     // TOML's nan and inf: no JSON export or encoding can hold them.
                     let found = match (x.is_nan(), *x > 0.0) {
@@ -312,5 +317,15 @@ impl Decoder<'_, '_, '_> {
             out.push((self.store.strings.intern(&e.key), value));
         }
         out
+    }
+
+    /// Refuses an attribute's integer that no 64-bit integer holds: kept as
+    /// a float it would lose its last digits without a word.
+    fn beyond_64_bits(&mut self, span: Span) {
+        let msg = format!("integer beyond 64 bits (from {} to {})", i64::MIN, i64::MAX);
+        let d = Diagnostic::error(Code::InvalidNumber, msg)
+            .at(self.f.loc(span))
+            .help("write it as a string to keep every digit, or with an exponent (1.5e19) for a number that may be rounded");
+        self.f.error(self.diags, d);
     }
 }

@@ -206,6 +206,9 @@ impl<'de: 'a, 'a> Deserialize<'de> for CountVal<'a> {
 }
 
 /// Attribute values: strings, numbers, booleans.
+/// 2^63, the first whole number past the 64-bit integers.
+const BEYOND_I64: f64 = 9_223_372_036_854_775_808.0;
+
 #[derive(Debug)]
 pub struct Attrs<'a>(pub Vec<(Str<'a>, AttrVal<'a>)>);
 
@@ -231,11 +234,21 @@ impl<'de: 'a, 'a> Deserialize<'de> for AttrVal<'a> {
             fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
                 Ok(AttrVal::Int(n))
             }
+            // An integer beyond 64 bits is refused (the line goes to the
+            // decoder that reports it): serde reads one past `u64` as a
+            // float, which this cannot tell from one written `1e19`, so such
+            // a float is left to that decoder too, which sees how it is
+            // written.
             fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
-                Ok(i64::try_from(n).map_or(AttrVal::Float(n as f64), AttrVal::Int))
+                i64::try_from(n)
+                    .map(AttrVal::Int)
+                    .map_err(|_| E::custom("integer beyond 64 bits"))
             }
             fn visit_f64<E: de::Error>(self, x: f64) -> Result<Self::Value, E> {
-                Ok(AttrVal::Float(x))
+                match x.fract() == 0.0 && x.abs() >= BEYOND_I64 {
+                    true => Err(E::custom("a whole number beyond 64 bits")),
+                    false => Ok(AttrVal::Float(x)),
+                }
             }
             fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
                 Ok(AttrVal::Str(Str(Cow::Borrowed(s))))
