@@ -14,6 +14,8 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+mod stale;
+
 /// True when colour may be used on a stream that is (or is not) a terminal.
 pub fn color_allowed(is_terminal: bool) -> bool {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -48,16 +50,27 @@ pub fn eprint(text: &str) {
 /// A new file in the temporary folder for this process alone, named
 /// `.chronicle-{what}-PID-N.tmp`, open for reading and writing and readable
 /// by its owner alone (its content comes from the facts); with its path.
+/// It is held while it, or a clone of it, is open; such files that killed
+/// processes left are removed (see `output::stale`).
 pub fn private_temp(what: &str) -> Option<(File, PathBuf)> {
     static MADE: AtomicU64 = AtomicU64::new(0);
     let n = MADE.fetch_add(1, Ordering::Relaxed);
     let name = format!(".chronicle-{what}-{}-{n}.tmp", std::process::id());
-    let path = std::env::temp_dir().join(name);
+    let dir = std::env::temp_dir();
+    let path = dir.join(name);
     let mut options = std::fs::OpenOptions::new();
     options.read(true).write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     let file = options.open(&path).ok()?;
+    stale::hold(&file);
+    let prefix = format!(".chronicle-{what}-");
+    stale::sweep(&dir, &path, |name| {
+        // PID-N: the N and the `-` before it are numbered's suffix.
+        name.rsplit_once('-').is_some_and(|(head, n)| {
+            stale::numbered(head, &prefix, "") && stale::numbered(n, "", ".tmp")
+        })
+    });
     Some((file, path))
 }
 
@@ -191,6 +204,9 @@ pub struct Staged {
     /// The temporary file and where it goes; `None` for what was written in
     /// place, or once moved.
     moves: Option<(PathBuf, PathBuf)>,
+    /// The temporary file, open so that it is held until it is moved
+    /// ([`stale`]).
+    _held: Option<File>,
 }
 
 impl Staged {
@@ -239,7 +255,10 @@ fn stage(
         Target::Replace(path, permissions) => (path, permissions),
         Target::InPlace => {
             fill(&mut std::fs::OpenOptions::new().write(true).open(path)?)?;
-            return Ok(Staged { moves: None });
+            return Ok(Staged {
+                moves: None,
+                _held: None,
+            });
         }
     };
     let dir = match path.parent() {
@@ -249,10 +268,14 @@ fn stage(
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     // From here on, a failure removes the temporary file (on drop).
-    let staged = Staged {
+    let mut staged = Staged {
         moves: Some((tmp.clone(), path.clone())),
+        _held: None,
     };
     let mut file = File::create(&tmp)?;
+    stale::hold(&file);
+    let prefix = format!(".{name}.");
+    stale::sweep(dir, &tmp, |n| stale::numbered(n, &prefix, ".tmp"));
     if let Some(permissions) = permissions {
         file.set_permissions(permissions)?;
     }
@@ -260,12 +283,37 @@ fn stage(
     if on_disk == OnDisk::Synced {
         file.sync_all()?;
     }
+    staged._held = Some(file);
     Ok(staged)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A private temporary that a killed process left (no one holds it and
+    /// it was written long ago) is removed when the next is made; one that
+    /// is not named as ours is left.
+    #[test]
+    fn a_private_temporary_left_behind_is_removed_by_the_next() {
+        let dir = std::env::temp_dir();
+        let left = dir.join(".chronicle-sweep-test-1-0.tmp");
+        let other = dir.join(".chronicle-sweep-test-1-x.tmp");
+        for path in [&left, &other] {
+            let file = File::create(path).unwrap();
+            let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(600);
+            file.set_modified(long_ago).unwrap();
+        }
+        let (file, made) = private_temp("sweep-test").unwrap();
+        let held = File::open(&made).unwrap();
+        assert!(held.try_lock().is_err(), "the new one is held");
+        assert!(!left.exists());
+        assert!(other.exists());
+        drop((file, held));
+        for path in [&other, &made] {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
 
     #[test]
     fn atomic_write_replaces_whole_file_and_leaves_no_temporary() {

@@ -6,8 +6,8 @@
 //! The file is named `.chronicle-stdin-PID-N.tmp` in the temporary folder,
 //! holds at most [`MAX_SPOOL_BYTES`] (what comes after is read as before but
 //! its problems keep just the name `<stdin>`), and is removed by
-//! [`remove_all`] when the command ends; a killed process may leave it
-//! behind. Nothing here reads facts or decides what is a problem.
+//! [`remove_all`] when the command ends; one a killed process left is
+//! removed by the next that makes such a file. Nothing here reads facts or decides what is a problem.
 
 use std::fs::File;
 use std::io::{BufWriter, Read, Write};
@@ -17,8 +17,10 @@ use std::sync::Mutex;
 /// The most of standard input kept: 1 GiB.
 pub const MAX_SPOOL_BYTES: u64 = 1 << 30;
 
-/// The files made, to remove when the command ends.
-static MADE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// The files made, to remove when the command ends, each with a clone of
+/// it kept open, which holds it until then (a file no one holds is taken
+/// for one a killed process left, see [`crate::output::private_temp`]).
+static MADE: Mutex<Vec<(PathBuf, Option<File>)>> = Mutex::new(Vec::new());
 
 /// A reader that copies what it reads into a temporary file, up to
 /// [`MAX_SPOOL_BYTES`]. A failure to write the copy stops the copy, never
@@ -67,7 +69,7 @@ impl<R: Read> Read for Tee<R> {
 fn made() -> Option<(BufWriter<File>, PathBuf)> {
     let (file, path) = crate::output::private_temp("stdin")?;
     if let Ok(mut made) = MADE.lock() {
-        made.push(path.clone());
+        made.push((path.clone(), file.try_clone().ok()));
     }
     Some((BufWriter::with_capacity(1 << 16, file), path))
 }
@@ -75,7 +77,7 @@ fn made() -> Option<(BufWriter<File>, PathBuf)> {
 /// Removes every temporary file made here.
 pub fn remove_all() {
     if let Ok(mut made) = MADE.lock() {
-        for path in made.drain(..) {
+        for (path, _held) in made.drain(..) {
             let _ = std::fs::remove_file(path);
         }
     }

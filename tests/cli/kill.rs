@@ -5,8 +5,10 @@
 //! Every file is written to a hidden temporary sibling (`.NAME.PID.tmp`),
 //! synced and renamed over the export. A build killed while writing may
 //! leave that hidden temporary behind: it is never taken for an export nor
-//! read as facts (its extension is `.tmp`), and the next build is not
-//! disturbed by it.
+//! read as facts (its extension is `.tmp`), the next build is not disturbed
+//! by it, and removes it once it has not been written for a minute (a
+//! temporary is locked by the process writing it, so one a running build
+//! holds is never removed).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -146,6 +148,56 @@ fn a_killed_build_leaves_each_export_whole_old_or_new() {
         kills.iter().any(|k| k.1),
         "no kill landed while an export was being written"
     );
+}
+
+#[test]
+fn temporaries_left_behind_are_removed_by_the_next_build() {
+    let s = Scratch::new().file("facts/big.jsonl", &big_facts());
+    let out = s.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        .current_dir(s.path())
+        .args(["build", "-o", "out"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let caught = wait_for_temporary(&out, 1, &mut child);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let temporaries = || -> Vec<String> {
+        let mut names: Vec<String> = files(&out)
+            .into_keys()
+            .filter(|n| is_temporary(n))
+            .collect();
+        names.sort();
+        names
+    };
+    let killed = temporaries();
+    assert!(!caught || !killed.is_empty(), "the kill left no temporary");
+    // One a running build would hold, one just written, one left long ago.
+    let held = std::fs::File::create(out.join(".graph.dot.1.tmp")).unwrap();
+    held.try_lock().unwrap();
+    std::fs::write(out.join(".timeline.json.2.tmp"), "just written").unwrap();
+    std::fs::write(out.join(".timeline.vis.json.3.tmp"), "left").unwrap();
+    let minutes_ago = std::time::SystemTime::now() - Duration::from_secs(120);
+    for name in killed.iter().chain([
+        &".graph.dot.1.tmp".to_string(),
+        &".timeline.vis.json.3.tmp".to_string(),
+    ]) {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(out.join(name))
+            .unwrap();
+        file.set_modified(minutes_ago).unwrap();
+    }
+    s.run(&["build", "-o", "out"]).status(0);
+    assert_eq!(
+        temporaries(),
+        [".graph.dot.1.tmp", ".timeline.json.2.tmp"],
+        "removed: {killed:?} and the one left long ago"
+    );
+    drop(held);
 }
 
 #[test]
