@@ -147,6 +147,32 @@ pub fn not_a_table(doc: &Node<'_>, src: &SourceText<'_>) -> Diagnostic {
         .at(src.loc(Span::new(doc.span.start, doc.span.start + 1)))
 }
 
+/// The problem with an object that has no `type`: a record that lacks it,
+/// or a whole document (lists of records under `source`, `event`, …) on
+/// one line, where one record was expected.
+fn untyped(node: &Node<'_>) -> Diagnostic {
+    let help = "add \"type\": one of \"source\", \"actor\", \"place\", \"event\", \"relation\"";
+    let Value::Table(entries) = &node.value else {
+        return Diagnostic::error(Code::MissingField, "record has no `type` field").help(help);
+    };
+    let section = entries.iter().find(|e| {
+        RecordShape::from_tag(&e.key).is_some() && matches!(e.value.value, Value::Array(_))
+    });
+    match section {
+        Some(e) => {
+            let msg = format!(
+                "record has no `type` field: this is a document (a list of records under `{}`), not one record",
+                e.key
+            );
+            Diagnostic::error(Code::MissingField, msg).help(
+                "in JSON Lines each line is one record with its \"type\"; \
+                 a JSON document is read from a file whose name ends in `.json`",
+            )
+        }
+        None => Diagnostic::error(Code::MissingField, "record has no `type` field").help(help),
+    }
+}
+
 /// Hands on one record whose type is in its own `type` field.
 pub fn tagged<'a>(
     node: &Node<'a>,
@@ -164,13 +190,7 @@ pub fn tagged<'a>(
         return;
     };
     let Some(entry) = node.get("type") else {
-        let msg = "record has no `type` field";
-        let help = "add \"type\": one of \"source\", \"actor\", \"place\", \"event\", \"relation\"";
-        diags.push(
-            Diagnostic::error(Code::MissingField, msg)
-                .at(src.loc(start))
-                .help(help),
-        );
+        diags.push(untyped(node).at(src.loc(start)));
         return;
     };
     let shape = match &entry.value.value {
