@@ -13,13 +13,15 @@
 //! its known part (2010), a season the month it starts in. Years up to 0 are
 //! shifted one down, since TimelineJS has no year zero (EDTF `0000` is 1 BC,
 //! TimelineJS `-1`). An interval gives `start_date` from its start and
-//! `end_date` from its end; with one side open or unknown the known side gives
-//! `start_date` alone, because TimelineJS drops an event without one.
+//! `end_date` the last day its end covers; with one side open or unknown the
+//! known side gives `start_date` alone, because TimelineJS drops an event
+//! without one.
 //! `display_date` (our readable date) is set whenever the parts alone would
 //! mislead: approximate, uncertain, unspecified, season, interval, offset;
 //! and on every slide when a date lies beyond the years TimelineJS's human
-//! scale holds (-271820 to 275759), since it then shows every slide on its
-//! cosmological scale, as years ago, unless the slide says otherwise.
+//! scale holds (-271820 to 275759), since the document then names its
+//! cosmological scale, which shows every slide as years ago unless the slide
+//! says otherwise.
 //!
 //! Headline, text and group are HTML; all text from the facts is escaped.
 //! TimelineJS strips markup from `group` (decoding entities once) and then
@@ -67,6 +69,7 @@ pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<(
     let summary = text::summary_line(view.sel.events.len(), span);
     let all_dated = span.is_some_and(|s| beyond_human_scale(s.start) || beyond_human_scale(s.end));
     let doc = Document {
+        scale: all_dated.then_some("cosmological"),
         title: Title {
             text: Text {
                 headline: Shown(Html(view.title)),
@@ -85,6 +88,11 @@ pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<(
 
 #[derive(Serialize)]
 struct Document<'v> {
+    /// `cosmological` when a date lies beyond the human scale: TimelineJS
+    /// switches by itself only for a start date, and an end date beyond it
+    /// on the human scale is no date at all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scale: Option<&'static str>,
     title: Title<'v>,
     events: Slides<'v>,
 }
@@ -215,6 +223,24 @@ impl DateParts {
     }
 }
 
+impl DateParts {
+    /// The last day `date` covers; the date itself when it names a day.
+    pub fn last_day_of(date: &Date) -> DateParts {
+        if date.month().is_some() && date.day().is_some() {
+            return DateParts::of(date);
+        }
+        let (year, month, day) = date.bounds().1.ymd();
+        DateParts {
+            year: timelinejs_year(year),
+            month: Some(month),
+            day: Some(day),
+            hour: None,
+            minute: None,
+            second: None,
+        }
+    }
+}
+
 /// TimelineJS counts 1 BC as -1: astronomical years up to 0 move one down.
 pub fn timelinejs_year(year: i64) -> i64 {
     if year <= 0 {
@@ -235,11 +261,14 @@ fn season_month(season: u8) -> u8 {
 }
 
 /// `start_date` and `end_date`: both ends of a closed interval, else the one
-/// known date.
+/// known date. The end is the last day its date covers (`2024` ends on 31
+/// December 2024), for TimelineJS draws a span from the first moment of
+/// `start_date` to the first of `end_date`: written as its parts, a coarser
+/// end (`2024-03/2024`) would land before the start.
 pub fn slide_dates(edtf: &Edtf) -> Option<(DateParts, Option<DateParts>)> {
     match (edtf.start(), edtf.end()) {
         (Some(start), Some(end)) if edtf.is_interval() => {
-            Some((DateParts::of(start), Some(DateParts::of(end))))
+            Some((DateParts::of(start), Some(DateParts::last_day_of(end))))
         }
         (Some(only), _) | (None, Some(only)) => Some((DateParts::of(only), None)),
         (None, None) => None,

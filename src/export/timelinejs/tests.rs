@@ -87,8 +87,34 @@ fn dates_field_by_field() {
         (
             "2024-04-02/2024-10~",
             json!({"year": 2024, "month": 4, "day": 2}),
-            json!({"year": 2024, "month": 10}),
+            json!({"year": 2024, "month": 10, "day": 31}),
             json!("2 Apr 2024 – c. Oct 2024"),
+        ),
+        // An end ends on the last day it covers, so that a coarser end
+        // never lands before its start.
+        (
+            "2024-03/2024",
+            json!({"year": 2024, "month": 3}),
+            json!({"year": 2024, "month": 12, "day": 31}),
+            json!("Mar 2024 – 2024"),
+        ),
+        (
+            "2024-03-15/2024-03",
+            json!({"year": 2024, "month": 3, "day": 15}),
+            json!({"year": 2024, "month": 3, "day": 31}),
+            json!("15 Mar 2024 – Mar 2024"),
+        ),
+        (
+            "2024-24/2025-21",
+            json!({"year": 2024, "month": 12}),
+            json!({"year": 2025, "month": 5, "day": 31}),
+            json!("Winter 2024 – Spring 2025"),
+        ),
+        (
+            "-0100/-001X",
+            json!({"year": -101}),
+            json!({"year": -11, "month": 12, "day": 31}),
+            json!("101 BC – 20–11 BC"),
         ),
         (
             "2024-03-22/..",
@@ -405,4 +431,18 @@ fn a_date_beyond_the_human_scale_dates_every_slide() {
         [json!("300001 BC"), json!("44 BC"), json!("22 Mar 2024")]
     );
     assert_eq!(display(&["2024", "Y300000"])[0], json!("2024"));
+}
+
+/// TimelineJS moves to its cosmological scale by itself only for a start
+/// date; on the human scale an end beyond it is no date at all. So the
+/// document names the scale whenever any date is beyond it.
+#[test]
+fn a_date_beyond_the_human_scale_names_the_cosmological_scale() {
+    let scale = |dates: &[&str]| doc(&fixture::dated(dates), "T")["scale"].clone();
+    assert_eq!(scale(&["2024-03-22", "-0043"]), Value::Null);
+    assert_eq!(
+        scale(&["2024-03-22", "2020/Y300000"]),
+        json!("cosmological")
+    );
+    assert_eq!(scale(&["Y-300000"]), json!("cosmological"));
 }
