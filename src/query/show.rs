@@ -143,7 +143,8 @@ pub fn card(facts: &Facts, graph: &Graph, ent: Ent) -> Card {
     card
 }
 
-/// Every edge in and out of `ent`, in time order.
+/// Every edge in and out of `ent`, in time order; an edge from `ent` to
+/// itself once, as going out.
 pub fn connections(facts: &Facts, graph: &Graph, ent: Ent) -> Vec<Link> {
     let here = node(ent);
     let out = graph
@@ -153,6 +154,7 @@ pub fn connections(facts: &Facts, graph: &Graph, ent: Ent) -> Vec<Link> {
     let inc = graph
         .g
         .edges_directed(here, Dir::Incoming)
+        .filter(|e| e.source() != here)
         .map(|e| (e, Direction::In, e.source()));
     let mut keyed: Vec<((bool, Day, Day), Link, usize)> = out
         .chain(inc)
@@ -253,6 +255,19 @@ to = "a"
         assert_eq!(card.kind.as_deref(), Some("group"));
         assert_eq!(card.aliases, ["Alpha"]);
         assert_eq!(card.sources[0].quote.as_deref(), Some("A exists"));
+    }
+
+    #[test]
+    fn a_relation_to_itself_is_one_connection() {
+        let text = "[[actor]]\nid = \"a\"\nname = \"A\"\n[[relation]]\nkind = \"knows\"\nfrom = \"a\"\nto = \"a\"\n";
+        let (facts, graph) = facts_from(text);
+        let card = card(&facts, &graph, facts.lookup("a").unwrap());
+        let seen: Vec<(&str, Direction, &str)> = card
+            .connections
+            .iter()
+            .map(|l| (l.kind.as_str(), l.direction, l.other.id.as_str()))
+            .collect();
+        assert_eq!(seen, [("knows", Direction::Out, "a")]);
     }
 
     #[test]
