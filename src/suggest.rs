@@ -11,6 +11,12 @@
 /// Similarity below which a candidate is not worth proposing.
 const THRESHOLD: f64 = 0.8;
 
+/// Names longer than this many bytes are neither given help nor proposed:
+/// comparing two names takes time that grows with the square of their
+/// length (two ids of 20,000 characters took about a second), and no one
+/// misspells such a name by hand.
+const LONGEST: usize = 256;
+
 /// `; did you mean `a`, `b`?` for the nearest names, to end a message; empty
 /// when there are none.
 pub fn hint<S: AsRef<str>>(near: &[S]) -> String {
@@ -68,51 +74,61 @@ impl<'c> Candidates<'c> {
 
     /// The closest names to `word`, best first, at most `limit`.
     pub fn nearest(&self, word: &str, limit: usize) -> Vec<&'c str> {
+        if word.len() > LONGEST {
+            return Vec::new();
+        }
         let word = word.to_lowercase();
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         let mut best = Best::new(limit);
         for (&name, (start, &end)) in self.names.iter().zip(starts.zip(&self.ends)) {
-            let Some(lower) = self.lower.get(start..end) else {
+            let Some(lower) = self.lower.get(start..end).filter(|l| l.len() <= LONGEST) else {
                 continue;
             };
             let score = jaro_winkler(&word, lower);
             if score >= THRESHOLD {
-                best.offer(score, name);
+                best.offer(score, lower, name);
             }
         }
         best.names()
     }
 }
 
-/// The best few names offered: highest score first, then in text order,
-/// each name once. Only as many as are asked for are ever kept, so that
-/// ids close to a misspelt one by the thousand (`actor-1` to `actor-9999`)
-/// are not all sorted.
-struct Best<'c> {
+/// The best few names offered: highest score first, then in text order
+/// (lower-cased, then as written), each name once however it is cased (the
+/// first in text order of its spellings: `Russia` rather than the id
+/// `russia`). Only as many as are asked for are ever kept, so that ids close
+/// to a misspelt one by the thousand (`actor-1` to `actor-9999`) are not all
+/// sorted.
+struct Best<'c, 'l> {
     limit: usize,
-    kept: Vec<(f64, &'c str)>,
+    /// Score, lower-cased name, name as written.
+    kept: Vec<(f64, &'l str, &'c str)>,
 }
 
-impl<'c> Best<'c> {
-    fn new(limit: usize) -> Best<'c> {
+impl<'c, 'l> Best<'c, 'l> {
+    fn new(limit: usize) -> Best<'c, 'l> {
         Best {
             limit,
             kept: Vec::with_capacity(limit.saturating_add(1).min(16)),
         }
     }
 
-    fn offer(&mut self, score: f64, name: &'c str) {
-        let before = |k: &(f64, &str)| k.0.total_cmp(&score).reverse().then(k.1.cmp(name));
-        let at = self.kept.partition_point(|k| before(k).is_lt());
-        if at >= self.limit || self.kept.get(at).is_some_and(|k| k.1 == name) {
+    fn offer(&mut self, score: f64, lower: &'l str, name: &'c str) {
+        if let Some(same) = self.kept.iter_mut().find(|k| k.1 == lower) {
+            same.2 = same.2.min(name);
             return;
         }
-        self.kept.insert(at, (score, name));
+        let before = |k: &(f64, &str, &str)| k.0.total_cmp(&score).reverse().then(k.1.cmp(lower));
+        let at = self.kept.partition_point(|k| before(k).is_lt());
+        if at >= self.limit {
+            return;
+        }
+        self.kept.insert(at, (score, lower, name));
         self.kept.truncate(self.limit);
     }
 
     fn names(self) -> Vec<&'c str> {
-        self.kept.into_iter().map(|(_, name)| name).collect()
+        self.kept.into_iter().map(|(_, _, name)| name).collect()
     }
 }
 
@@ -202,6 +218,31 @@ mod tests {
         assert_eq!(did_you_mean("zzzz", fields.iter().copied()), None);
     }
 
+    /// Comparing grows with the square of the length: names past
+    /// [`LONGEST`] are left out, however close.
+    #[test]
+    fn long_names_are_not_compared() {
+        let long = "ab".repeat(LONGEST);
+        let near = format!("{long}c");
+        assert_eq!(
+            nearest(&near, [long.as_str()].into_iter(), 3),
+            Vec::<&str>::new()
+        );
+        let short = "ab".repeat(LONGEST / 2 - 1);
+        let near = format!("{short}c");
+        assert_eq!(
+            nearest(&near, [short.as_str()].into_iter(), 3),
+            [short.as_str()]
+        );
+        let started = std::time::Instant::now();
+        let huge: Vec<String> = (0..50)
+            .map(|i| format!("{i}{}", "ab".repeat(10_000)))
+            .collect();
+        let word = "ba".repeat(10_000);
+        assert!(nearest(&word, huge.iter().map(String::as_str), 3).is_empty());
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    }
+
     proptest::proptest! {
         #[test]
         fn jaro_winkler_is_strsim_s(
@@ -217,14 +258,22 @@ mod tests {
     /// Every candidate scored, sorted and cut: what [`nearest`] must give.
     fn sorted_nearest<'c>(word: &str, candidates: &[&'c str], limit: usize) -> Vec<&'c str> {
         let lower = word.to_lowercase();
-        let mut scored: Vec<(f64, &str)> = candidates
+        let mut scored: Vec<(f64, String, &str)> = candidates
             .iter()
-            .map(|c| (strsim::jaro_winkler(&lower, &c.to_lowercase()), *c))
-            .filter(|(score, _)| *score >= THRESHOLD)
+            .map(|c| {
+                let low = c.to_lowercase();
+                (strsim::jaro_winkler(&lower, &low), low, *c)
+            })
+            .filter(|(score, _, _)| *score >= THRESHOLD)
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        scored.dedup_by(|a, b| a.1 == b.1);
-        scored.into_iter().take(limit).map(|(_, c)| c).collect()
+        scored.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| a.1.cmp(&b.1))
+                .then_with(|| a.2.cmp(b.2))
+        });
+        // Each name once however it is cased, its first spelling kept.
+        scored.dedup_by(|later, first| later.1 == first.1);
+        scored.into_iter().take(limit).map(|(_, _, c)| c).collect()
     }
 
     proptest::proptest! {

@@ -105,12 +105,19 @@ impl NameIndex {
         if let Some(found) = one(facts, typed, by_title)? {
             return Ok(found);
         }
-        let candidates = self
-            .names
-            .keys()
-            .map(String::as_str)
+        // Every name as written and every id: the nearest are the same
+        // whatever the order they are offered in.
+        let candidates = facts
+            .ents()
+            .map_while(|ent| match facts.entity(ent) {
+                Some(EntityRef::Actor(a)) => Some((a.name, &a.aliases)),
+                Some(EntityRef::Place(p)) => Some((p.name, &p.aliases)),
+                _ => None,
+            })
+            .flat_map(|(name, aliases)| std::iter::once(name).chain(aliases.iter().copied()))
+            .map(|sym| facts.str(sym))
             .chain(facts.ents().map(|e| facts.id_of(e)));
-        let near = nearest(typed, candidates.take(200_000), 3);
+        let near = nearest(typed, candidates, 3);
         Err(Lookup::Unknown {
             name: typed.to_string(),
             nearest: near.into_iter().map(|s| format!("`{s}`")).collect(),

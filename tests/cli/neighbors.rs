@@ -187,7 +187,7 @@ fn an_entity_with_no_neighbours_says_so() {
 fn unknown_entity_is_a_usage_error() {
     bundled(&["neighbors", "Moskow"])
         .status(2)
-        .stderr_has("did you mean `moscow`");
+        .stderr_has("did you mean `Moscow`");
 }
 
 #[test]

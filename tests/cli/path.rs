@@ -350,10 +350,10 @@ fn unknown_endpoints_are_usage_errors_that_suggest_the_nearest() {
     bundled(&["path", "ISIS-K", "Rusia"])
         .status(2)
         .stdout_is("")
-        .stderr_has("did you mean `russia`");
+        .stderr_has("did you mean `Russia`");
     bundled(&["path", "ISIZ-K", "Russia"])
         .status(2)
-        .stderr_has("`isis-k`");
+        .stderr_has("`ISIS-K`");
     bundled(&["path", "ISIS-K", "Russia", "--since", "soon"])
         .status(2)
         .stderr_has("--since `soon` is not an EDTF date");

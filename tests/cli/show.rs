@@ -130,7 +130,24 @@ fn an_unknown_name_is_a_usage_error_that_suggests_the_nearest() {
         .status(2)
         .stdout_is("")
         .stderr_has("no actor, place or event is called `ISIS-J`; did you mean")
-        .stderr_has("`isis-k`");
+        .stderr_has("`ISIS-K`");
+}
+
+/// The names proposed are written as in the facts, and ids are among
+/// them: every name and id is compared, so the answer is the same in
+/// every run.
+#[test]
+fn the_nearest_names_are_proposed_as_written() {
+    let actors: String = (0..20)
+        .map(|i| format!("[[actor]]\nid = \"p{i}\"\nname = \"Person Number {i}\"\n"))
+        .collect();
+    let s = Scratch::new().file("facts/a.toml", &actors);
+    s.run(&["show", "Person Numbr 7"]).status(2).stderr_is(
+        "error: no actor, place or event is called `Person Numbr 7`; did you mean `Person Number 7`, `Person Number 17`, `Person Number 0`?\n",
+    );
+    s.run(&["show", "p7x"])
+        .status(2)
+        .stderr_has("did you mean `p7`");
 }
 
 #[test]

@@ -147,7 +147,7 @@ fn bad_filters_and_unknown_names_are_usage_errors() {
     bundled(&["timeline", "--actor", "ISIS-J"])
         .status(2)
         .stderr_has("did you mean")
-        .stderr_has("`isis-k`");
+        .stderr_has("`ISIS-K`");
     bundled(&["timeline", "--place", "isis-k"])
         .status(2)
         .stderr_has("--place `isis-k` is an actor, not a place");
