@@ -65,7 +65,11 @@ pub fn run(args: Args) -> Result<(), Error> {
         });
         let mut text = serde_json::to_string_pretty(&doc).map_err(|e| Error::Io(e.to_string()))?;
         text.push('\n');
-        output::print(text.as_bytes())?;
+        // A closed pipe (`| head`) ends the printing, not the verdict.
+        match output::print(text.as_bytes()) {
+            Err(e) if ok || e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+            _ => {}
+        }
     } else {
         print_diagnostics(&facts, &diags, Severity::Warning);
         let line = if ok {

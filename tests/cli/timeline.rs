@@ -231,6 +231,25 @@ fn a_closed_pipe_ends_quietly() {
     }
 }
 
+/// The verdict survives a closed pipe: invalid facts exit 1 however much
+/// of `check --json` was read.
+#[test]
+fn a_closed_pipe_keeps_check_s_verdict() {
+    let s = many_events(3000);
+    std::fs::write(
+        s.path().join("facts/bad.toml"),
+        (0..3000)
+            .map(|i| format!("[[event]]\nid = \"bad{i}\"\ntitle = \"Bad\"\ndate = \"2024-13\"\n"))
+            .collect::<String>(),
+    )
+    .unwrap();
+    let (code, stderr) = closed_pipe(s.path(), &["check", "--json"]);
+    assert_eq!((code, stderr.as_str()), (Some(1), ""));
+    std::fs::remove_file(s.path().join("facts/bad.toml")).unwrap();
+    let (code, stderr) = closed_pipe(s.path(), &["check", "--json"]);
+    assert_eq!((code, stderr.as_str()), (Some(0), ""));
+}
+
 #[test]
 fn every_filter_works_in_text_too() {
     let march = bundled(&["timeline", "--since", "2024-03", "--until", "2024-03"])
