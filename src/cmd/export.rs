@@ -47,9 +47,9 @@ pub struct Args {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short = 'o', long = "out", value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// DOT only: `graph` (free layout) or `timeline` (events left to right in time order).
-    #[arg(long, value_enum, default_value_t = Layout::Graph)]
-    pub layout: Layout,
+    /// DOT only: `graph` (free layout) or `timeline` (events left to right in time order) [default: graph].
+    #[arg(long, value_enum)]
+    pub layout: Option<Layout>,
     /// Title of the diagram or timeline.
     #[arg(long)]
     pub title: Option<String>,
@@ -138,6 +138,11 @@ fn slow(events: usize, limit: usize, reader: &str) -> Option<String> {
 }
 
 pub fn run(args: Args) -> Result<(), Error> {
+    if args.layout.is_some() && !matches!(args.format, Format::Dot) {
+        return Err(Error::Usage(
+            "--layout is for `export dot` only: the timelines are laid out in time by their readers".to_string(),
+        ));
+    }
     let mut facts = super::load_valid(&args.facts)?;
     // `--around` builds the graph beside the facts: as for a question, a
     // large fact set's text goes to a temporary file first unless the
@@ -152,6 +157,7 @@ pub fn run(args: Args) -> Result<(), Error> {
 }
 
 fn export(args: &Args, loaded: &Loaded) -> Result<(), Error> {
+    let layout = args.layout.unwrap_or(Layout::Graph);
     let sel = loaded.select(&args.filter)?;
     let facts = &loaded.facts;
     if sel.truncated {
@@ -178,7 +184,7 @@ fn export(args: &Args, loaded: &Loaded) -> Result<(), Error> {
     progress::writing("the export", spin, |written| {
         let mut fill = |w: &mut dyn std::io::Write| {
             let mut counted = Counted { inner: w, written };
-            write(&view, args.format, args.layout, &mut counted)
+            write(&view, args.format, layout, &mut counted)
         };
         match &args.out {
             Some(path) => output::write_export_with(path, &mut fill)

@@ -12,7 +12,7 @@ use super::args::{FactsArgs, JsonArg};
 use super::table::Table;
 use crate::diag::term::clean;
 use crate::query::data::date_cell;
-use crate::query::filter::FilterArgs;
+use crate::query::filter::{DEFAULT_DEPTH, FilterArgs};
 use crate::query::neighbors::{DEFAULT_LIMIT, Neighbors, Options, check_kinds, neighbors};
 
 /// List everything within N hops of an entity, with the edge that reached it.
@@ -31,7 +31,7 @@ use crate::query::neighbors::{DEFAULT_LIMIT, Neighbors, Options, check_kinds, ne
 ///   chronicle neighbors "U.S." --rel warned --rel sender --json
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
-#[command(mut_arg("depth", |a| a.help("Hops from ENTITY (and from --around)")))]
+#[command(mut_arg("depth", |a| a.help("Hops from ENTITY (and from --around) [default: 1]")))]
 pub struct Args {
     /// The entity: id, name or alias (case-insensitive).
     #[arg(value_name = "ENTITY")]
@@ -40,7 +40,7 @@ pub struct Args {
     #[arg(long = "rel", value_name = "KIND")]
     pub rels: Vec<String>,
     /// Stop after this many entities, the start included.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_LIMIT)]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_LIMIT, value_parser = at_least_one())]
     pub limit: usize,
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -56,10 +56,15 @@ pub fn run(args: Args) -> Result<(), Error> {
 
 fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
     let start = loaded.find(&args.entity)?;
-    let sel = loaded.select(&args.filters)?;
+    // Here --depth is the hops from ENTITY too, so it may come alone.
+    let mut filters = args.filters.clone();
+    if filters.around.is_none() {
+        filters.depth = None;
+    }
+    let sel = loaded.select(&filters)?;
     check_kinds(&loaded.facts, loaded.graph(), &args.rels).map_err(Error::Usage)?;
     let opts = Options {
-        depth: args.filters.depth,
+        depth: args.filters.depth.unwrap_or(DEFAULT_DEPTH),
         rels: args.rels.clone(),
         limit: args.limit,
     };
@@ -111,4 +116,9 @@ pub fn render(answer: &Neighbors) -> String {
     }
     text.push_str(&t.render(bold()));
     text
+}
+
+/// A count of at least one.
+pub fn at_least_one() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::new().range(1..)
 }

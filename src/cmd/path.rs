@@ -56,7 +56,7 @@ pub struct Args {
     #[arg(long)]
     pub chronological: bool,
     /// With --all: stop after this many paths.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_LIMIT)]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_LIMIT, value_parser = super::neighbors::at_least_one())]
     pub limit: usize,
     #[command(flatten)]
     pub filters: FilterArgs,

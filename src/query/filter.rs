@@ -40,10 +40,13 @@ pub struct FilterArgs {
     /// Keep the neighbourhood of this entity (see --depth).
     #[arg(long, value_name = "ENTITY")]
     pub around: Option<String>,
-    /// Hops from --around.
-    #[arg(long, value_name = "N", default_value_t = 1)]
-    pub depth: usize,
+    /// Hops from --around [default: 1].
+    #[arg(long, value_name = "N")]
+    pub depth: Option<usize>,
 }
+
+/// The hops of `--around` when `--depth` is not given.
+pub const DEFAULT_DEPTH: usize = 1;
 
 /// Why filter arguments cannot be applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +73,8 @@ pub enum FilterError {
         since: String,
         until: String,
     },
+    /// `--depth` without `--around`, which it is the hops of.
+    DepthAlone,
 }
 
 impl std::fmt::Display for FilterError {
@@ -97,6 +102,9 @@ impl std::fmt::Display for FilterError {
             } => {
                 write!(f, "{flag} `{name}` is {found}, not {wanted}")
             }
+            FilterError::DepthAlone => f.write_str(
+                "--depth is the hops from --around: give --around ENTITY too, or leave --depth out",
+            ),
         }
     }
 }
@@ -210,7 +218,8 @@ impl FilterArgs {
             None => None,
         };
         let around = match &self.around {
-            Some(name) => Some((find(name)?, self.depth)),
+            Some(name) => Some((find(name)?, self.depth.unwrap_or(DEFAULT_DEPTH))),
+            None if self.depth.is_some() => return Err(FilterError::DepthAlone),
             None => None,
         };
         let kinds = event_kinds(&self.kinds, facts)?;

@@ -262,3 +262,30 @@ fn a_timelinejs_timeline_without_events_is_written_with_a_warning() {
     );
     s.run(&["build", "-o", "out"]).status(0).stderr_has(warning);
 }
+
+/// A flag that would change nothing is refused rather than ignored.
+#[test]
+fn flags_that_would_change_nothing_are_usage_errors() {
+    bundled(&["export", "vis", "--layout", "timeline"])
+        .status(2)
+        .stdout_is("")
+        .stderr_is("error: --layout is for `export dot` only: the timelines are laid out in time by their readers\n");
+    for args in [
+        &["export", "dot", "--depth", "5"][..],
+        &["timeline", "--depth", "2"],
+    ] {
+        bundled(args).status(2).stdout_is("").stderr_is(
+            "error: --depth is the hops from --around: give --around ENTITY too, or leave --depth out\n",
+        );
+    }
+    bundled(&["export", "dot", "--around", "ISIS-K", "--depth", "2"]).status(0);
+    bundled(&["neighbors", "ISIS-K", "--depth", "2"]).status(0);
+    for args in [
+        &["path", "ISIS-K", "Russia", "--all", "--limit", "0"][..],
+        &["neighbors", "ISIS-K", "--limit", "0"],
+    ] {
+        bundled(args)
+            .status(2)
+            .stderr_has("invalid value '0' for '--limit <N>'");
+    }
+}

@@ -6,10 +6,7 @@ use crate::export::fixture;
 use crate::graph::names::NameIndex;
 
 fn args(edit: impl FnOnce(&mut FilterArgs)) -> FilterArgs {
-    let mut args = FilterArgs {
-        depth: 1,
-        ..FilterArgs::default()
-    };
+    let mut args = FilterArgs::default();
     edit(&mut args);
     args
 }
