@@ -102,13 +102,18 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// The earliest and latest day of any event, as ISO dates (a half of the
-/// events read on each of two threads).
-fn range(facts: &Facts) -> Option<(String, String)> {
+/// The earliest and latest known day of any event, as ISO dates, `None` on
+/// a side no event is bounded on (a half of the events read on each of two
+/// threads); `None` when no event has a known day.
+fn range(facts: &Facts) -> Option<(Option<String>, Option<String>)> {
     let dates = |events: &[Event]| Span::of(events.iter().map(|e| &e.date));
     let (first, second) = crate::par::halves(&facts.events, |events, _| dates(events));
     let span = first.and(second);
-    Some((span.start?.iso(), span.end?.iso()))
+    let side = |day: Option<crate::edtf::Day>| day.map(|d| d.iso());
+    match (side(span.start), side(span.end)) {
+        (None, None) => None,
+        both => Some(both),
+    }
 }
 
 fn summary(facts: &Facts) -> String {
@@ -120,9 +125,12 @@ fn summary(facts: &Facts) -> String {
         plural(facts.relations.len(), "relation"),
     ]
     .join(", ");
-    let dates = range(facts)
-        .map(|(a, b)| format!("; events from {a} to {b}"))
-        .unwrap_or_default();
+    let dates = match range(facts) {
+        Some((Some(a), Some(b))) => format!("; events from {a} to {b}"),
+        Some((Some(a), None)) => format!("; events from {a} (no known end)"),
+        Some((None, Some(b))) => format!("; events until {b} (no known start)"),
+        _ => String::new(),
+    };
     format!("{counts} in {}{dates}", plural(facts.files.len(), "file"))
 }
 

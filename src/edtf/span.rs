@@ -1,9 +1,11 @@
 //! The span of many dates: the earliest known day any of them may fall on,
 //! and the latest.
 //!
-//! A side that is unbounded (an open or unknown interval end) is left out,
-//! so a span reaches only as far as the known days do; `None` on a side
-//! means no date had a known day there. Spans of parts of a list join into
+//! A side is known when some date is bounded on that side, and then it
+//! reaches the furthest known day of any date on that side: `2020` with
+//! `2024-03-22/..` spans 2020-01-01 to 2024-03-22, a later start not left
+//! past the end. A side no date is bounded on is `None` (`../2024` alone
+//! spans until 2024-12-31, from no known day). Spans of parts of a list join into
 //! the span of the whole, so a long list may be read in pieces. Nothing
 //! here reads records.
 
@@ -14,6 +16,8 @@ use super::{Bounds, Day, Edtf};
 pub struct Span {
     pub start: Option<Day>,
     pub end: Option<Day>,
+    /// The first and last known day of any date, whichever side it bounds.
+    days: Option<(Day, Day)>,
 }
 
 impl Span {
@@ -21,27 +25,33 @@ impl Span {
     pub fn of<'a>(dates: impl IntoIterator<Item = &'a Edtf>) -> Span {
         dates.into_iter().fold(Span::default(), |span, date| {
             let Bounds { earliest, latest } = date.bounds();
+            let days = match (earliest, latest) {
+                (Some(a), Some(b)) => Some((a.min(b), a.max(b))),
+                (Some(d), None) | (None, Some(d)) => Some((d, d)),
+                (None, None) => None,
+            };
             span.and(Span {
                 start: earliest,
                 end: latest,
+                days,
             })
         })
     }
 
     /// The span of both spans' dates.
     pub fn and(self, other: Span) -> Span {
+        let days = match (self.days, other.days) {
+            (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
+            (a, b) => a.or(b),
+        };
+        let bounded = |a: Option<Day>, b: Option<Day>| a.is_some() || b.is_some();
         Span {
-            start: known(self.start, other.start, Day::min),
-            end: known(self.end, other.end, Day::max),
+            start: days
+                .filter(|_| bounded(self.start, other.start))
+                .map(|d| d.0),
+            end: days.filter(|_| bounded(self.end, other.end)).map(|d| d.1),
+            days,
         }
-    }
-}
-
-/// `pick` of two days when both are known, else the one that is.
-fn known(a: Option<Day>, b: Option<Day>, pick: fn(Day, Day) -> Day) -> Option<Day> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(pick(a, b)),
-        (a, b) => a.or(b),
     }
 }
 
@@ -61,9 +71,15 @@ mod tests {
         let iso = |s: &str| Some(s.to_owned());
         assert_eq!(span(&[]), (None, None));
         assert_eq!(span(&["../2024"]), (None, iso("2024-12-31")));
+        assert_eq!(span(&["2024-03-22/"]), (iso("2024-03-22"), None));
         assert_eq!(
             span(&["2020-05", "../2019", "2022/.."]),
-            (iso("2020-05-01"), iso("2020-05-31"))
+            (iso("2019-12-31"), iso("2022-01-01"))
+        );
+        // A known start past every known end is the span's end.
+        assert_eq!(
+            span(&["2024-03-22/", "2020"]),
+            (iso("2020-01-01"), iso("2024-03-22"))
         );
         assert_eq!(
             span(&["2021~", "2019-03-02", "2020/2023-06"]),

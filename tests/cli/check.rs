@@ -48,6 +48,31 @@ fn valid_facts_exit_zero_with_a_summary() {
     s.run(&["check"]).status(0).stdout_is("ok: 1 source, 1 actor, 0 places, 1 event, 0 relations in 1 file; events from 2024-03-22 to 2024-03-22\n");
 }
 
+/// Every known day is inside the range, a later start of an open-ended
+/// event too; a side no event is bounded on is said to be unknown.
+#[test]
+fn the_range_holds_every_known_day() {
+    let open = event("").replace("2024-03-22", "2024-03-22/..");
+    let earlier = "[[event]]\nid = \"old\"\ntitle = \"Old\"\ndate = \"2020\"\nactors = [\"a\"]\nsources = [\"s\"]\n";
+    let s = Scratch::new().file("facts/a.toml", &format!("{open}{earlier}"));
+    s.run(&["check"])
+        .status(0)
+        .stdout_has("; events from 2020-01-01 to 2024-03-22\n");
+    let s = Scratch::new().file("facts/a.toml", &open);
+    s.run(&["check"])
+        .status(0)
+        .stdout_has("; events from 2024-03-22 (no known end)\n");
+    let range = s.run(&["check", "--json"]).status(0).json()["summary"]["range"].clone();
+    assert_eq!(
+        range,
+        serde_json::json!({"start": "2024-03-22", "end": null})
+    );
+    let s = Scratch::new().file("facts/a.toml", &event("").replace("2024-03-22", "../2024"));
+    s.run(&["check"])
+        .status(0)
+        .stdout_has("; events until 2024-12-31 (no known start)\n");
+}
+
 #[test]
 fn paths_may_be_given_as_arguments_like_a_linter() {
     let s = Scratch::new()
