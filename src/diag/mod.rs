@@ -125,6 +125,36 @@ impl Code {
     }
 }
 
+/// The longest message, help or note kept whole, in characters. A message
+/// quotes the value it is about, which may be a megabyte, and a help may
+/// too; the quoted line and the
+/// caret already show where it is.
+const LONGEST_MESSAGE: usize = 400;
+
+/// `message`, or its start and end around a `…` when it is longer than
+/// [`LONGEST_MESSAGE`]: the start says what is wrong with what, the end
+/// often why.
+fn shorten(message: String) -> String {
+    let count = message.chars().count();
+    if count <= LONGEST_MESSAGE {
+        return message;
+    }
+    let head = LONGEST_MESSAGE * 2 / 3;
+    let tail = LONGEST_MESSAGE - head - 1;
+    let at = |n: usize| {
+        message
+            .char_indices()
+            .nth(n)
+            .map_or(message.len(), |(i, _)| i)
+    };
+    let (cut, resume) = (at(head), at(count - tail));
+    format!(
+        "{}…{}",
+        message.get(..cut).unwrap_or_default(),
+        message.get(resume..).unwrap_or_default()
+    )
+}
+
 /// One step of the way from a record to one of its values.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PathSeg {
@@ -210,7 +240,7 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             code,
-            message: message.into(),
+            message: shorten(message.into()),
             loc: None,
             help: None,
             notes: vec![],
@@ -230,19 +260,19 @@ impl Diagnostic {
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(help.into());
+        self.help = Some(shorten(help.into()));
         self
     }
 
     pub fn maybe_help(mut self, help: Option<String>) -> Diagnostic {
-        self.help = help;
+        self.help = help.map(shorten);
         self
     }
 
     pub fn note(mut self, loc: Option<Loc>, message: impl Into<String>) -> Diagnostic {
         self.notes.push(Note {
             loc,
-            message: message.into(),
+            message: shorten(message.into()),
         });
         self
     }

@@ -51,3 +51,33 @@ fn codes_found_as_often_keep_the_order_of_the_codes() {
     let order: Vec<Code> = d.counts().iter().map(|(c, _)| *c).collect();
     assert_eq!(order, [Code::Syntax, Code::InvalidDate, Code::Unconnected]);
 }
+
+/// A message about a megabyte value keeps its start and end, 400
+/// characters in all.
+#[test]
+fn a_long_message_is_cut_in_the_middle() {
+    let value = "9".repeat(1_000_000);
+    let d = Diagnostic::error(
+        Code::InvalidDate,
+        format!("invalid date `{value}`: a year has at most"),
+    );
+    assert_eq!(d.message.chars().count(), 400);
+    assert!(d.message.starts_with("invalid date `999"));
+    assert!(d.message.ends_with("999`: a year has at most"));
+    assert!(d.message.contains('…'));
+    let short = "invalid date `2024-13`: month 13 is out of range";
+    assert_eq!(Diagnostic::error(Code::InvalidDate, short).message, short);
+    let helped = Diagnostic::error(Code::InvalidDate, "x")
+        .help(format!("write `Y{value}`"))
+        .note(None, value.clone());
+    assert_eq!(helped.help.map(|h| h.chars().count()), Some(400));
+    assert_eq!(helped.notes[0].message.chars().count(), 400);
+    let wide = "é".repeat(500);
+    assert_eq!(
+        Diagnostic::error(Code::Syntax, wide)
+            .message
+            .chars()
+            .count(),
+        400
+    );
+}
