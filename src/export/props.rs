@@ -202,6 +202,8 @@ fn check_vis(facts: &Facts, view: &View<'_>) -> Result<(), TestCaseError> {
     let doc = json(&vis::render(view))?;
     let items = doc["items"].as_array().cloned().unwrap_or_default();
     prop_assert_eq!(items.len(), view.sel.events.len());
+    let kinds = view.sel.events.iter().filter_map(|&k| facts.event(k)?.kind);
+    let none = vis::kindless(&kinds.map(|k| facts.str(k)).collect());
     for (ix, item) in view.sel.events.iter().zip(&items) {
         let Some(e) = facts.event(*ix) else { continue };
         prop_assert_eq!(&item["id"], &json!(facts.str(e.id)));
@@ -211,7 +213,7 @@ fn check_vis(facts: &Facts, view: &View<'_>) -> Result<(), TestCaseError> {
         );
         prop_assert_eq!(
             &item["group"],
-            &json!(facts.opt_str(e.kind).unwrap_or(vis::OTHER))
+            &json!(facts.opt_str(e.kind).unwrap_or(&none))
         );
         let tooltip = untag(
             item["title"].as_str().unwrap_or(""),

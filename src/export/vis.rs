@@ -24,7 +24,8 @@
 //!   Every item has a `start`.
 //! - `className` also carries `approximate` and `uncertain`; it is absent
 //!   when empty.
-//! - `group` is the event kind (events without one are in `other`); groups
+//! - `group` is the event kind (events without one are in `other`, or in
+//!   `other 2`, `other 3`… when `other` is an event's kind); groups
 //!   are listed once each, sorted by id. `content` and `title` are HTML: all
 //!   text from the facts is escaped. Item ids are the event ids.
 //!
@@ -48,8 +49,17 @@ use crate::model::{Event, Facts};
 /// the filters to use.
 pub const SHOW_LIMIT: usize = 5_000;
 
-/// The group of events without a kind.
+/// The group of events without a kind, unless an event's kind is `other`.
 pub const OTHER: &str = "other";
+
+/// The group of events without a kind: [`OTHER`], or the first of
+/// `other 2`, `other 3`… that is none of `kinds`.
+pub fn kindless(kinds: &BTreeSet<&str>) -> String {
+    std::iter::once(OTHER.to_string())
+        .chain((2..).map(|n: u64| format!("{OTHER} {n}")))
+        .find(|id| !kinds.contains(id.as_str()))
+        .unwrap_or_default()
+}
 
 const SECONDS_PER_DAY: i64 = 86_400;
 
@@ -68,8 +78,18 @@ pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<(
     let facts = view.facts;
     // Inserted one by one: collecting would first list every event's kind.
     let mut kinds: BTreeSet<&str> = BTreeSet::new();
+    let mut some_kindless = false;
     for e in view.sel.stored(facts).filter_map(|e| facts.event(e)) {
-        kinds.insert(facts.opt_str(e.kind).unwrap_or(OTHER));
+        match facts.opt_str(e.kind) {
+            Some(kind) => {
+                kinds.insert(kind);
+            }
+            None => some_kindless = true,
+        }
+    }
+    let none = kindless(&kinds);
+    if some_kindless {
+        kinds.insert(&none);
     }
     let groups = kinds
         .into_iter()
@@ -79,7 +99,7 @@ pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<(
         })
         .collect();
     let doc = Document {
-        items: Items(view),
+        items: Items(view, &none),
         groups,
     };
     pretty::write(&doc, out)
@@ -97,8 +117,9 @@ struct Group<'f> {
     content: Shown<Html<&'f str>>,
 }
 
-/// The items, built one at a time while writing.
-struct Items<'v>(&'v View<'v>);
+/// The items, built one at a time while writing, and the group of those
+/// without a kind.
+struct Items<'v>(&'v View<'v>, &'v str);
 
 impl Serialize for Items<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -109,7 +130,7 @@ impl Serialize for Items<'_> {
         for event in self.0.events().filter_map(|e| facts.event(e)) {
             title.clear();
             tooltip(&mut title, facts, event);
-            if let Some(item) = Item::of(facts, event, &title) {
+            if let Some(item) = Item::of(facts, event, &title, self.1) {
                 seq.serialize_element(&item)?;
             }
         }
@@ -133,8 +154,9 @@ struct Item<'f> {
 }
 
 impl<'f> Item<'f> {
-    /// The item of an event, whose tooltip is `title`.
-    fn of(facts: &'f Facts, event: &'f Event, title: &'f str) -> Option<Item<'f>> {
+    /// The item of an event, whose tooltip is `title`, in group `none`
+    /// when it has no kind.
+    fn of(facts: &'f Facts, event: &'f Event, title: &'f str, none: &'f str) -> Option<Item<'f>> {
         let (start, end) = extent(&event.date)?;
         Some(Item {
             id: facts.str(event.id),
@@ -142,7 +164,7 @@ impl<'f> Item<'f> {
             start: Shown(start),
             end: end.map(Shown),
             kind: if end.is_some() { "range" } else { "point" },
-            group: facts.opt_str(event.kind).unwrap_or(OTHER),
+            group: facts.opt_str(event.kind).unwrap_or(none),
             title,
             class_name: Shown(Classes(&event.date)),
         })

@@ -383,3 +383,34 @@ proptest! {
         prop_assert_eq!(instant.to_string(), want);
     }
 }
+
+/// Events without a kind are a group of their own, never merged into an
+/// event kind that happens to be called `other`.
+#[test]
+fn the_kindless_group_is_no_kind_s() {
+    let event = |id: &str, kind: Option<&str>| {
+        let kind = kind.map_or(String::new(), |k| format!("kind = \"{k}\"\n"));
+        format!("[[event]]\nid = \"{id}\"\ntitle = \"{id}\"\ndate = \"2024\"\n{kind}")
+    };
+    let toml = [
+        event("a", Some("other")),
+        event("b", None),
+        event("c", Some("other 2")),
+    ]
+    .concat();
+    let document = doc(&fixture::from_toml(&toml));
+    let groups: Vec<&str> = document["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["group"].as_str().unwrap())
+        .collect();
+    assert_eq!(groups, ["other", "other 3", "other 2"]);
+    let ids: Vec<&str> = document["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["other", "other 2", "other 3"]);
+}
