@@ -25,13 +25,27 @@ use super::shape::for_each_record;
 use super::toml::cut::{Cut, Cuts};
 use super::tree::{Node, Span, Value};
 use super::window::Window;
-use crate::diag::{Diagnostics, Loc, PathSeg, Pos};
+use crate::diag::{Diagnostics, Loc, Note, PathSeg, Pos};
+
+/// Why a problem in standard input has no line and column.
+const UNKEPT: &str = "no copy of standard input could be made in the temporary folder \
+                      (TMPDIR), so where in it this lies is not known";
 
 /// Replaces every field or text location by a resolved position where
 /// possible.
 pub fn relocate(files: &Files, diags: &mut Diagnostics) {
     let mut by_file: BTreeMap<FileId, Vec<&mut Loc>> = BTreeMap::new();
     for d in &mut diags.list {
+        // Standard input with no copy kept cannot be read again: say why.
+        if let Some(Loc::Field(origin, _) | Loc::Text(origin, _)) = &d.loc {
+            let entry = files.get(origin.file);
+            if entry.is_some_and(|e| e.path.is_none() && e.kept.is_none()) {
+                d.notes.push(Note {
+                    loc: None,
+                    message: UNKEPT.to_string(),
+                });
+            }
+        }
         let locs = d
             .loc
             .iter_mut()

@@ -337,6 +337,41 @@ fn standard_input_is_placed_like_a_file() {
     assert_eq!(named, file.to_string());
 }
 
+/// Where no copy of standard input can be made, its problems found after
+/// the reading are not placed, and say why.
+#[test]
+fn standard_input_without_a_copy_says_why_it_is_not_placed() {
+    use assert_cmd::cargo::CommandCargoExt;
+    use std::io::Write;
+    let lines = "{\"type\":\"source\",\"id\":\"s\",\"title\":\"S\"}\n{\"type\":\"source\",\"id\":\"s\",\"title\":\"S\"}\n";
+    let s = Scratch::new();
+    let mut child = std::process::Command::cargo_bin("chronicle")
+        .unwrap()
+        .current_dir(s.path())
+        .args(["check", "-"])
+        .env("TMPDIR", s.path().join("no such folder"))
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(lines.as_bytes())
+        .unwrap();
+    let done = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(done.status.code(), Some(1));
+    assert!(stderr.contains("--> <stdin>\n"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "note: no copy of standard input could be made in the temporary folder (TMPDIR)"
+        ),
+        "{stderr}"
+    );
+}
+
 /// A file named twice, alone and inside a folder, is read once.
 #[test]
 fn a_file_reached_twice_is_read_once() {
