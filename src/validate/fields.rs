@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc};
 use crate::load::read::{RawRecord, SourceText};
-use crate::load::{Entry, Node, Span, Value};
+use crate::load::{Entry, Node, RecordShape, Span, Value};
 use crate::suggest::did_you_mean;
 
 /// The fields of one record, sorted into known slots.
@@ -21,6 +21,8 @@ pub struct Fields<'r, 'a> {
     names: &'static [&'static str],
     slots: Vec<Option<&'r Entry<'a>>>,
     shape: &'static str,
+    /// The kind of record the fields are of.
+    pub record: RecordShape,
     /// False once any error was reported for this record.
     pub ok: bool,
 }
@@ -49,6 +51,7 @@ impl<'r, 'a> Fields<'r, 'a> {
             names,
             slots: vec![None; names.len()],
             shape: rec.shape.name(),
+            record: rec.shape,
             ok: true,
         };
         for entry in entries {

@@ -39,7 +39,7 @@ use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Note, Origin, PathSeg};
 use crate::load::files::{InputError, expand};
 use crate::load::lines::BLOCK_BYTES;
 use crate::load::read::{self, SourceText};
-use crate::load::{Files, Format, Input, spool};
+use crate::load::{Files, Format, Input, RecordShape, spool};
 use crate::model::remap::MapSyms;
 use crate::model::{self, Facts, Interner, Sym};
 
@@ -54,7 +54,7 @@ pub struct Pending {
     pub relations: Vec<model::Relation<model::Pending>>,
     /// Ids of records dropped for errors, with where they stand: references
     /// to them are not errors again, but their ids may still clash.
-    pub broken: Vec<(Sym, Origin)>,
+    pub broken: Vec<(Sym, Origin, RecordShape)>,
     /// References made by dropped records, still checked so that one run
     /// reports every problem.
     pub broken_refs: Vec<BrokenRef>,
@@ -144,7 +144,7 @@ impl Pending {
         moved(&mut self.events, other.events, &f);
         moved(&mut self.relations, other.relations, &f);
         self.broken
-            .extend(other.broken.into_iter().map(|(s, o)| (f(s), o)));
+            .extend(other.broken.into_iter().map(|(s, o, k)| (f(s), o, k)));
         self.broken_refs
             .extend(other.broken_refs.into_iter().map(|mut b| {
                 b.sym = f(b.sym);

@@ -520,3 +520,32 @@ fn problems_past_those_kept_are_all_counted_in_every_block_read() {
         "error: the facts have 300000 error(s) (200000 syntax, 100000 invalid-date); nothing done\n",
     );
 }
+
+/// A record dropped for an error of its own still has a kind: a reference
+/// to it as another kind is reported in the same run.
+#[test]
+fn a_reference_to_a_dropped_record_of_another_kind_is_an_error() {
+    let s = Scratch::new().file(
+        "facts/a.jsonl",
+        concat!(
+            "{\"type\":\"source\",\"id\":\"s\",\"title\":\"S\",\"reliability\":\"G\"}\n",
+            "{\"type\":\"actor\",\"id\":\"a\",\"name\":\"A\"}\n",
+            "{\"type\":\"event\",\"id\":\"e\",\"title\":\"E\",\"date\":\"2024\",\"place\":\"s\",\"actors\":[\"a\"],\"sources\":[\"s\"]}\n",
+        ),
+    );
+    let codes: Vec<(String, u64, u64)> = found(&s.run(&["check", "--json"]).status(1))
+        .into_iter()
+        .map(|d| (d.0, d.2, d.3))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("invalid-reliability".to_string(), 1, 53),
+            ("wrong-reference-kind".to_string(), 3, 60),
+        ]
+    );
+    s.run(&["check"])
+        .status(1)
+        .stderr_has("`s` is a source, not a place")
+        .stderr_has("note: the source is defined here: facts/a.jsonl:1:23");
+}

@@ -99,7 +99,7 @@ impl Decoder<'_, '_, '_> {
             (true, Some(r)) => push(self.store, r),
             _ => {
                 if let Some(id) = id {
-                    self.store.broken.push((id, self.origin));
+                    self.store.broken.push((id, self.origin, self.f.record));
                 }
                 self.store.broken_refs.append(&mut self.refs);
             }

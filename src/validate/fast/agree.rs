@@ -28,7 +28,7 @@ pub(in crate::validate) fn same_reading(
         let named = p
             .broken
             .iter()
-            .map(|(s, o)| (p.strings.resolve(*s).to_string(), *o));
+            .map(|(s, o, k)| (p.strings.resolve(*s).to_string(), *o, *k));
         named.collect::<Vec<_>>()
     };
     assert_eq!(broken(got), broken(want), "dropped {what} of {text}");

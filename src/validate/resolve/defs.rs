@@ -7,6 +7,7 @@
 //! needs it. Nothing here looks ids up or reports problems.
 
 use crate::diag::Origin;
+use crate::load::RecordShape;
 use crate::model::{self, Ent, EntityKind, Named, SourceIx, Stage};
 
 /// What an id was first defined as.
@@ -25,6 +26,17 @@ pub(super) enum Kind {
 }
 
 impl Kind {
+    /// The kind of a record of this shape.
+    pub fn of(shape: RecordShape) -> Kind {
+        match shape {
+            RecordShape::Source => Kind::Source,
+            RecordShape::Actor => Kind::Entity(EntityKind::Actor),
+            RecordShape::Place => Kind::Entity(EntityKind::Place),
+            RecordShape::Event => Kind::Entity(EntityKind::Event),
+            RecordShape::Relation => Kind::Relation,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Kind::Entity(k) => k.as_str(),

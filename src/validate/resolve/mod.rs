@@ -28,7 +28,9 @@ struct Resolver<'p> {
     p: &'p Pending,
     ids: Ids,
     counts: Counts,
-    broken: hashbrown::HashSet<Sym>,
+    /// Ids of records dropped for errors, with their kind and where they
+    /// stand.
+    broken: HashMap<Sym, (Kind, Origin)>,
     diags: &'p mut Diagnostics,
     /// Diagnostics whose note is to point at a record not at hand while
     /// records are resolved: where each is in the list, and the record.
@@ -163,7 +165,7 @@ impl Resolver<'_> {
                 actors: u32_of(recs.actors.len()),
                 places: u32_of(recs.places.len()),
             },
-            broken: hashbrown::HashSet::new(),
+            broken: HashMap::new(),
             diags,
             unplaced: Vec::new(),
             hints: Hints::default(),
@@ -245,7 +247,7 @@ impl Resolver<'_> {
     /// Records dropped for errors still claim their ids: a clash is reported.
     fn define_broken(&mut self, lists: &PendingLists) {
         let mut seen: HashMap<Sym, Origin> = HashMap::new();
-        for &(id, origin) in &self.p.broken {
+        for &(id, origin, shape) in &self.p.broken {
             let first = self
                 .ids
                 .get(id)
@@ -271,7 +273,7 @@ impl Resolver<'_> {
                 }
                 None => drop(seen.insert(id, origin)),
             }
-            self.broken.insert(id);
+            self.broken.entry(id).or_insert((Kind::of(shape), origin));
         }
     }
 
@@ -313,16 +315,35 @@ impl Resolver<'_> {
                 self.push_unplaced(d, def);
                 Err(())
             }
-            None if self.broken.contains(&id) => Ok(None),
-            None => {
-                let msg = format!("unknown {what} `{name}`");
-                let help = self.help(id, wanted);
-                let d = Diagnostic::error(Code::UnknownReference, msg)
-                    .at(Loc::Field(origin, path))
-                    .maybe_help(help);
-                self.diags.push(d);
-                Err(())
-            }
+            None => match self.broken.get(&id) {
+                Some(&(kind, _)) if wanted.contains(&kind) => Ok(None),
+                // Dropped for errors of its own, but its kind is known.
+                Some(&(kind, at)) => {
+                    let msg = format!(
+                        "`{name}` is {} {}, not {} {what}",
+                        article(kind.name()),
+                        kind.name(),
+                        article(what)
+                    );
+                    let d = Diagnostic::error(Code::WrongReferenceKind, msg)
+                        .at(Loc::Field(origin, path))
+                        .note(
+                            Some(Loc::Field(at, vec![PathSeg::Key("id")])),
+                            format!("the {} is defined here", kind.name()),
+                        );
+                    self.diags.push(d);
+                    Err(())
+                }
+                None => {
+                    let msg = format!("unknown {what} `{name}`");
+                    let help = self.help(id, wanted);
+                    let d = Diagnostic::error(Code::UnknownReference, msg)
+                        .at(Loc::Field(origin, path))
+                        .maybe_help(help);
+                    self.diags.push(d);
+                    Err(())
+                }
+            },
         }
     }
 
