@@ -38,6 +38,16 @@ struct Resolver<'p> {
     hints: Hints<'p>,
 }
 
+/// "`s` is a source, not a place".
+fn wrong_kind(name: &str, kind: Kind, what: &str) -> String {
+    let is = kind.name();
+    format!(
+        "`{name}` is {} {is}, not {} {what}",
+        article(is),
+        article(what)
+    )
+}
+
 fn u32_of(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -298,12 +308,7 @@ impl Resolver<'_> {
         let path = path.to_vec();
         match found {
             Some(def) => {
-                let msg = format!(
-                    "`{name}` is {} {}, not {} {what}",
-                    article(def.kind.name()),
-                    def.kind.name(),
-                    article(what)
-                );
+                let msg = wrong_kind(name, def.kind, what);
                 // Pointed at the definition by `place_notes`.
                 let loc = Loc::Field(origin, vec![PathSeg::Key("id")]);
                 let d = Diagnostic::error(Code::WrongReferenceKind, msg)
@@ -319,12 +324,7 @@ impl Resolver<'_> {
                 Some(&(kind, _)) if wanted.contains(&kind) => Ok(None),
                 // Dropped for errors of its own, but its kind is known.
                 Some(&(kind, at)) => {
-                    let msg = format!(
-                        "`{name}` is {} {}, not {} {what}",
-                        article(kind.name()),
-                        kind.name(),
-                        article(what)
-                    );
+                    let msg = wrong_kind(name, kind, what);
                     let d = Diagnostic::error(Code::WrongReferenceKind, msg)
                         .at(Loc::Field(origin, path))
                         .note(
