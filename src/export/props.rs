@@ -12,7 +12,7 @@
 //! except under `CI`.
 
 use proptest::prelude::*;
-use proptest::test_runner::TestRunner;
+use proptest::test_runner::{FileFailurePersistence, TestRunner};
 use serde_json::{Map, Value, json};
 
 use super::dot::Layout;
@@ -260,7 +260,13 @@ fn labels_come_back_through_graphviz() {
     if !dot_available() {
         return;
     }
-    let mut runner = TestRunner::new(cases(64));
+    // Run outside the macro, which would name the file to keep failures
+    // in: a failure is kept here, and tried first on every later run.
+    let keep = FileFailurePersistence::Direct("proptest-regressions/export/graphviz.txt");
+    let mut runner = TestRunner::new(ProptestConfig {
+        failure_persistence: Some(Box::new(keep)),
+        ..cases(64)
+    });
     let result = runner.run(
         &(spec(), text(), any::<bool>()),
         |(spec, title, timeline)| {
