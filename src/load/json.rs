@@ -15,6 +15,7 @@
 use std::borrow::Cow;
 
 use super::tree::{Entry, Node, Span, Value};
+use crate::diag::Code;
 
 /// Deepest nesting of arrays and objects accepted; deeper input is an error.
 pub const MAX_DEPTH: usize = 128;
@@ -24,6 +25,18 @@ pub const MAX_DEPTH: usize = 128;
 pub struct SyntaxError {
     pub offset: usize,
     pub message: String,
+    /// Past a limit of the reader (nesting), not against the format.
+    pub limit: bool,
+}
+
+impl SyntaxError {
+    /// `limit` past a limit, else `syntax`.
+    pub fn code(&self) -> Code {
+        match self.limit {
+            true => Code::Limit,
+            false => Code::Syntax,
+        }
+    }
 }
 
 /// Parses one JSON value that must fill the whole text (white space aside).
@@ -121,6 +134,7 @@ impl<'a> Parser<'a> {
 
     fn error(&self, message: &str) -> SyntaxError {
         SyntaxError {
+            limit: false,
             offset: self.pos,
             message: message.to_string(),
         }
@@ -187,7 +201,11 @@ impl<'a> Parser<'a> {
 
     fn enter(&self, depth: usize) -> Result<usize, SyntaxError> {
         if depth >= MAX_DEPTH {
-            return Err(self.error(&format!("nesting deeper than {MAX_DEPTH} levels")));
+            let message = format!("nesting deeper than {MAX_DEPTH} levels");
+            return Err(SyntaxError {
+                limit: true,
+                ..self.error(&message)
+            });
         }
         Ok(depth + 1)
     }
@@ -311,6 +329,7 @@ impl<'a> Parser<'a> {
         match text.parse::<f64>() {
             Ok(f) if f.is_finite() => Ok(Value::Float(f)),
             _ => Err(SyntaxError {
+                limit: false,
                 offset: start,
                 message: "number out of range".to_string(),
             }),

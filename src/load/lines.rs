@@ -295,7 +295,7 @@ pub fn read_line(
         Ok(node) => tagged(&node, &src, diags, &mut |rec, d| sink(rec, d)),
         Err(e) => {
             let span = Span::new(e.offset, e.offset + 1);
-            diags.push(Diagnostic::error(Code::Syntax, e.message).at(src.loc(span)));
+            diags.push(Diagnostic::error(e.code(), e.message).at(src.loc(span)));
         }
     }
 }

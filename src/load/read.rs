@@ -202,7 +202,7 @@ pub fn parse_document<'a>(
 /// A syntax error, at its byte.
 pub fn syntax(e: SyntaxError, src: &SourceText<'_>) -> Diagnostic {
     let span = Span::new(e.offset, e.offset + 1);
-    Diagnostic::error(Code::Syntax, e.message).at(src.loc(span))
+    Diagnostic::error(e.code(), e.message).at(src.loc(span))
 }
 
 /// Decodes bytes as UTF-8 after a byte-order mark check; reports problems.

@@ -55,7 +55,11 @@ pub fn parse_general(text: &str) -> Result<Node<'_>, Vec<SyntaxError>> {
 fn syntax_error(e: &toml::de::Error) -> SyntaxError {
     let offset = e.span().map(|s| s.start).unwrap_or(0);
     let message = e.message().trim().trim_end_matches('.').to_string();
-    SyntaxError { offset, message }
+    SyntaxError {
+        offset,
+        message,
+        limit: false,
+    }
 }
 
 fn entries(table: DeTable<'_>) -> Vec<Entry<'_>> {

@@ -131,7 +131,7 @@ fn problem_at(cuts: impl Iterator<Item = Cut>, at: u64) -> Option<(Code, u64, St
         let body = std::str::from_utf8(batch.bytes.get(record.start..record.end)?).ok()?;
         let e = json::parse(body).err()?;
         let offset = batch.offset + (record.start + e.offset) as u64;
-        return Some((Code::Syntax, offset, e.message));
+        return Some((e.code(), offset, e.message));
     }
     None
 }

@@ -102,6 +102,7 @@ impl<'a> Parser<'a> {
                 Ok(n)
             }
             None => Err(SyntaxError {
+                limit: false,
                 offset: at,
                 message: "invalid \\u escape".to_string(),
             }),
@@ -113,6 +114,7 @@ impl<'a> Parser<'a> {
         let code = if (0xD800..0xDC00).contains(&first) {
             if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
                 return Err(SyntaxError {
+                    limit: false,
                     offset: at,
                     message: "unpaired surrogate in \\u escape".to_string(),
                 });
@@ -121,6 +123,7 @@ impl<'a> Parser<'a> {
             let second = self.hex4(at)?;
             if !(0xDC00..0xE000).contains(&second) {
                 return Err(SyntaxError {
+                    limit: false,
                     offset: at,
                     message: "unpaired surrogate in \\u escape".to_string(),
                 });
@@ -130,6 +133,7 @@ impl<'a> Parser<'a> {
             first
         };
         char::from_u32(code).ok_or(SyntaxError {
+            limit: false,
             offset: at,
             message: "unpaired surrogate in \\u escape".to_string(),
         })
