@@ -299,7 +299,18 @@ impl Decoder<'_, '_, '_> {
                         (false, true) => "inf",
                         (false, false) => "-inf",
                     };
-                    let msg = format!("expected a finite number, found {found}");
+                    let span = e.value.span;
+                    let written = self.f.src.text.get(span.start..span.end).unwrap_or(found);
+                    // `1e400` is read as inf: say what was written, and why.
+                    let msg = match written
+                        .trim_start_matches(['+', '-'])
+                        .starts_with(['i', 'n'])
+                    {
+                        true => format!("expected a finite number, found {found}"),
+                        false => format!(
+                            "expected a finite number, found {written}, beyond what a number holds (about ±1.8e308)"
+                        ),
+                    };
                     let d = Diagnostic::error(Code::WrongType, msg)
                         .at(self.f.loc(e.value.span))
                         .help("JSON has no nan or inf; write the value as a string");
