@@ -154,10 +154,13 @@ pub fn expand(inputs: &[Input]) -> Result<Vec<(Option<PathBuf>, Format)>, InputE
             Input::Path(p) => expand_path(p, &mut out)?,
         }
     }
+    // A file reached twice is read once, and so is standard input.
     let mut seen = std::collections::HashSet::new();
-    out.retain(|(path, _)| match path {
-        Some(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
-        None => true,
+    out.retain(|(path, _)| {
+        seen.insert(
+            path.as_ref()
+                .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+        )
     });
     Ok(out)
 }

@@ -372,7 +372,8 @@ fn standard_input_without_a_copy_says_why_it_is_not_placed() {
     );
 }
 
-/// A file named twice, alone and inside a folder, is read once.
+/// A file named twice, alone and inside a folder, is read once; so is
+/// standard input named twice.
 #[test]
 fn a_file_reached_twice_is_read_once() {
     let s = Scratch::new().file("facts/a.toml", &event(""));
@@ -384,6 +385,10 @@ fn a_file_reached_twice_is_read_once() {
     ] {
         s.run(args).status(0).stdout_is(ok).stderr_is("");
     }
+    let lines = "{\"type\": \"actor\", \"id\": \"a\", \"name\": \"A\"}\n";
+    s.run_stdin(&["check", "-", "-"], lines)
+        .status(0)
+        .stdout_has("1 actor, 0 places, 0 events, 0 relations in 1 file");
 }
 
 /// A folder without a fact file is a mistake to be told of (a wrong folder,
