@@ -15,7 +15,10 @@
 use std::borrow::Cow;
 
 use super::tree::{Entry, Node, Span, Value};
+use unicode_width::UnicodeWidthChar;
+
 use crate::diag::Code;
+use crate::diag::term::unsafe_char;
 
 /// Deepest nesting of arrays and objects accepted; deeper input is an error.
 pub const MAX_DEPTH: usize = 128;
@@ -184,6 +187,13 @@ impl<'a> Parser<'a> {
     fn unexpected(&self, wanted: &str) -> SyntaxError {
         let found = match self.text.get(self.pos..).and_then(|s| s.chars().next()) {
             Some(c) if c.is_control() => format!("`{}`", c.escape_debug()),
+            Some('\u{feff}') => "a byte-order mark (U+FEFF)".to_string(),
+            // Shown as nothing, or as a space, on a terminal: named by number.
+            Some(c)
+                if unsafe_char(c) || UnicodeWidthChar::width(c) == Some(0) || c.is_whitespace() =>
+            {
+                format!("U+{:04X}", u32::from(c))
+            }
             Some(c) => format!("`{c}`"),
             None => "the end of the input".to_string(),
         };
