@@ -99,6 +99,15 @@ fn offset(cur: &mut Cursor) -> Result<Option<i16>, EdtfError> {
         _ => return Ok(None),
     };
     cur.bump();
+    // `+0300`: the basic form, which EDTF (ISO 8601's extended form) has not.
+    let run = cur.rest().bytes().take_while(u8::is_ascii_digit).count();
+    if run == 4 {
+        let at = cur.pos;
+        return Err(
+            EdtfError::new(at, 4, "an offset's hours and minutes are parted by `:`")
+                .help("write the offset as +hh:mm, like +03:00"),
+        );
+    }
     let hours = field(cur, "offset hour", 23)?;
     let minutes = if cur.eat(':') {
         field(cur, "offset minute", 59)?

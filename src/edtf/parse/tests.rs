@@ -199,6 +199,18 @@ fn time_errors() {
     assert_eq!(at("2024-03-XXT19:58:00"), (10, 1));
     assert_eq!(at("2024-03-22T19:58:00/2025"), (10, 1));
     assert_eq!(at("2024/2024-03-22T19:58:00"), (15, 1));
+    assert_eq!(
+        err("2024-03-22T19:58:00+0300"),
+        (
+            20,
+            4,
+            "an offset's hours and minutes are parted by `:`".to_owned()
+        )
+    );
+    assert!(
+        crate::edtf::parse("2024-03-22T19:58:00+03").is_ok(),
+        "hours alone"
+    );
 }
 
 #[test]

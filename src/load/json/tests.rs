@@ -221,7 +221,11 @@ proptest::proptest! {
 /// number; a byte-order mark in the middle of a text by what it is.
 #[test]
 fn invisible_characters_are_named() {
-    assert!(err("\u{feff}1").1.ends_with("found a byte-order mark (U+FEFF)"));
+    assert!(
+        err("\u{feff}1")
+            .1
+            .ends_with("found a byte-order mark (U+FEFF)")
+    );
     assert!(err("{\u{200b}\"a\": 1}").1.ends_with("found U+200B"));
     assert!(err("{\u{a0}\"a\": 1}").1.ends_with("found U+00A0"));
     assert!(err("{x}").1.ends_with("found `x`"));
