@@ -43,7 +43,7 @@ pub fn parse(text: &str) -> Result<Node<'_>, Vec<SyntaxError>> {
 pub fn parse_general(text: &str) -> Result<Node<'_>, Vec<SyntaxError>> {
     let (table, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
-        return Err(errors.iter().map(syntax_error).collect());
+        return Err(errors.iter().map(|e| syntax_error(e, text)).collect());
     }
     let span = table.span();
     Ok(Node {
@@ -52,9 +52,18 @@ pub fn parse_general(text: &str) -> Result<Node<'_>, Vec<SyntaxError>> {
     })
 }
 
-fn syntax_error(e: &toml::de::Error) -> SyntaxError {
-    let offset = e.span().map(|s| s.start).unwrap_or(0);
-    let message = e.message().trim().trim_end_matches('.').to_string();
+fn syntax_error(e: &toml::de::Error, text: &str) -> SyntaxError {
+    let span = e.span().unwrap_or(0..0);
+    let offset = span.start;
+    let mut message = e.message().trim().trim_end_matches('.').to_string();
+    // The crate names no key: the key is the text it points at.
+    let key = text
+        .get(span)
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && !k.contains('\n'));
+    if let (true, Some(key)) = (message == "duplicate key", key) {
+        message = format!("duplicate key `{key}`: a key is given once in a table");
+    }
     SyntaxError {
         offset,
         message,
