@@ -115,10 +115,21 @@ impl fmt::Display for Count {
 }
 
 fn number(text: &str, offset: usize) -> Result<u32, CountError> {
-    if let Some(bad) = text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
-        let message = format!("unexpected `{}` in a count", bad.1);
+    if let Some((at, c)) = text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        // `140+x`: the `+` of "at least" ends a count, so what follows it
+        // is what is out of place.
+        let after = text.get(at + 1..).and_then(|rest| rest.chars().next());
+        let (at, message) = match (c, after) {
+            ('+', Some(next)) if at > 0 => (
+                at + 1,
+                format!(
+                    "unexpected `{next}` after `+`: \"at least\" is written with `+` last, like `140+`"
+                ),
+            ),
+            _ => (at, format!("unexpected `{c}` in a count")),
+        };
         return Err(CountError {
-            offset: offset + bad.0,
+            offset: offset + at,
             message,
         });
     }
@@ -162,6 +173,17 @@ mod tests {
         assert_eq!(Count::parse("").unwrap_err().message, "expected a number");
         assert_eq!(Count::parse("-5").unwrap_err().offset, 0);
         assert!(Count::parse("99999999999999999999999").is_err());
+        // What follows the `+` of "at least" is out of place, not the `+`.
+        for (text, at, found) in [("140+x", 4, 'x'), ("10+~", 3, '~'), ("10-20+5", 6, '5')] {
+            let e = Count::parse(text).unwrap_err();
+            assert_eq!(e.offset, at, "{text}");
+            assert!(
+                e.message
+                    .starts_with(&format!("unexpected `{found}` after `+`")),
+                "{text}"
+            );
+        }
+        assert_eq!(Count::parse("+5").unwrap_err().offset, 0);
     }
 
     #[test]
