@@ -235,7 +235,17 @@ pub fn first_char(span: Span) -> Span {
 /// value is written plainly in the source (no escapes); else the whole value.
 pub fn inner(src: &SourceText<'_>, span: Span, value: &str, at: usize, len: usize) -> Span {
     let raw = src.text.get(span.start..span.end).unwrap_or_default();
-    let quote = usize::from(raw.starts_with('"') || raw.starts_with('\''));
+    // TOML's multi-line strings drop a line break right after their opening.
+    let quote = match raw.get(..3) {
+        Some("'''" | "\"\"\"") => {
+            let rest = raw.get(3..).unwrap_or_default();
+            3 + ["\r\n", "\n"]
+                .iter()
+                .find(|b| rest.starts_with(**b))
+                .map_or(0, |b| b.len())
+        }
+        _ => usize::from(raw.starts_with('"') || raw.starts_with('\'')),
+    };
     if raw.get(quote..quote + value.len()) == Some(value) {
         let start = span.start + quote + at;
         return Span::new(start, start + len.max(1));
