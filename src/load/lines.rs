@@ -264,18 +264,27 @@ fn each_raw_line(
 }
 
 fn invalid_utf8(file: FileId, line: u64, body: &[u8], at: usize) -> Diagnostic {
-    let valid = std::str::from_utf8(body.get(..at).unwrap_or_default()).unwrap_or_default();
     let pos = Pos {
         file,
         line,
         col: at,
         len: 1,
-        text: Some(valid.to_string()),
+        // The whole line, the bytes that are not UTF-8 shown as U+FFFD: the
+        // valid part before them is unchanged, so the caret stands on them.
+        text: Some(String::from_utf8_lossy(body).into_owned()),
         cut: None,
     };
-    Diagnostic::error(Code::Encoding, "invalid UTF-8")
+    Diagnostic::error(Code::Encoding, bad_byte(body, at))
         .at(Loc::At(pos))
         .help("fact files must be UTF-8")
+}
+
+/// "invalid UTF-8 (byte 0xFF)": the first byte that is not UTF-8.
+pub fn bad_byte(bytes: &[u8], at: usize) -> String {
+    match bytes.get(at) {
+        Some(b) => format!("invalid UTF-8 (byte 0x{b:02X})"),
+        None => "invalid UTF-8".to_string(),
+    }
 }
 
 /// Parses one JSON Lines line and hands its record on.

@@ -232,17 +232,20 @@ pub fn decode(
             let valid =
                 std::str::from_utf8(bytes.get(..at).unwrap_or_default()).unwrap_or_default();
             let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
-            let text = valid.get(line_start..).unwrap_or_default().to_string();
+            let rest = bytes.get(line_start..).unwrap_or_default();
+            let line_bytes = rest.split(|b| *b == b'\n').next().unwrap_or_default();
+            let line_bytes = line_bytes.strip_suffix(b"\r").unwrap_or(line_bytes);
             let pos = Pos {
                 file: id,
                 line: line + valid.matches('\n').count() as u64,
-                col: text.len(),
+                col: at - line_start,
                 len: 1,
-                text: Some(text),
+                // The bytes that are not UTF-8 shown as U+FFFD.
+                text: Some(String::from_utf8_lossy(line_bytes).into_owned()),
                 cut: None,
             };
             diags.push(
-                Diagnostic::error(Code::Encoding, "invalid UTF-8")
+                Diagnostic::error(Code::Encoding, super::lines::bad_byte(bytes, at))
                     .at(Loc::At(pos))
                     .help("fact files must be UTF-8"),
             );
