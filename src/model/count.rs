@@ -47,6 +47,13 @@ impl Count {
             return number(rest, 1).map(Count::About);
         }
         if let Some(rest) = text.strip_suffix('+') {
+            if rest.contains('-') {
+                return Err(CountError {
+                    offset: rest.len(),
+                    message: "a range has no `+`: write `10-20`, or `10+` for at least 10"
+                        .to_string(),
+                });
+            }
             return number(rest, 0).map(Count::AtLeast);
         }
         if let Some((low, high)) = text.split_once('-') {
@@ -184,6 +191,14 @@ mod tests {
             );
         }
         assert_eq!(Count::parse("+5").unwrap_err().offset, 0);
+        let range = Count::parse("10-20+").unwrap_err();
+        assert_eq!(
+            (
+                range.offset,
+                range.message.starts_with("a range has no `+`")
+            ),
+            (5, true)
+        );
     }
 
     #[test]
