@@ -94,11 +94,9 @@ impl<'c> Candidates<'c> {
 }
 
 /// The best few names offered: highest score first, then in text order
-/// (lower-cased, then as written), each name once however it is cased (the
-/// first in text order of its spellings: `Russia` rather than the id
-/// `russia`). Only as many as are asked for are ever kept, so that ids close
-/// to a misspelt one by the thousand (`actor-1` to `actor-9999`) are not all
-/// sorted.
+/// (lower-cased, then as written), each name once. Only as many as are asked
+/// for are ever kept, so that ids close to a misspelt one by the thousand
+/// (`actor-1` to `actor-9999`) are not all sorted.
 struct Best<'c, 'l> {
     limit: usize,
     /// Score, lower-cased name, name as written.
@@ -114,13 +112,12 @@ impl<'c, 'l> Best<'c, 'l> {
     }
 
     fn offer(&mut self, score: f64, lower: &'l str, name: &'c str) {
-        if let Some(same) = self.kept.iter_mut().find(|k| k.1 == lower) {
-            same.2 = same.2.min(name);
-            return;
-        }
-        let before = |k: &(f64, &str, &str)| k.0.total_cmp(&score).reverse().then(k.1.cmp(lower));
+        let before = |k: &(f64, &str, &str)| {
+            let by_text = k.1.cmp(lower).then(k.2.cmp(name));
+            k.0.total_cmp(&score).reverse().then(by_text)
+        };
         let at = self.kept.partition_point(|k| before(k).is_lt());
-        if at >= self.limit {
+        if at >= self.limit || self.kept.get(at).is_some_and(|k| k.2 == name) {
             return;
         }
         self.kept.insert(at, (score, lower, name));
@@ -271,8 +268,7 @@ mod tests {
                 .then_with(|| a.1.cmp(&b.1))
                 .then_with(|| a.2.cmp(b.2))
         });
-        // Each name once however it is cased, its first spelling kept.
-        scored.dedup_by(|later, first| later.1 == first.1);
+        scored.dedup_by(|later, first| later.2 == first.2);
         scored.into_iter().take(limit).map(|(_, _, c)| c).collect()
     }
 

@@ -106,17 +106,32 @@ impl NameIndex {
             return Ok(found);
         }
         // Every name as written and every id: the nearest are the same
-        // whatever the order they are offered in.
-        let candidates = facts
-            .ents()
-            .map_while(|ent| match facts.entity(ent) {
-                Some(EntityRef::Actor(a)) => Some((a.name, &a.aliases)),
-                Some(EntityRef::Place(p)) => Some((p.name, &p.aliases)),
-                _ => None,
-            })
-            .flat_map(|(name, aliases)| std::iter::once(name).chain(aliases.iter().copied()))
-            .map(|sym| facts.str(sym))
-            .chain(facts.ents().map(|e| facts.id_of(e)));
+        // whatever the order they are offered in. An entity's spellings that
+        // differ only in case are offered once (`Russia`, not also its id
+        // `russia`); two entities' are both offered.
+        let named = facts.ents().map_while(|ent| match facts.entity(ent) {
+            Some(EntityRef::Actor(a)) => Some((ent, a.name, &a.aliases)),
+            Some(EntityRef::Place(p)) => Some((ent, p.name, &p.aliases)),
+            _ => None,
+        });
+        let mut spellings: Vec<&str> = Vec::new();
+        for (ent, name, aliases) in named {
+            let mut own: Vec<&str> = std::iter::once(name)
+                .chain(aliases.iter().copied())
+                .map(|sym| facts.str(sym))
+                .chain([facts.id_of(ent)])
+                .collect();
+            let mut seen: Vec<String> = Vec::with_capacity(own.len());
+            own.retain(|s| {
+                let lower = s.to_lowercase();
+                let new = !seen.contains(&lower);
+                seen.push(lower);
+                new
+            });
+            spellings.extend(own);
+        }
+        let events = facts.ents().filter(|e| facts.as_event(*e).is_some());
+        let candidates = spellings.into_iter().chain(events.map(|e| facts.id_of(e)));
         let near = nearest(typed, candidates, 3);
         Err(Lookup::Unknown {
             name: typed.to_string(),
