@@ -11,8 +11,11 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use std::io::Write;
+
 use super::Error;
 use super::args::FactsArgs;
+use super::spilled::Spilled;
 use crate::graph::Graph;
 use crate::graph::names::NameIndex;
 use crate::model::{Ent, Facts};
@@ -68,21 +71,37 @@ impl Loaded {
 }
 
 /// What a query prints: its output, and warnings for standard error.
-#[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Default)]
 pub struct Reply {
-    /// Stored as one run of bytes, not byte by byte (postcard writes both
-    /// alike: a length, then the bytes).
-    #[serde(with = "serde_bytes")]
-    pub out: Vec<u8>,
+    pub out: Spilled,
     pub notes: Vec<String>,
 }
 
+/// A reply as the cache keeps it: its output stored as one run of bytes,
+/// not byte by byte (postcard writes both alike: a length, then the bytes).
+#[derive(Serialize)]
+struct Keep<'a> {
+    #[serde(with = "serde_bytes")]
+    out: &'a [u8],
+    notes: &'a [String],
+}
+
+/// A kept reply read back.
+#[derive(Debug, PartialEq, Deserialize)]
+struct Kept {
+    #[serde(with = "serde_bytes")]
+    out: Vec<u8>,
+    notes: Vec<String>,
+}
+
 impl Reply {
-    /// An answer as one pretty-printed JSON object and a newline.
+    /// An answer as one pretty-printed JSON object and a newline, written
+    /// as it is made.
     pub fn json<T: Serialize>(answer: &T) -> Result<Reply, Error> {
-        let mut out = serde_json::to_vec_pretty(answer).map_err(|e| Error::Io(e.to_string()))?;
-        out.push(b'\n');
-        Ok(Reply::bytes(out))
+        let mut out = Spilled::default();
+        serde_json::to_writer_pretty(&mut out, answer).map_err(|e| Error::Io(e.to_string()))?;
+        out.write_all(b"\n")?;
+        Ok(Reply::of(out))
     }
 
     /// Text for people.
@@ -91,6 +110,19 @@ impl Reply {
     }
 
     pub fn bytes(out: Vec<u8>) -> Reply {
+        Reply::of(Spilled::of(out))
+    }
+
+    /// Output that `fill` writes as it makes it.
+    pub fn written(
+        fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<Reply, Error> {
+        let mut out = Spilled::default();
+        fill(&mut out)?;
+        Ok(Reply::of(out))
+    }
+
+    fn of(out: Spilled) -> Reply {
         Reply {
             out,
             notes: Vec::new(),
@@ -104,11 +136,11 @@ impl Reply {
     }
 
     /// Warnings to standard error, then the output.
-    fn print(&self) -> Result<(), Error> {
+    fn print(mut self) -> Result<(), Error> {
         for note in &self.notes {
             output::eprint(&format!("{note}\n"));
         }
-        output::print(&self.out)?;
+        output::print_with(&mut |w| self.out.copy_to(w))?;
         Ok(())
     }
 }
@@ -133,7 +165,11 @@ pub fn reply<R: std::fmt::Debug>(
     let command = std::any::type_name::<R>();
     let request = format!("{command} {request:?} bold={}", bold());
     let kept = entry.as_ref().and_then(|e| e.answer(request.as_bytes()));
-    if let Some(reply) = kept.and_then(|b| postcard::from_bytes::<Reply>(&b).ok()) {
+    if let Some(kept) = kept.and_then(|b| postcard::from_bytes::<Kept>(&b).ok()) {
+        let reply = Reply {
+            notes: kept.notes,
+            ..Reply::bytes(kept.out)
+        };
         return reply.print();
     }
     let mut facts = super::load_valid_from(entry.as_ref(), &inputs)?;
@@ -147,11 +183,17 @@ pub fn reply<R: std::fmt::Debug>(
     let reply = reply?;
     // The facts are still held (they are left to the system at exit), so
     // the answer is stored without a copy of it in memory.
-    if let Some(entry) = &entry
-        && reply.out.len() <= crate::cache::MAX_ANSWER_BYTES
-    {
+    let small = reply.out.in_memory();
+    if let (Some(entry), Some(out)) = (
+        &entry,
+        small.filter(|o| o.len() <= crate::cache::MAX_ANSWER_BYTES),
+    ) {
+        let keep = Keep {
+            out,
+            notes: &reply.notes,
+        };
         entry.keep_answer(request.as_bytes(), &|w| {
-            postcard::to_io(&reply, w)
+            postcard::to_io(&keep, w)
                 .map(drop)
                 .map_err(std::io::Error::other)
         });
@@ -175,7 +217,7 @@ pub fn named(name: &str, id: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::Reply;
+    use super::{Keep, Kept};
 
     /// A reply as it was stored when its output went byte by byte.
     #[derive(serde::Serialize)]
@@ -186,13 +228,21 @@ mod tests {
 
     #[test]
     fn a_reply_is_stored_as_byte_by_byte_and_read_back() {
-        let reply = Reply::bytes(b"{\n  \"a\": 1\n}\n".to_vec()).note("a note".into());
-        let ours = postcard::to_allocvec(&reply).unwrap();
+        let out = b"{\n  \"a\": 1\n}\n".to_vec();
+        let notes = vec!["a note".to_string()];
+        let ours = postcard::to_allocvec(&Keep {
+            out: &out,
+            notes: &notes,
+        })
+        .unwrap();
         let plain = ByteByByte {
-            out: reply.out.clone(),
-            notes: reply.notes.clone(),
+            out: out.clone(),
+            notes: notes.clone(),
         };
         assert_eq!(ours, postcard::to_allocvec(&plain).unwrap());
-        assert_eq!(postcard::from_bytes::<Reply>(&ours).unwrap(), reply);
+        assert_eq!(
+            postcard::from_bytes::<Kept>(&ours).unwrap(),
+            Kept { out, notes }
+        );
     }
 }

@@ -16,6 +16,7 @@ pub mod neighbors;
 pub mod path;
 pub mod show;
 pub mod sources;
+pub mod spilled;
 pub mod stats;
 pub mod table;
 pub mod timeline;

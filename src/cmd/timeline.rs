@@ -49,7 +49,7 @@ fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
             title: &title,
             pace: None,
         };
-        Reply::bytes(timeline::render(&view))
+        Reply::written(|out| timeline::write(&view, out))?
     } else {
         Reply::text(render(&loaded.facts, &sel))
     };

@@ -1,0 +1,103 @@
+//! A query's output as it is written: in memory while it is small, in a
+//! temporary file past [`SPILL_AT`] bytes, so that printing the whole of a
+//! million-event timeline as JSON (1.25 GB) takes no more memory than a
+//! month of it. The file is removed from its folder as soon as it is made
+//! and goes with the process. Nothing here knows what is written.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Seek, Write};
+
+/// Output held in memory up to this many bytes: well past what the cache
+/// keeps of an answer, far below the facts' own size.
+pub const SPILL_AT: usize = 32 << 20;
+
+/// Bytes written, in memory or past [`SPILL_AT`] in a temporary file.
+#[derive(Debug, Default)]
+pub struct Spilled {
+    mem: Vec<u8>,
+    file: Option<BufWriter<File>>,
+}
+
+impl Spilled {
+    /// Output held in memory alone.
+    pub fn of(mem: Vec<u8>) -> Spilled {
+        Spilled { mem, file: None }
+    }
+
+    /// The output, when it is all in memory.
+    pub fn in_memory(&self) -> Option<&[u8]> {
+        self.file.is_none().then_some(self.mem.as_slice())
+    }
+
+    /// Writes the whole output to `out`.
+    pub fn copy_to(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        match self.file.take() {
+            None => out.write_all(&self.mem),
+            Some(file) => {
+                let mut file = file.into_inner().map_err(|e| e.into_error())?;
+                file.rewind()?;
+                io::copy(&mut file, out).map(drop)
+            }
+        }
+    }
+
+    /// Moves what is held in memory to a temporary file; where none can be
+    /// made, the output stays in memory.
+    fn spill(&mut self) -> io::Result<()> {
+        let Some((file, path)) = crate::output::private_temp("answer") else {
+            return Ok(());
+        };
+        // Removed from its folder at once: the open file goes with the process.
+        let _ = std::fs::remove_file(path);
+        let mut file = BufWriter::with_capacity(1 << 16, file);
+        file.write_all(&self.mem)?;
+        self.mem = Vec::new();
+        self.file = Some(file);
+        Ok(())
+    }
+}
+
+impl Write for Spilled {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.file.is_none() && self.mem.len().saturating_add(buf.len()) > SPILL_AT {
+            self.spill()?;
+        }
+        match &mut self.file {
+            Some(file) => file.write(buf),
+            None => {
+                self.mem.extend_from_slice(buf);
+                Ok(buf.len())
+            }
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.file {
+            Some(file) => file.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_past_the_limit_goes_to_a_file_and_comes_back_whole() {
+        let piece: Vec<u8> = (0..=255u8).cycle().take(1 << 20).collect();
+        let mut out = Spilled::default();
+        let mut want = Vec::new();
+        while want.len() <= SPILL_AT {
+            out.write_all(&piece).unwrap();
+            want.extend_from_slice(&piece);
+        }
+        assert!(out.in_memory().is_none(), "spilled");
+        let mut got = Vec::new();
+        out.copy_to(&mut got).unwrap();
+        assert!(got == want, "{} bytes against {}", got.len(), want.len());
+        let mut small = Spilled::default();
+        small.write_all(b"abc").unwrap();
+        assert_eq!(small.in_memory(), Some(&b"abc"[..]));
+    }
+}
