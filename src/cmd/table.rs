@@ -55,21 +55,48 @@ impl Table {
         let widths = self.widths();
         let mut text = String::new();
         if let Some(header) = &self.header {
-            let line = line(header, &widths);
-            if bold_header && !line.is_empty() {
-                text.push_str(BOLD);
-                text.push_str(&line);
-                text.push_str(RESET);
-            } else {
-                text.push_str(&line);
-            }
-            text.push('\n');
+            head_line(&mut text, header, &widths, bold_header);
         }
         for row in &self.rows {
             text.push_str(&line(row, &widths));
             text.push('\n');
         }
         text
+    }
+
+    /// A table too long to hold, written to `out` as it is made: `rows`
+    /// gives the rows twice, once to measure the columns and once to write
+    /// them. The bytes are those of [`Table::render`] of the same rows.
+    pub fn write_streamed<I: Iterator<Item = Vec<String>>>(
+        header: &[&str],
+        rows: impl Fn() -> I,
+        bold_header: bool,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let head = Table::new(header);
+        let mut widths = head.widths();
+        for row in rows() {
+            for (i, cell) in row.iter().enumerate() {
+                let n = term::width(&clean(cell));
+                match widths.get_mut(i) {
+                    Some(w) => *w = (*w).max(n),
+                    None => widths.push(n),
+                }
+            }
+        }
+        let mut text = String::new();
+        if let Some(header) = &head.header {
+            head_line(&mut text, header, &widths, bold_header);
+        }
+        out.write_all(text.as_bytes())?;
+        for row in rows() {
+            let cells: Vec<String> = row.iter().map(|c| clean(c)).collect();
+            text.clear();
+            text.push_str(&line(&cells, &widths));
+            text.push('\n');
+            out.write_all(text.as_bytes())?;
+        }
+        Ok(())
     }
 
     fn widths(&self) -> Vec<usize> {
@@ -88,6 +115,19 @@ impl Table {
 }
 
 /// One line: cells padded to their column's width, trailing spaces removed.
+/// The header's line, bold when asked, and its line break.
+fn head_line(text: &mut String, header: &[String], widths: &[usize], bold: bool) {
+    let line = line(header, widths);
+    if bold && !line.is_empty() {
+        text.push_str(BOLD);
+        text.push_str(&line);
+        text.push_str(RESET);
+    } else {
+        text.push_str(&line);
+    }
+    text.push('\n');
+}
+
 fn line(cells: &[String], widths: &[usize]) -> String {
     let mut text = String::new();
     for (i, cell) in cells.iter().enumerate() {
@@ -151,6 +191,26 @@ mod tests {
         let mut t = Table::plain();
         t.row(&["note", "two\nlines\x1b[31m"]);
         assert_eq!(t.render(false), "note  two lines [31m\n");
+    }
+
+    #[test]
+    fn a_streamed_table_is_the_table_rendered() {
+        let rows = [
+            vec!["2024-03-22", "東京大地震", "x\ty"],
+            vec!["c. 2016", "Cafe\u{301} 🔥"],
+            vec!["", "", "\u{202e}evil"],
+        ];
+        let mut t = Table::new(&["date", "title", "note"]);
+        rows.iter().for_each(|r| t.row(r));
+        let owned = || {
+            rows.iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+        };
+        for bold in [false, true] {
+            let mut out = Vec::new();
+            Table::write_streamed(&["date", "title", "note"], owned, bold, &mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), t.render(bold));
+        }
     }
 
     #[test]

@@ -51,7 +51,7 @@ fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
         };
         Reply::written(|out| timeline::write(&view, out))?
     } else {
-        Reply::text(render(&loaded.facts, &sel))
+        Reply::written(|out| write_table(&loaded.facts, &sel, out))?
     };
     if !sel.truncated {
         return Ok(reply);
@@ -62,18 +62,28 @@ fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
     )))
 }
 
-/// The selection's events as a table.
-pub fn render(facts: &Facts, sel: &Selection) -> String {
+/// The selection's events as a table, written as it is made: a million
+/// rows are made twice rather than held.
+pub fn write_table(
+    facts: &Facts,
+    sel: &Selection,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     if sel.events.is_empty() {
-        return "no events\n".to_string();
+        return out.write_all(b"no events\n");
     }
-    let mut t = Table::new(&["date", "when", "kind", "title", "place", "actors"]);
-    for &e in &sel.events {
-        if let Some(row) = row(facts, e) {
-            t.row(&row);
-        }
-    }
-    t.render(bold())
+    let rows = || {
+        sel.events
+            .iter()
+            .filter_map(|&e| row(facts, e))
+            .map(Vec::from)
+    };
+    Table::write_streamed(
+        &["date", "when", "kind", "title", "place", "actors"],
+        rows,
+        bold(),
+        out,
+    )
 }
 
 fn row(facts: &Facts, e: EventIx) -> Option<[String; 6]> {
