@@ -40,10 +40,17 @@ pub fn run(args: Args) -> Result<(), Error> {
     reply(&args.facts, &args, |loaded| {
         let sel = loaded.select(&args.filters)?;
         let answer = stats(&loaded.facts, loaded.graph(), &sel, args.filters.is_empty());
-        if args.json.json {
-            return Reply::json(&answer);
+        let reply = match args.json.json {
+            true => Reply::json(&answer)?,
+            false => Reply::text(render(&answer)),
+        };
+        if !sel.truncated {
+            return Ok(reply);
         }
-        Ok(Reply::text(render(&answer)))
+        Ok(reply.note(format!(
+            "warning: --around stopped at {} entities; the figures count only those",
+            crate::query::filter::AROUND_LIMIT
+        )))
     })
 }
 

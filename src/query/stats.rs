@@ -282,7 +282,9 @@ pub fn components(graph: &Graph, sel: &Selection) -> Components {
     let mut linked = vec![false; n];
     for e in graph.g.edge_references() {
         let (a, b) = (ent(e.source()), ent(e.target()));
-        if sel.has(a) && sel.has(b) && a != b {
+        // A relation to itself connects an entity to something, as `check`
+        // has it, though to no other.
+        if sel.has(a) && sel.has(b) {
             sets.union(a.index(), b.index());
             for x in [a, b] {
                 if let Some(l) = linked.get_mut(x.index()) {

@@ -183,3 +183,19 @@ fn filters_work_in_text_too() {
         .status(0)
         .stdout_has("actors     1\n");
 }
+
+/// An entity whose one relation is to itself is not isolated: `check` does
+/// not call it unconnected, and it is ranked among the connected.
+#[test]
+fn a_relation_to_itself_is_a_connection() {
+    let s = Scratch::new().file(
+        "facts/a.toml",
+        "[[actor]]\nid = \"a\"\nname = \"A\"\n[[actor]]\nid = \"b\"\nname = \"B\"\n[[relation]]\nkind = \"self\"\nfrom = \"a\"\nto = \"a\"\n",
+    );
+    let doc = s.run(&["stats", "--json"]).status(0).json();
+    assert_eq!(
+        doc["components"],
+        serde_json::json!({"count": 2, "largest": 1, "isolated": 1})
+    );
+    assert_eq!(doc["top_actors"][0]["entity"]["id"], "a");
+}
