@@ -7,7 +7,10 @@ use clap::Parser;
 use chronicle::cmd::{Cli, Error, run};
 
 fn main() {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => std::process::exit(usage(&e)),
+    };
     let done = run(cli);
     chronicle::load::spool::remove_all();
     let code = match done {
@@ -25,4 +28,19 @@ fn main() {
         }
     };
     std::process::exit(code);
+}
+
+/// Prints help, the version or a usage error as clap words it; the exit
+/// code: clap's (0 for help, 2 for a usage error), or 2 when the help could
+/// not be written (a full disk), while a closed pipe ends quietly.
+fn usage(e: &clap::Error) -> i32 {
+    use std::io::Write;
+    let printed = e.print().and_then(|()| std::io::stdout().flush());
+    match printed {
+        Err(io) if io.kind() != std::io::ErrorKind::BrokenPipe => {
+            chronicle::output::eprint(&format!("error: {io}\n"));
+            2
+        }
+        _ => e.exit_code(),
+    }
 }

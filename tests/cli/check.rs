@@ -418,6 +418,31 @@ fn usage_and_io_errors_exit_two() {
     s.run(&["check", "--no-such-flag"]).status(2);
 }
 
+/// Help that cannot be written (a full disk) is an I/O error, as any other
+/// output that cannot be written is.
+#[test]
+fn help_that_cannot_be_written_exits_two() {
+    use assert_cmd::cargo::CommandCargoExt;
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    for args in [&["--help"][..], &["stats", "--help"]] {
+        let done = std::process::Command::cargo_bin("chronicle")
+            .unwrap()
+            .args(args)
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(done.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&done.stderr).starts_with("error: No space left on device")
+        );
+    }
+    bundled(&["--help"])
+        .status(0)
+        .stdout_has("Usage: chronicle");
+}
+
 #[test]
 fn awkward_bytes_are_errors_or_valid_never_a_crash() {
     let s = Scratch::new()
