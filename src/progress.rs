@@ -47,13 +47,23 @@ impl Bar {
             Some(total) => ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr()),
             None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
         };
-        let template = "{msg} [{bar:30}] {binary_bytes}/{binary_total_bytes} ({eta})";
+        let template = template(self.total);
         if let Ok(style) = ProgressStyle::with_template(template) {
             bar.set_style(style.progress_chars("=> "));
         }
         bar.set_message(format!("reading {}", self.name));
         bar.set_position(self.done);
         self.bar = Some(bar);
+    }
+}
+
+/// How reading is shown: a bar toward the size when it is known; without
+/// one (standard input) only the bytes read so far, since a bar whose total
+/// is what was read looks finished.
+fn template(total: Option<u64>) -> &'static str {
+    match total {
+        Some(_) => "{msg} [{bar:30}] {binary_bytes}/{binary_total_bytes} ({eta})",
+        None => "{spinner} {msg}: {binary_bytes} ({elapsed})",
     }
 }
 
@@ -167,6 +177,18 @@ mod tests {
     use std::io::Write;
 
     use super::{Counted, Written, writing};
+
+    /// Standard input has no size: its reading shows no total to reach.
+    #[test]
+    fn reading_without_a_size_shows_no_total() {
+        let no_size = super::template(None);
+        assert!(
+            !no_size.contains("total") && !no_size.contains("{bar"),
+            "{no_size}"
+        );
+        assert!(indicatif::ProgressStyle::with_template(no_size).is_ok());
+        assert!(super::template(Some(1)).contains("{binary_total_bytes}"));
+    }
 
     #[test]
     fn counted_writers_add_up_what_passes_through_them() {
