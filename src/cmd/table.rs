@@ -76,13 +76,8 @@ impl Table {
         let head = Table::new(header);
         let mut widths = head.widths();
         for row in rows() {
-            for (i, cell) in row.iter().enumerate() {
-                let n = term::width(&clean(cell));
-                match widths.get_mut(i) {
-                    Some(w) => *w = (*w).max(n),
-                    None => widths.push(n),
-                }
-            }
+            let cells: Vec<String> = row.iter().map(|c| clean(c)).collect();
+            widen(&mut widths, &cells);
         }
         let mut text = String::new();
         if let Some(header) = &head.header {
@@ -102,19 +97,23 @@ impl Table {
     fn widths(&self) -> Vec<usize> {
         let mut widths: Vec<usize> = Vec::new();
         for row in self.header.iter().chain(&self.rows) {
-            for (i, cell) in row.iter().enumerate() {
-                let n = term::width(cell);
-                match widths.get_mut(i) {
-                    Some(w) => *w = (*w).max(n),
-                    None => widths.push(n),
-                }
-            }
+            widen(&mut widths, row);
         }
         widths
     }
 }
 
-/// One line: cells padded to their column's width, trailing spaces removed.
+/// Widens the columns to hold a row's cleaned cells.
+fn widen(widths: &mut Vec<usize>, cells: &[String]) {
+    for (i, cell) in cells.iter().enumerate() {
+        let n = term::width(cell);
+        match widths.get_mut(i) {
+            Some(w) => *w = (*w).max(n),
+            None => widths.push(n),
+        }
+    }
+}
+
 /// The header's line, bold when asked, and its line break.
 fn head_line(text: &mut String, header: &[String], widths: &[usize], bold: bool) {
     let line = line(header, widths);
@@ -128,6 +127,7 @@ fn head_line(text: &mut String, header: &[String], widths: &[usize], bold: bool)
     text.push('\n');
 }
 
+/// One line: cells padded to their column's width, trailing spaces removed.
 fn line(cells: &[String], widths: &[usize]) -> String {
     let mut text = String::new();
     for (i, cell) in cells.iter().enumerate() {
