@@ -105,39 +105,45 @@ impl NameIndex {
         if let Some(found) = one(facts, typed, by_title)? {
             return Ok(found);
         }
-        // Every name as written and every id: the nearest are the same
-        // whatever the order they are offered in. An entity's spellings that
-        // differ only in case are offered once (`Russia`, not also its id
-        // `russia`); two entities' are both offered.
-        let named = facts.ents().map_while(|ent| match facts.entity(ent) {
-            Some(EntityRef::Actor(a)) => Some((ent, a.name, &a.aliases)),
-            Some(EntityRef::Place(p)) => Some((ent, p.name, &p.aliases)),
-            _ => None,
-        });
-        let mut spellings: Vec<&str> = Vec::new();
-        for (ent, name, aliases) in named {
-            let mut own: Vec<&str> = std::iter::once(name)
-                .chain(aliases.iter().copied())
-                .map(|sym| facts.str(sym))
-                .chain([facts.id_of(ent)])
-                .collect();
-            let mut seen: Vec<String> = Vec::with_capacity(own.len());
-            own.retain(|s| {
-                let lower = s.to_lowercase();
-                let new = !seen.contains(&lower);
-                seen.push(lower);
-                new
-            });
-            spellings.extend(own);
-        }
         let events = facts.ents().filter(|e| facts.as_event(*e).is_some());
-        let candidates = spellings.into_iter().chain(events.map(|e| facts.id_of(e)));
+        let candidates = spellings(facts)
+            .into_iter()
+            .chain(events.map(|e| facts.id_of(e)));
         let near = nearest(typed, candidates, 3);
         Err(Lookup::Unknown {
             name: typed.to_string(),
             nearest: near.into_iter().map(|s| format!("`{s}`")).collect(),
         })
     }
+}
+
+/// Every actor's and place's name, aliases and id as written, to propose
+/// for a name typed wrong: the nearest are the same whatever the order they
+/// are offered in. An entity's spellings that differ only in case are
+/// offered once (`Russia`, not also its id `russia`); two entities' are
+/// both offered.
+fn spellings(facts: &Facts) -> Vec<&str> {
+    let named = facts.ents().map_while(|ent| match facts.entity(ent) {
+        Some(EntityRef::Actor(a)) => Some((ent, a.name, &a.aliases)),
+        Some(EntityRef::Place(p)) => Some((ent, p.name, &p.aliases)),
+        _ => None,
+    });
+    let mut spellings = Vec::new();
+    for (ent, name, aliases) in named {
+        let own = std::iter::once(name)
+            .chain(aliases.iter().copied())
+            .map(|sym| facts.str(sym))
+            .chain([facts.id_of(ent)]);
+        let mut seen: Vec<String> = Vec::new();
+        for spelling in own {
+            let lower = spelling.to_lowercase();
+            if !seen.contains(&lower) {
+                seen.push(lower);
+                spellings.push(spelling);
+            }
+        }
+    }
+    spellings
 }
 
 fn one(facts: &Facts, typed: &str, mut found: Vec<Ent>) -> Result<Option<Ent>, Lookup> {
