@@ -26,7 +26,7 @@ const MAGIC: &[u8; 8] = b"CHRNANSW";
 
 /// Answers larger than this are not kept (a whole timeline of a million
 /// events is cheaper to recompute than to store twice).
-pub const MAX_BYTES: usize = 64 << 20;
+pub const MAX_BYTES: usize = 32 << 20;
 
 /// How many answers a fact set keeps; the oldest are removed beyond it.
 pub const MAX_ANSWERS: usize = 64;

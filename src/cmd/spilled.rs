@@ -7,9 +7,10 @@
 use std::fs::File;
 use std::io::{self, BufWriter, Seek, Write};
 
-/// Output held in memory up to this many bytes: well past what the cache
-/// keeps of an answer, far below the facts' own size.
-pub const SPILL_AT: usize = 32 << 20;
+/// Output held in memory up to this many bytes: as much as the cache keeps
+/// of an answer, so that every answer it would keep is at hand; far below
+/// the facts' own size.
+pub const SPILL_AT: usize = crate::cache::MAX_ANSWER_BYTES;
 
 /// Bytes written, in memory or past [`SPILL_AT`] in a temporary file.
 #[derive(Debug, Default)]
