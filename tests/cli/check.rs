@@ -579,3 +579,33 @@ fn a_reference_to_a_dropped_record_of_another_kind_is_an_error() {
         .stderr_has("`s` is a source, not a place")
         .stderr_has("note: the source is defined here: facts/a.jsonl:1:23");
 }
+
+/// A cycle of `in` through a place dropped for an error of its own is
+/// reported in the same run, as one among valid places is.
+#[test]
+fn a_place_cycle_through_a_dropped_place_is_reported() {
+    let s = Scratch::new().file(
+        "facts/a.jsonl",
+        concat!(
+            "{\"type\":\"place\",\"id\":\"p\",\"name\":\"P\",\"in\":\"q\",\"lat\":91,\"lon\":0}\n",
+            "{\"type\":\"place\",\"id\":\"q\",\"name\":\"Q\",\"in\":\"p\"}\n",
+            "{\"type\":\"place\",\"id\":\"r\",\"name\":\"R\",\"in\":\"r\",\"lat\":95,\"lon\":0}\n",
+        ),
+    );
+    let codes: Vec<(String, u64, u64)> = found(&s.run(&["check", "--json"]).status(1))
+        .into_iter()
+        .map(|d| (d.0, d.2, d.3))
+        .collect();
+    let want = [
+        ("place-cycle", 1, 42),
+        ("invalid-coordinates", 1, 52),
+        ("place-cycle", 3, 42),
+        ("invalid-coordinates", 3, 52),
+    ];
+    let want: Vec<(String, u64, u64)> = want.iter().map(|w| (w.0.to_string(), w.1, w.2)).collect();
+    assert_eq!(codes, want);
+    s.run(&["check"])
+        .status(1)
+        .stderr_has("place `p` encloses itself: p → q → p")
+        .stderr_has("place `r` encloses itself: r → r");
+}

@@ -2,8 +2,10 @@
 //! at the `in` of its first member, with the chain in the message (a long
 //! one by its first and last places and how many stand between).
 
-use crate::diag::{Code, Diagnostic, Diagnostics, Loc, PathSeg};
-use crate::model::{self, Interner, PlaceIx};
+use hashbrown::HashMap;
+
+use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, PathSeg};
+use crate::model::{self, Interner, PlaceIx, Sym};
 
 /// Reports each cycle of `in` once, at the `in` of its first member.
 pub fn report(
@@ -84,13 +86,66 @@ fn report_cycle(
     let Some(first) = cycle.first().and_then(|&i| places.get(i)) else {
         return;
     };
-    let chain = chain(&names);
-    let msg = format!(
-        "place `{}` encloses itself: {chain}",
-        strings.resolve(first.id)
-    );
+    push_cycle(strings.resolve(first.id), &names, first.origin, diags);
+}
+
+/// Every place's `in`, by the place's id, with where the place stands: the
+/// links a cycle through a place dropped for its own errors runs along,
+/// which the resolved places' links do not hold.
+pub type Links = HashMap<Sym, (Sym, Origin)>;
+
+/// Reports each cycle of `in` that passes through one of the `dropped`
+/// places (those [`report`] cannot see), once, at the `in` of the place
+/// the walk came back to; walks start from the dropped places in order.
+pub fn report_through_dropped(
+    links: &Links,
+    dropped: &[Sym],
+    strings: &Interner,
+    diags: &mut Diagnostics,
+) {
+    // Absent = unvisited, true = on the current walk, false = done.
+    let mut state: HashMap<Sym, bool> = HashMap::new();
+    for &start in dropped {
+        let mut walk: Vec<Sym> = Vec::new();
+        let mut at = Some(start);
+        while let Some(id) = at {
+            match state.get(&id) {
+                None => {
+                    state.insert(id, true);
+                    walk.push(id);
+                    at = links.get(&id).map(|&(within, _)| within);
+                }
+                Some(true) => {
+                    let cycle: Vec<Sym> = walk.iter().copied().skip_while(|&w| w != id).collect();
+                    if cycle.iter().any(|c| dropped.contains(c)) {
+                        report_ids(&cycle, links, strings, diags);
+                    }
+                    break;
+                }
+                Some(false) => break,
+            }
+        }
+        for id in walk {
+            state.insert(id, false);
+        }
+    }
+}
+
+/// Reports the cycle of places `cycle` (ids), at the `in` of its first.
+fn report_ids(cycle: &[Sym], links: &Links, strings: &Interner, diags: &mut Diagnostics) {
+    let Some((first, origin)) = cycle.first().and_then(|&f| Some((f, links.get(&f)?.1))) else {
+        return;
+    };
+    let names: Vec<&str> = cycle.iter().map(|&id| strings.resolve(id)).collect();
+    push_cycle(strings.resolve(first), &names, origin, diags);
+}
+
+/// The diagnostic of a cycle whose first place is `first`, its places'
+/// names `names`, the first standing at `origin`.
+fn push_cycle(first: &str, names: &[&str], origin: Origin, diags: &mut Diagnostics) {
+    let msg = format!("place `{first}` encloses itself: {}", chain(names));
     let d = Diagnostic::error(Code::PlaceCycle, msg)
-        .at(Loc::Field(first.origin, vec![PathSeg::Key("in")]))
+        .at(Loc::Field(origin, vec![PathSeg::Key("in")]))
         .help("`in` names the place around this one; follow the chain and break the loop");
     diags.push(d);
 }
