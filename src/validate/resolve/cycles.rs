@@ -5,7 +5,9 @@
 use hashbrown::HashMap;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, PathSeg};
+use crate::load::RecordShape;
 use crate::model::{self, Interner, PlaceIx, Sym};
+use crate::validate::Pending;
 
 /// Reports each cycle of `in` once, at the `in` of its first member.
 pub fn report(
@@ -93,6 +95,32 @@ fn report_cycle(
 /// links a cycle through a place dropped for its own errors runs along,
 /// which the resolved places' links do not hold.
 pub type Links = HashMap<Sym, (Sym, Origin)>;
+
+/// The `in` of every place, and the places dropped for errors of their own
+/// in reading order, when any place was dropped (else nothing: no cycle
+/// can pass through one).
+pub fn dropped_links(p: &Pending, places: &[model::Place<model::Pending>]) -> (Links, Vec<Sym>) {
+    let dropped: Vec<(Sym, Origin)> = p
+        .broken
+        .iter()
+        .filter(|b| b.2 == RecordShape::Place)
+        .map(|b| (b.0, b.1))
+        .collect();
+    if dropped.is_empty() {
+        return (Links::new(), Vec::new());
+    }
+    let mut links: Links = places
+        .iter()
+        .filter_map(|pl| Some((pl.id, (pl.within?.sym, pl.origin))))
+        .collect();
+    let origins: HashMap<Origin, Sym> = dropped.iter().map(|&(id, o)| (o, id)).collect();
+    for b in &p.broken_refs {
+        if let (Some(&id), [PathSeg::Key("in")]) = (origins.get(&b.origin), b.path.as_slice()) {
+            links.insert(id, (b.sym, b.origin));
+        }
+    }
+    (links, dropped.into_iter().map(|d| d.0).collect())
+}
 
 /// Reports each cycle of `in` that passes through one of the `dropped`
 /// places (those [`report`] cannot see), once, at the `in` of the place

@@ -22,7 +22,6 @@ use hints::{Hints, Known};
 
 use super::{Pending, RefTarget};
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, PathSeg};
-use crate::load::RecordShape;
 use crate::model::{self, EntityKind, Facts, Ids, IdsBuilder, PlaceIx, Sym};
 
 struct Resolver<'p> {
@@ -37,35 +36,6 @@ struct Resolver<'p> {
     /// records are resolved: where each is in the list, and the record.
     unplaced: Vec<(usize, Def)>,
     hints: Hints<'p>,
-}
-
-/// The `in` of every place, and the places dropped for errors of their own
-/// in reading order, when any place was dropped (else nothing: no cycle
-/// can pass through one).
-fn dropped_links(
-    p: &Pending,
-    places: &[model::Place<model::Pending>],
-) -> (cycles::Links, Vec<Sym>) {
-    let dropped: Vec<(Sym, Origin)> = p
-        .broken
-        .iter()
-        .filter(|b| b.2 == RecordShape::Place)
-        .map(|b| (b.0, b.1))
-        .collect();
-    if dropped.is_empty() {
-        return (cycles::Links::new(), Vec::new());
-    }
-    let mut links: cycles::Links = places
-        .iter()
-        .filter_map(|pl| Some((pl.id, (pl.within?.sym, pl.origin))))
-        .collect();
-    let origins: HashMap<Origin, Sym> = dropped.iter().map(|&(id, o)| (o, id)).collect();
-    for b in &p.broken_refs {
-        if let (Some(&id), [PathSeg::Key("in")]) = (origins.get(&b.origin), b.path.as_slice()) {
-            links.insert(id, (b.sym, b.origin));
-        }
-    }
-    (links, dropped.into_iter().map(|d| d.0).collect())
 }
 
 /// "`s` is a source, not a place".
@@ -153,7 +123,7 @@ pub fn resolve(mut p: Pending, diags: &mut Diagnostics) -> Facts {
     r.define_all(&recs.lists(&p), &event_ids);
     drop(event_ids);
     let actors: Vec<_> = recs.actors.into_iter().map(|a| r.actor(a)).collect();
-    let (links, dropped) = dropped_links(&p, &recs.places);
+    let (links, dropped) = cycles::dropped_links(&p, &recs.places);
     let places: Vec<_> = recs.places.into_iter().map(|pl| r.place(pl)).collect();
     let events: Vec<_> = recs.events.into_iter().map(|e| r.event(e)).collect();
     let relations: Vec<_> = recs
