@@ -1,6 +1,10 @@
 //! Places that enclose themselves through `in`: each cycle reported once,
 //! at the `in` of its first member, with the chain in the message (a long
-//! one by its first and last places and how many stand between).
+//! one by its first and last places and how many stand between). Cycles
+//! among resolved places are found by their record numbers; those through
+//! a place dropped for errors of its own, by ids, along the links the
+//! pending records and the dropped ones' references give. Nothing here
+//! resolves a reference.
 
 use hashbrown::HashMap;
 
