@@ -212,3 +212,35 @@ fn a_folder_of_many_small_files_reads_as_the_files_one_by_one() {
          events from 2024-03-01 to 2024-05-31\n",
     );
 }
+
+/// `--around` stops at its limit of 100,000 entities, and every command
+/// that takes it says so: the figures, the timeline and the export count
+/// only the entities reached.
+#[test]
+fn around_past_its_limit_says_so_everywhere() {
+    let mut lines = String::from("{\"type\":\"place\",\"id\":\"hub\",\"name\":\"Hub\"}\n");
+    for i in 0..100_001 {
+        lines.push_str(&format!(
+            "{{\"type\":\"event\",\"id\":\"e{i}\",\"title\":\"E\",\"date\":\"2024\",\"place\":\"hub\"}}\n"
+        ));
+    }
+    let s = Scratch::new().file("facts/big.jsonl", &lines);
+    let around = ["--around", "hub", "--depth", "1"];
+    for (command, warning) in [
+        (
+            &["stats"][..],
+            "warning: --around stopped at 100000 entities; the figures count only those",
+        ),
+        (
+            &["timeline"],
+            "warning: --around stopped at 100000 entities; the timeline may miss events",
+        ),
+        (
+            &["export", "timeline"],
+            "warning: --around stopped at 100000 entities",
+        ),
+    ] {
+        let args: Vec<&str> = command.iter().chain(&around).copied().collect();
+        s.run(&args).status(0).stderr_has(warning);
+    }
+}
