@@ -74,6 +74,14 @@ pub fn private_temp(what: &str) -> Option<(File, PathBuf)> {
     Some((file, path))
 }
 
+/// A [`private_temp`] file already removed from its folder: it goes with
+/// the process, however the process ends.
+pub fn unlinked_temp(what: &str) -> Option<File> {
+    let (file, path) = private_temp(what)?;
+    std::fs::remove_file(&path).ok()?;
+    Some(file)
+}
+
 /// Writes bytes to standard output; a closed pipe is reported as such.
 pub fn print(bytes: &[u8]) -> io::Result<()> {
     let mut out = io::stdout().lock();

@@ -36,7 +36,7 @@ fn spill_above(facts: &mut Facts, above: usize) -> bool {
     if names_len + text_len <= above {
         return false;
     }
-    let Some(file) = unlinked() else {
+    let Some(file) = crate::output::unlinked_temp("text") else {
         return false;
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 20, &file);
@@ -51,14 +51,6 @@ fn spill_above(facts: &mut Facts, above: usize) -> bool {
         Some((names, text)) => facts.strings.freeze(names, text, probe),
         None => false,
     }
-}
-
-/// A new file in the temporary folder, open for reading and writing and
-/// already removed from the folder.
-fn unlinked() -> Option<std::fs::File> {
-    let (file, path) = crate::output::private_temp("text")?;
-    std::fs::remove_file(&path).ok()?;
-    Some(file)
 }
 
 #[cfg(test)]

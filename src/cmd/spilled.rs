@@ -17,12 +17,18 @@ pub const SPILL_AT: usize = crate::cache::MAX_ANSWER_BYTES;
 pub struct Spilled {
     mem: Vec<u8>,
     file: Option<BufWriter<File>>,
+    /// No temporary file could be made: the output stays in memory, and
+    /// making one is not tried again at every write.
+    no_file: bool,
 }
 
 impl Spilled {
     /// Output held in memory alone.
     pub fn of(mem: Vec<u8>) -> Spilled {
-        Spilled { mem, file: None }
+        Spilled {
+            mem,
+            ..Spilled::default()
+        }
     }
 
     /// The output, when it is all in memory.
@@ -45,11 +51,10 @@ impl Spilled {
     /// Moves what is held in memory to a temporary file; where none can be
     /// made, the output stays in memory.
     fn spill(&mut self) -> io::Result<()> {
-        let Some((file, path)) = crate::output::private_temp("answer") else {
+        let Some(file) = crate::output::unlinked_temp("answer") else {
+            self.no_file = true;
             return Ok(());
         };
-        // Removed from its folder at once: the open file goes with the process.
-        let _ = std::fs::remove_file(path);
         let mut file = BufWriter::with_capacity(1 << 16, file);
         file.write_all(&self.mem)?;
         self.mem = Vec::new();
@@ -60,7 +65,8 @@ impl Spilled {
 
 impl Write for Spilled {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.file.is_none() && self.mem.len().saturating_add(buf.len()) > SPILL_AT {
+        let past = self.mem.len().saturating_add(buf.len()) > SPILL_AT;
+        if past && self.file.is_none() && !self.no_file {
             self.spill()?;
         }
         match &mut self.file {

@@ -274,17 +274,9 @@ fn invalid_utf8(file: FileId, line: u64, body: &[u8], at: usize) -> Diagnostic {
         text: Some(String::from_utf8_lossy(body).into_owned()),
         cut: None,
     };
-    Diagnostic::error(Code::Encoding, bad_byte(body, at))
+    Diagnostic::error(Code::Encoding, super::read::bad_byte(body, at))
         .at(Loc::At(pos))
         .help("fact files must be UTF-8")
-}
-
-/// "invalid UTF-8 (byte 0xFF)": the first byte that is not UTF-8.
-pub fn bad_byte(bytes: &[u8], at: usize) -> String {
-    match bytes.get(at) {
-        Some(b) => format!("invalid UTF-8 (byte 0x{b:02X})"),
-        None => "invalid UTF-8".to_string(),
-    }
 }
 
 /// Parses one JSON Lines line and hands its record on.

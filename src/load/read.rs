@@ -205,6 +205,14 @@ pub fn syntax(e: SyntaxError, src: &SourceText<'_>) -> Diagnostic {
     Diagnostic::error(e.code(), e.message).at(src.loc(span))
 }
 
+/// "invalid UTF-8 (byte 0xFF)": the first byte that is not UTF-8.
+pub fn bad_byte(bytes: &[u8], at: usize) -> String {
+    match bytes.get(at) {
+        Some(b) => format!("invalid UTF-8 (byte 0x{b:02X})"),
+        None => "invalid UTF-8".to_string(),
+    }
+}
+
 /// Decodes bytes as UTF-8 after a byte-order mark check; reports problems.
 pub fn decode(
     id: FileId,
@@ -245,7 +253,7 @@ pub fn decode(
                 cut: None,
             };
             diags.push(
-                Diagnostic::error(Code::Encoding, super::lines::bad_byte(bytes, at))
+                Diagnostic::error(Code::Encoding, bad_byte(bytes, at))
                     .at(Loc::At(pos))
                     .help("fact files must be UTF-8"),
             );

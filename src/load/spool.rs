@@ -7,7 +7,8 @@
 //! holds at most [`MAX_SPOOL_BYTES`] (what comes after is read as before but
 //! its problems keep just the name `<stdin>`), and is removed by
 //! [`remove_all`] when the command ends; one a killed process left is
-//! removed by the next that makes such a file. Nothing here reads facts or decides what is a problem.
+//! removed by the next that makes such a file. Nothing here reads facts or
+//! decides what is a problem.
 
 use std::fs::File;
 use std::io::{BufWriter, Read, Write};

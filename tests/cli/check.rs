@@ -20,6 +20,11 @@ pub fn found(run: &Run) -> Vec<(String, String, u64, u64)> {
         .collect()
 }
 
+/// (code, line, column) of each diagnostic of a `--json` run in one file.
+fn placed(run: &Run) -> Vec<(String, u64, u64)> {
+    found(run).into_iter().map(|d| (d.0, d.2, d.3)).collect()
+}
+
 pub fn one(code: &str, file: &str, line: u64, column: u64) -> Vec<(String, String, u64, u64)> {
     vec![(code.to_string(), file.to_string(), line, column)]
 }
@@ -232,10 +237,7 @@ fn bad_counts_coordinates_reliability_and_credibility() {
             event("killed = \"140++\"\n").replace("title = \"Report\"", "title = \"Report\"\nreliability = \"G\"\ncredibility = 7")
         ),
     );
-    let codes: Vec<(String, u64, u64)> = found(&s.run(&["check", "--json", "a.toml"]).status(1))
-        .into_iter()
-        .map(|d| (d.0, d.2, d.3))
-        .collect();
+    let codes = placed(&s.run(&["check", "--json", "a.toml"]).status(1));
     let expected = [
         ("invalid-reliability", 4, 15),
         ("invalid-credibility", 5, 15),
@@ -514,10 +516,7 @@ fn references_of_a_record_with_errors_are_still_checked() {
             "sources = [{ id = \"nothing\", quote = \"q\" }]",
         );
     let s = Scratch::new().file("a.toml", &text);
-    let codes: Vec<(String, u64, u64)> = found(&s.run(&["check", "--json", "a.toml"]).status(1))
-        .into_iter()
-        .map(|d| (d.0, d.2, d.3))
-        .collect();
+    let codes = placed(&s.run(&["check", "--json", "a.toml"]).status(1));
     let expected = [
         ("invalid-date", 10, 14),
         ("unknown-reference", 11, 11),
@@ -563,10 +562,7 @@ fn a_reference_to_a_dropped_record_of_another_kind_is_an_error() {
             "{\"type\":\"event\",\"id\":\"e\",\"title\":\"E\",\"date\":\"2024\",\"place\":\"s\",\"actors\":[\"a\"],\"sources\":[\"s\"]}\n",
         ),
     );
-    let codes: Vec<(String, u64, u64)> = found(&s.run(&["check", "--json"]).status(1))
-        .into_iter()
-        .map(|d| (d.0, d.2, d.3))
-        .collect();
+    let codes = placed(&s.run(&["check", "--json"]).status(1));
     assert_eq!(
         codes,
         [
@@ -592,10 +588,7 @@ fn a_place_cycle_through_a_dropped_place_is_reported() {
             "{\"type\":\"place\",\"id\":\"r\",\"name\":\"R\",\"in\":\"r\",\"lat\":95,\"lon\":0}\n",
         ),
     );
-    let codes: Vec<(String, u64, u64)> = found(&s.run(&["check", "--json"]).status(1))
-        .into_iter()
-        .map(|d| (d.0, d.2, d.3))
-        .collect();
+    let codes = placed(&s.run(&["check", "--json"]).status(1));
     let want = [
         ("place-cycle", 1, 42),
         ("invalid-coordinates", 1, 52),
