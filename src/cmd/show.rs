@@ -5,6 +5,8 @@
 //! `schemas/show.schema.json`. Finding the entity and building the card are
 //! the query layer's; this file only prints.
 
+use std::io::{self, Write};
+
 use super::Error;
 use super::answer::{Reply, bold, named, reply};
 use super::args::{FactsArgs, JsonArg};
@@ -44,7 +46,7 @@ pub fn run(args: Args) -> Result<(), Error> {
         if args.json.json {
             return Reply::json(&answer);
         }
-        Ok(Reply::text(render(&answer)))
+        Reply::written(|out| write(&answer, out))
     })
 }
 
@@ -52,8 +54,8 @@ fn entity(e: &EntityOut) -> String {
     named(&e.name, &e.id)
 }
 
-/// The card as text.
-pub fn render(card: &Card) -> String {
+/// The card as text, its connections written as they are made.
+pub fn write(card: &Card, out: &mut dyn Write) -> io::Result<()> {
     let mut text = format!("{}\n", clean(&entity(&card.entity)));
     text.push_str(&fields(card).render(false));
     if !card.sources.is_empty() {
@@ -61,10 +63,13 @@ pub fn render(card: &Card) -> String {
         text.push_str(&sources(&card.sources).render(bold()));
     }
     text.push_str(&format!("\nconnections ({})\n", card.connections.len()));
-    if !card.connections.is_empty() {
-        text.push_str(&connections(&card.connections).render(bold()));
+    out.write_all(text.as_bytes())?;
+    if card.connections.is_empty() {
+        return Ok(());
     }
-    text
+    let rows = || card.connections.iter().map(|l| connection(&l));
+    let header = ["date", "link", "entity", "sources"];
+    Table::write_streamed(&header, rows, bold(), out)
 }
 
 fn fields(card: &Card) -> Table {
@@ -139,15 +144,11 @@ pub fn source_ids(cites: &[CiteOut]) -> String {
     ids.join(", ")
 }
 
-fn connections(links: &[Link]) -> Table {
-    let mut t = Table::new(&["date", "link", "entity", "sources"]);
-    for l in links {
-        t.row(&[
-            date_cell(l.date.as_ref()),
-            format!("{} {}", l.direction.arrow(), l.kind),
-            entity(&l.other),
-            source_ids(&l.sources),
-        ]);
-    }
-    t
+fn connection(l: &Link) -> Vec<String> {
+    vec![
+        date_cell(l.date.as_ref()),
+        format!("{} {}", l.direction.arrow(), l.kind),
+        entity(&l.other),
+        source_ids(&l.sources),
+    ]
 }

@@ -4,13 +4,15 @@
 //! `--json`: one object, described by `schemas/sources.schema.json`. Finding
 //! the claims is `query::sources`'s job; this file only prints.
 
+use std::io::{self, Write};
+
 use super::Error;
 use super::answer::{Reply, bold, named, reply};
 use super::args::{FactsArgs, JsonArg};
 use super::table::Table;
 use crate::diag::term::clean;
 use crate::query::data::date_cell;
-use crate::query::sources::{SourceAnswer, claims, find};
+use crate::query::sources::{Claim, SourceAnswer, claims, find};
 
 /// List every claim resting on one source, and what it alone supports.
 ///
@@ -40,12 +42,12 @@ pub fn run(args: Args) -> Result<(), Error> {
         if args.json.json {
             return Reply::json(&answer);
         }
-        Ok(Reply::text(render(&answer)))
+        Reply::written(|out| write(&answer, out))
     })
 }
 
-/// The answer as text.
-pub fn render(a: &SourceAnswer) -> String {
+/// The answer as text, its claims written as they are made.
+pub fn write(a: &SourceAnswer, out: &mut dyn Write) -> io::Result<()> {
     let s = &a.source;
     let mut text = format!("{}\n", clean(&named(&s.title, &s.id)));
     let mut t = Table::plain();
@@ -65,31 +67,40 @@ pub fn render(a: &SourceAnswer) -> String {
     put("note", s.note.clone());
     text.push_str(&t.render(false));
     text.push_str(&format!("\nclaims ({})\n", a.count));
+    out.write_all(text.as_bytes())?;
     if !a.claims.is_empty() {
-        let mut t = Table::new(&["record", "claim", "date", "sole", "quote"]);
-        for c in &a.claims {
-            let name = match (&c.id, c.record) {
-                (Some(id), "relation") => format!("{} [{id}]", c.name),
-                (Some(id), _) => named(&c.name, id),
-                (None, _) => c.name.clone(),
-            };
-            let sole = if c.sole { "yes" } else { "" };
-            let date = date_cell(c.date.as_ref());
-            let first = c.quotes.first().map_or("", String::as_str);
-            t.row(&[c.record, name.as_str(), date.as_str(), sole, first]);
-            for q in c.quotes.iter().skip(1) {
-                t.row(&["", "", "", "", q.as_str()]);
-            }
-        }
-        text.push_str(&t.render(bold()));
+        let rows = || a.claims.iter().flat_map(|c| rows(&c));
+        let header = ["record", "claim", "date", "sole", "quote"];
+        Table::write_streamed(&header, rows, bold(), out)?;
     }
-    text.push_str(&format!(
-        "\nevents left with no source without it ({})\n",
-        a.orphaned_events.len()
-    ));
-    for e in &a.orphaned_events {
-        text.push_str(&clean(&named(&e.name, &e.id)));
-        text.push('\n');
+    let orphaned = a.orphaned_events.len();
+    writeln!(out, "\nevents left with no source without it ({orphaned})")?;
+    for e in a.orphaned_events.iter() {
+        writeln!(out, "{}", clean(&named(&e.name, &e.id)))?;
     }
-    text
+    Ok(())
+}
+
+/// A claim's rows: its first quote beside it, each other quote below.
+fn rows(c: &Claim) -> Vec<Vec<String>> {
+    let name = match (&c.id, c.record) {
+        (Some(id), "relation") => format!("{} [{id}]", c.name),
+        (Some(id), _) => named(&c.name, id),
+        (None, _) => c.name.clone(),
+    };
+    let sole = if c.sole { "yes" } else { "" };
+    let date = date_cell(c.date.as_ref());
+    let first = c.quotes.first().cloned().unwrap_or_default();
+    let mut rows = vec![vec![
+        c.record.to_string(),
+        name,
+        date,
+        sole.to_string(),
+        first,
+    ]];
+    for q in c.quotes.iter().skip(1) {
+        let blank = String::new;
+        rows.push(vec![blank(), blank(), blank(), blank(), q.clone()]);
+    }
+    rows
 }

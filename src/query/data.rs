@@ -212,6 +212,49 @@ impl Hop {
     }
 }
 
+/// A list made item by item as it is read or written. It holds small keys
+/// and makes each item from the facts when asked, so that an answer of a
+/// hundred thousand connections or claims is never held whole: it is made
+/// once for JSON, twice for a table (to measure, then to write).
+pub struct Made<'a, K, T> {
+    keys: Vec<K>,
+    make: Box<dyn Fn(&K) -> T + 'a>,
+}
+
+impl<'a, K, T> Made<'a, K, T> {
+    pub fn new(keys: Vec<K>, make: impl Fn(&K) -> T + 'a) -> Made<'a, K, T> {
+        Made {
+            keys,
+            make: Box::new(make),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// The items, made in order.
+    pub fn iter(&self) -> impl Iterator<Item = T> + '_ {
+        self.keys.iter().map(|k| (self.make)(k))
+    }
+}
+
+impl<K, T: Serialize> Serialize for Made<'_, K, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<K, T> std::fmt::Debug for Made<'_, K, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Made({} items)", self.keys.len())
+    }
+}
+
 /// Text for a table cell from an optional date: `2024-03-22 (22 Mar 2024)`.
 pub fn date_cell(date: Option<&DateOut>) -> String {
     match date {
@@ -236,6 +279,16 @@ mod tests {
             date_cell(Some(&out)),
             format!("/2024-04-02 ({})", out.human)
         );
+    }
+
+    #[test]
+    fn a_made_list_makes_its_items_each_time_it_is_read() {
+        let made = Made::new(vec![3, 1, 2], |k: &i32| k * 10);
+        assert_eq!(made.iter().collect::<Vec<_>>(), [30, 10, 20]);
+        assert_eq!(made.iter().count(), 3);
+        assert_eq!(serde_json::to_string(&made).unwrap(), "[30,10,20]");
+        assert_eq!(format!("{made:?}"), "Made(3 items)");
+        assert!(Made::new(Vec::new(), |k: &u8| *k).is_empty());
     }
 
     #[test]

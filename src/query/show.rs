@@ -12,9 +12,9 @@ use petgraph::Direction as Dir;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
-use super::data::{CiteOut, CountOut, DateOut, Direction, EntityOut, Link};
+use super::data::{CiteOut, CountOut, DateOut, Direction, EntityOut, Link, Made};
 use crate::edtf::Day;
-use crate::graph::{self, Graph, node};
+use crate::graph::{self, Edge, Graph, node};
 use crate::model::{Attr, Ent, EntityRef, Facts, Sym};
 
 /// Latitude and longitude in degrees.
@@ -31,11 +31,15 @@ pub struct Part {
     pub role: Option<String>,
 }
 
+/// An entity's connections: each edge, its direction and its other end,
+/// made into a [`Link`] as it is written.
+pub type Connections<'a> = Made<'a, (Edge, Direction, Ent), Link>;
+
 /// Everything known about one entity. Fields that do not apply to its type
 /// are null or empty: `coords` and `within` are for places, `date` to
 /// `attributes` for events.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Card {
+#[derive(Debug, Serialize)]
+pub struct Card<'a> {
     #[serde(flatten)]
     pub entity: EntityOut,
     /// The record's own kind: `group`, `city`, `attack`, …
@@ -53,7 +57,7 @@ pub struct Card {
     pub summary: Option<String>,
     pub attributes: BTreeMap<String, serde_json::Value>,
     pub sources: Vec<CiteOut>,
-    pub connections: Vec<Link>,
+    pub connections: Connections<'a>,
 }
 
 fn strings(facts: &Facts, syms: &[Sym]) -> Vec<String> {
@@ -74,7 +78,7 @@ fn attr_value(facts: &Facts, attr: &Attr) -> serde_json::Value {
 }
 
 /// The card of `ent`.
-pub fn card(facts: &Facts, graph: &Graph, ent: Ent) -> Card {
+pub fn card<'a>(facts: &'a Facts, graph: &'a Graph, ent: Ent) -> Card<'a> {
     let mut card = Card {
         entity: EntityOut::new(facts, ent),
         kind: None,
@@ -144,8 +148,9 @@ pub fn card(facts: &Facts, graph: &Graph, ent: Ent) -> Card {
 }
 
 /// Every edge in and out of `ent`, in time order; an edge from `ent` to
-/// itself once, as going out.
-pub fn connections(facts: &Facts, graph: &Graph, ent: Ent) -> Vec<Link> {
+/// itself once, as going out. Only the order is held: each link is made
+/// when it is written.
+pub fn connections<'a>(facts: &'a Facts, graph: &'a Graph, ent: Ent) -> Connections<'a> {
     let here = node(ent);
     let out = graph
         .g
@@ -156,29 +161,40 @@ pub fn connections(facts: &Facts, graph: &Graph, ent: Ent) -> Vec<Link> {
         .edges_directed(here, Dir::Incoming)
         .filter(|e| e.source() != here)
         .map(|e| (e, Direction::In, e.source()));
-    let mut keyed: Vec<((bool, Day, Day), Link, usize)> = out
+    let mut keyed: Vec<(SortKey<'a>, (Edge, Direction, Ent))> = out
         .chain(inc)
         .filter_map(|(e, dir, other)| {
             let edge = graph.edge(e.id())?;
-            let key = match graph.edge_bounds(facts, edge) {
+            let info = graph.edge_info(facts, edge);
+            let (undated, lo, hi) = match info.date.map(|d| d.bounds()) {
                 Some(b) => {
                     let (lo, hi) = b.sort_key();
                     (false, lo, hi)
                 }
                 None => (true, Day::MIN, Day::MIN),
             };
-            let link = Link::new(facts, graph, edge, dir, graph::ent(other));
-            Some((key, link, e.id().index()))
+            let other = graph::ent(other);
+            let key = (
+                undated,
+                lo,
+                hi,
+                facts.id_of(other),
+                info.kind,
+                e.id().index(),
+            );
+            Some((key, (edge, dir, other)))
         })
         .collect();
-    keyed.sort_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| a.1.other.id.cmp(&b.1.other.id))
-            .then_with(|| a.1.kind.cmp(&b.1.kind))
-            .then_with(|| a.2.cmp(&b.2))
-    });
-    keyed.into_iter().map(|(_, link, _)| link).collect()
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let order = keyed.into_iter().map(|(_, k)| k).collect();
+    Made::new(order, move |&(edge, dir, other)| {
+        Link::new(facts, graph, edge, dir, other)
+    })
 }
+
+/// Undated last, then the date's bounds, the other end's id, the kind and
+/// the edge's number (unique, so the order is total).
+type SortKey<'a> = (bool, Day, Day, &'a str, &'a str, usize);
 
 #[cfg(test)]
 mod tests {
@@ -239,8 +255,8 @@ to = "a"
         let (facts, graph) = facts_from(FACTS);
         let a = facts.lookup("a").unwrap();
         let card = card(&facts, &graph, a);
-        let seen: Vec<(&str, Direction, &str)> = card
-            .connections
+        let links: Vec<Link> = card.connections.iter().collect();
+        let seen: Vec<(&str, Direction, &str)> = links
             .iter()
             .map(|l| (l.kind.as_str(), l.direction, l.other.id.as_str()))
             .collect();
@@ -262,8 +278,8 @@ to = "a"
         let text = "[[actor]]\nid = \"a\"\nname = \"A\"\n[[relation]]\nkind = \"knows\"\nfrom = \"a\"\nto = \"a\"\n";
         let (facts, graph) = facts_from(text);
         let card = card(&facts, &graph, facts.lookup("a").unwrap());
-        let seen: Vec<(&str, Direction, &str)> = card
-            .connections
+        let links: Vec<Link> = card.connections.iter().collect();
+        let seen: Vec<(&str, Direction, &str)> = links
             .iter()
             .map(|l| (l.kind.as_str(), l.direction, l.other.id.as_str()))
             .collect();

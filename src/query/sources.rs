@@ -9,8 +9,8 @@
 
 use serde::Serialize;
 
-use super::data::{DateOut, EntityOut};
-use crate::model::{Cite, Facts, Reliability, Source, SourceIx};
+use super::data::{DateOut, EntityOut, Made};
+use crate::model::{ActorIx, Cite, EventIx, Facts, PlaceIx, Reliability, Source, SourceIx};
 use crate::suggest::{hint, nearest};
 
 /// The source as the facts describe it.
@@ -48,14 +48,25 @@ pub struct Claim {
     pub sole: bool,
 }
 
-/// Everything resting on one source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct SourceAnswer {
+/// Everything resting on one source. The claims and the orphaned events
+/// are held as record numbers and made as they are written.
+#[derive(Debug, Serialize)]
+pub struct SourceAnswer<'a> {
     pub source: SourceOut,
     pub count: usize,
-    pub claims: Vec<Claim>,
+    pub claims: Made<'a, Cited, Claim>,
     /// Events citing no other source: left unsourced without this one.
-    pub orphaned_events: Vec<EntityOut>,
+    pub orphaned_events: Made<'a, EventIx, EntityOut>,
+}
+
+/// A record citing the source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cited {
+    Actor(ActorIx),
+    Place(PlaceIx),
+    Event(EventIx),
+    /// The relation's place in the facts.
+    Relation(usize),
 }
 
 /// Finds a source by id, or by id or title ignoring case; the error lists
@@ -109,76 +120,54 @@ fn source_out(facts: &Facts, s: &Source) -> SourceOut {
     }
 }
 
-/// The quotes taken from `source`, and whether the record cites it and only it.
-fn cited(facts: &Facts, cites: &[Cite], source: SourceIx) -> Option<(Vec<String>, bool)> {
-    if !cites.iter().any(|c| c.source == source) {
-        return None;
-    }
+/// Whether a record citing `cites` rests on `source`, and on it alone.
+fn rests_on(cites: &[Cite], source: SourceIx) -> Option<bool> {
+    cites
+        .iter()
+        .any(|c| c.source == source)
+        .then(|| cites.iter().all(|c| c.source == source))
+}
+
+/// The quotes taken from `source`, and whether the record cites it alone.
+fn quoted(facts: &Facts, cites: &[Cite], source: SourceIx) -> (Vec<String>, bool) {
     let quotes = cites
         .iter()
         .filter(|c| c.source == source)
         .filter_map(|c| facts.opt_str(c.quote).map(str::to_string))
         .collect();
-    Some((quotes, cites.iter().all(|c| c.source == source)))
+    (quotes, cites.iter().all(|c| c.source == source))
 }
 
 /// Every claim resting on `source`.
-pub fn claims(facts: &Facts, source: SourceIx) -> SourceAnswer {
+pub fn claims(facts: &Facts, source: SourceIx) -> SourceAnswer<'_> {
     let mut list = Vec::new();
     let mut orphaned = Vec::new();
-    let base = |record, ent, date: Option<DateOut>, (quotes, sole)| Claim {
-        record,
-        id: Some(facts.id_of(ent).to_string()),
-        name: facts.label_of(ent).to_string(),
-        date,
-        from: None,
-        to: None,
-        quotes,
-        sole,
-    };
+    let numbered = |n: usize| u32::try_from(n).ok();
     for (i, a) in facts.actors.iter().enumerate() {
-        if let (Some(c), Ok(ix)) = (cited(facts, &a.sources, source), u32::try_from(i)) {
-            let ent = facts.actor_ent(crate::model::ActorIx(ix));
-            list.push(base("actor", ent, None, c));
+        if let (Some(_), Some(ix)) = (rests_on(&a.sources, source), numbered(i)) {
+            list.push(Cited::Actor(ActorIx(ix)));
         }
     }
     for (i, p) in facts.places.iter().enumerate() {
-        if let (Some(c), Ok(ix)) = (cited(facts, &p.sources, source), u32::try_from(i)) {
-            let ent = facts.place_ent(crate::model::PlaceIx(ix));
-            list.push(base("place", ent, None, c));
+        if let (Some(_), Some(ix)) = (rests_on(&p.sources, source), numbered(i)) {
+            list.push(Cited::Place(PlaceIx(ix)));
         }
     }
     for &e in facts.by_time() {
         let Some(ev) = facts.event(e) else { continue };
-        if let Some(c) = cited(facts, &ev.sources, source) {
-            let ent = facts.event_ent(e);
-            if c.1 {
-                orphaned.push(EntityOut::new(facts, ent));
+        if let Some(sole) = rests_on(&ev.sources, source) {
+            if sole {
+                orphaned.push(e);
             }
-            list.push(base("event", ent, Some(DateOut::new(&ev.date)), c));
+            list.push(Cited::Event(e));
         }
     }
-    for r in &facts.relations {
-        if let Some((quotes, sole)) = cited(facts, &r.sources, source) {
-            let name = format!(
-                "{} {} {}",
-                facts.id_of(r.from),
-                facts.str(r.kind),
-                facts.id_of(r.to)
-            );
-            list.push(Claim {
-                record: "relation",
-                id: facts.opt_str(r.id).map(str::to_string),
-                name,
-                date: r.date.as_ref().map(DateOut::new),
-                from: Some(EntityOut::new(facts, r.from)),
-                to: Some(EntityOut::new(facts, r.to)),
-                quotes,
-                sole,
-            });
+    for (i, r) in facts.relations.iter().enumerate() {
+        if rests_on(&r.sources, source).is_some() {
+            list.push(Cited::Relation(i));
         }
     }
-    let source = facts
+    let out = facts
         .source(source)
         .map(|s| source_out(facts, s))
         .unwrap_or_else(|| SourceOut {
@@ -192,10 +181,81 @@ pub fn claims(facts: &Facts, source: SourceIx) -> SourceAnswer {
             note: None,
         });
     SourceAnswer {
-        source,
+        source: out,
         count: list.len(),
-        claims: list,
-        orphaned_events: orphaned,
+        claims: Made::new(list, move |&c| claim(facts, c, source)),
+        orphaned_events: Made::new(orphaned, |&e| EntityOut::new(facts, facts.event_ent(e))),
+    }
+}
+
+/// The claim of one record citing `source`.
+fn claim(facts: &Facts, cited: Cited, source: SourceIx) -> Claim {
+    let entity = |record, ent, date: Option<DateOut>, cites: &[Cite]| {
+        let (quotes, sole) = quoted(facts, cites, source);
+        Claim {
+            record,
+            id: Some(facts.id_of(ent).to_string()),
+            name: facts.label_of(ent).to_string(),
+            date,
+            from: None,
+            to: None,
+            quotes,
+            sole,
+        }
+    };
+    const NONE: &[Cite] = &[];
+    match cited {
+        Cited::Actor(a) => {
+            let cites = facts.actor(a).map_or(NONE, |a| &a.sources);
+            entity("actor", facts.actor_ent(a), None, cites)
+        }
+        Cited::Place(p) => {
+            let cites = facts.place(p).map_or(NONE, |p| &p.sources);
+            entity("place", facts.place_ent(p), None, cites)
+        }
+        Cited::Event(e) => {
+            let ev = facts.event(e);
+            let date = ev.map(|ev| DateOut::new(&ev.date));
+            entity(
+                "event",
+                facts.event_ent(e),
+                date,
+                ev.map_or(NONE, |ev| &ev.sources),
+            )
+        }
+        Cited::Relation(i) => relation_claim(facts, i, source),
+    }
+}
+
+fn relation_claim(facts: &Facts, i: usize, source: SourceIx) -> Claim {
+    let Some(r) = facts.relations.get(i) else {
+        return Claim {
+            record: "relation",
+            id: None,
+            name: String::new(),
+            date: None,
+            from: None,
+            to: None,
+            quotes: Vec::new(),
+            sole: false,
+        };
+    };
+    let (quotes, sole) = quoted(facts, &r.sources, source);
+    let name = format!(
+        "{} {} {}",
+        facts.id_of(r.from),
+        facts.str(r.kind),
+        facts.id_of(r.to)
+    );
+    Claim {
+        record: "relation",
+        id: facts.opt_str(r.id).map(str::to_string),
+        name,
+        date: r.date.as_ref().map(DateOut::new),
+        from: Some(EntityOut::new(facts, r.from)),
+        to: Some(EntityOut::new(facts, r.to)),
+        quotes,
+        sole,
     }
 }
 
@@ -246,8 +306,8 @@ sources = ["paper"]
         let (facts, _) = facts_from(FACTS);
         let paper = find(&facts, "paper").unwrap();
         let answer = claims(&facts, paper);
-        let seen: Vec<(&str, &str, bool)> = answer
-            .claims
+        let claims: Vec<Claim> = answer.claims.iter().collect();
+        let seen: Vec<(&str, &str, bool)> = claims
             .iter()
             .map(|c| (c.record, c.name.as_str(), c.sole))
             .collect();
@@ -260,14 +320,10 @@ sources = ["paper"]
                 ("relation", "a near p", true),
             ]
         );
-        assert_eq!(answer.claims[2].quotes, ["one", "two"]);
-        assert_eq!(answer.claims[0].quotes, ["A did it"]);
+        assert_eq!(claims[2].quotes, ["one", "two"]);
+        assert_eq!(claims[0].quotes, ["A did it"]);
         assert_eq!(answer.source.reliability, Some("C"));
-        let orphans: Vec<&str> = answer
-            .orphaned_events
-            .iter()
-            .map(|e| e.id.as_str())
-            .collect();
+        let orphans: Vec<String> = answer.orphaned_events.iter().map(|e| e.id).collect();
         assert_eq!(orphans, ["late"]);
     }
 
