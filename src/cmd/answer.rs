@@ -7,11 +7,10 @@
 //! Errors are mapped here to [`Error::Usage`] with the message of the query
 //! layer (nearest names, ambiguous candidates). No query logic lives here.
 
+use std::io::Write;
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
-
-use std::io::Write;
+use serde::Serialize;
 
 use super::Error;
 use super::args::FactsArgs;
@@ -77,23 +76,6 @@ pub struct Reply {
     pub notes: Vec<String>,
 }
 
-/// A reply as the cache keeps it: its output stored as one run of bytes,
-/// not byte by byte (postcard writes both alike: a length, then the bytes).
-#[derive(Serialize)]
-struct Keep<'a> {
-    #[serde(with = "serde_bytes")]
-    out: &'a [u8],
-    notes: &'a [String],
-}
-
-/// A kept reply read back.
-#[derive(Debug, PartialEq, Deserialize)]
-struct Kept {
-    #[serde(with = "serde_bytes")]
-    out: Vec<u8>,
-    notes: Vec<String>,
-}
-
 impl Reply {
     /// An answer as one pretty-printed JSON object and a newline, written
     /// as it is made.
@@ -120,6 +102,25 @@ impl Reply {
         let mut out = Spilled::default();
         fill(&mut out)?;
         Ok(Reply::of(out))
+    }
+
+    /// The reply as the cache keeps it: its notes encoded with postcard,
+    /// then its output's bytes to the end, so that an output in a
+    /// temporary file goes to the cache without being read into memory.
+    fn keep(&self, w: &mut dyn Write) -> std::io::Result<()> {
+        postcard::to_io(&self.notes, &mut *w).map_err(std::io::Error::other)?;
+        self.out.write_into(w)
+    }
+
+    /// A reply kept by [`Reply::keep`], read back.
+    fn kept(mut payload: Vec<u8>) -> Option<Reply> {
+        let (notes, rest) = postcard::take_from_bytes::<Vec<String>>(&payload).ok()?;
+        let at = payload.len() - rest.len();
+        payload.drain(..at);
+        Some(Reply {
+            notes,
+            ..Reply::bytes(payload)
+        })
     }
 
     fn of(out: Spilled) -> Reply {
@@ -165,11 +166,7 @@ pub fn reply<R: std::fmt::Debug>(
     let command = std::any::type_name::<R>();
     let request = format!("{command} {request:?} bold={}", bold());
     let kept = entry.as_ref().and_then(|e| e.answer(request.as_bytes()));
-    if let Some(kept) = kept.and_then(|b| postcard::from_bytes::<Kept>(&b).ok()) {
-        let reply = Reply {
-            notes: kept.notes,
-            ..Reply::bytes(kept.out)
-        };
+    if let Some(reply) = kept.and_then(Reply::kept) {
         return reply.print();
     }
     let mut facts = super::load_valid_from(entry.as_ref(), &inputs)?;
@@ -180,23 +177,14 @@ pub fn reply<R: std::fmt::Debug>(
     let loaded = Loaded::new(facts);
     let reply = ask(&loaded);
     super::leave(loaded);
-    let reply = reply?;
-    // The facts are still held (they are left to the system at exit), so
-    // the answer is stored without a copy of it in memory.
-    let small = reply.out.in_memory();
-    if let (Some(entry), Some(out)) = (
-        &entry,
-        small.filter(|o| o.len() <= crate::cache::MAX_ANSWER_BYTES),
-    ) {
-        let keep = Keep {
-            out,
-            notes: &reply.notes,
-        };
-        entry.keep_answer(request.as_bytes(), &|w| {
-            postcard::to_io(&keep, w)
-                .map(drop)
-                .map_err(std::io::Error::other)
-        });
+    let mut reply = reply?;
+    let small = reply.out.len() <= crate::cache::MAX_ANSWER_BYTES as u64;
+    if let Some(entry) = entry.as_ref().filter(|_| small) {
+        // The facts are still held (they are left to the system at exit),
+        // so the answer is stored without a copy of it in memory.
+        if reply.out.flush().is_ok() {
+            entry.keep_answer(request.as_bytes(), &|w| reply.keep(w));
+        }
     }
     reply.print()
 }
@@ -217,32 +205,41 @@ pub fn named(name: &str, id: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Keep, Kept};
+    use std::io::Write;
 
-    /// A reply as it was stored when its output went byte by byte.
-    #[derive(serde::Serialize)]
-    struct ByteByByte {
-        out: Vec<u8>,
-        notes: Vec<String>,
+    use super::Reply;
+    use crate::cmd::spilled::SPILL_AT;
+
+    fn kept_again(reply: &Reply) -> Reply {
+        let mut payload = Vec::new();
+        reply.keep(&mut payload).unwrap();
+        Reply::kept(payload).unwrap()
     }
 
     #[test]
-    fn a_reply_is_stored_as_byte_by_byte_and_read_back() {
-        let out = b"{\n  \"a\": 1\n}\n".to_vec();
-        let notes = vec!["a note".to_string()];
-        let ours = postcard::to_allocvec(&Keep {
-            out: &out,
-            notes: &notes,
+    fn a_kept_reply_reads_back_with_its_notes_and_output() {
+        let reply = Reply::text("{\n  \"a\": 1\n}\n".into()).note("a note".into());
+        let back = kept_again(&reply);
+        assert_eq!(back.notes, ["a note"]);
+        assert_eq!(back.out.in_memory(), reply.out.in_memory());
+        let empty = kept_again(&Reply::text(String::new()));
+        assert_eq!(empty.out.in_memory(), Some(&b""[..]));
+        assert!(empty.notes.is_empty());
+    }
+
+    #[test]
+    fn an_output_in_a_temporary_file_is_kept_whole() {
+        let piece: Vec<u8> = (0..=255u8).cycle().take(SPILL_AT / 3).collect();
+        let mut reply = Reply::written(|w| {
+            for _ in 0..4 {
+                w.write_all(&piece)?;
+            }
+            Ok(())
         })
         .unwrap();
-        let plain = ByteByByte {
-            out: out.clone(),
-            notes: notes.clone(),
-        };
-        assert_eq!(ours, postcard::to_allocvec(&plain).unwrap());
-        assert_eq!(
-            postcard::from_bytes::<Kept>(&ours).unwrap(),
-            Kept { out, notes }
-        );
+        reply.out.flush().unwrap();
+        assert!(reply.out.in_memory().is_none(), "spilled");
+        let back = kept_again(&reply);
+        assert!(back.out.in_memory() == Some(piece.repeat(4).as_slice()));
     }
 }

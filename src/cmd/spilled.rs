@@ -6,17 +6,20 @@
 
 use std::fs::File;
 use std::io::{self, BufWriter, Seek, Write};
+use std::os::unix::fs::FileExt;
 
-/// Output held in memory up to this many bytes: as much as the cache keeps
-/// of an answer, so that every answer it would keep is at hand; far below
-/// the facts' own size.
-pub const SPILL_AT: usize = crate::cache::MAX_ANSWER_BYTES;
+/// Output held in memory up to this many bytes. Small beside the facts,
+/// since a large answer is written while the facts are held; an answer the
+/// cache keeps (up to 32 MiB) is copied to it from the file.
+pub const SPILL_AT: usize = 4 << 20;
 
 /// Bytes written, in memory or past [`SPILL_AT`] in a temporary file.
 #[derive(Debug, Default)]
 pub struct Spilled {
     mem: Vec<u8>,
     file: Option<BufWriter<File>>,
+    /// Bytes written to the file.
+    spilled: u64,
     /// No temporary file could be made: the output stays in memory, and
     /// making one is not tried again at every write.
     no_file: bool,
@@ -34,6 +37,33 @@ impl Spilled {
     /// The output, when it is all in memory.
     pub fn in_memory(&self) -> Option<&[u8]> {
         self.file.is_none().then_some(self.mem.as_slice())
+    }
+
+    /// How many bytes have been written.
+    pub fn len(&self) -> u64 {
+        self.spilled + self.mem.len() as u64
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Writes the whole output to `out`, leaving it as it is, so that it
+    /// can be written again. Output in a file must have been flushed.
+    pub fn write_into(&self, out: &mut dyn Write) -> io::Result<()> {
+        let Some(file) = &self.file else {
+            return out.write_all(&self.mem);
+        };
+        let mut buf = vec![0; 1 << 16];
+        let mut at = 0;
+        while at < self.spilled {
+            let want = usize::try_from(self.spilled - at).map_or(buf.len(), |n| n.min(buf.len()));
+            let piece = buf.get_mut(..want).unwrap_or_default();
+            file.get_ref().read_exact_at(piece, at)?;
+            out.write_all(piece)?;
+            at += want as u64;
+        }
+        Ok(())
     }
 
     /// Writes the whole output to `out`.
@@ -57,6 +87,7 @@ impl Spilled {
         };
         let mut file = BufWriter::with_capacity(1 << 16, file);
         file.write_all(&self.mem)?;
+        self.spilled = self.mem.len() as u64;
         self.mem = Vec::new();
         self.file = Some(file);
         Ok(())
@@ -70,7 +101,11 @@ impl Write for Spilled {
             self.spill()?;
         }
         match &mut self.file {
-            Some(file) => file.write(buf),
+            Some(file) => {
+                let n = file.write(buf)?;
+                self.spilled += n as u64;
+                Ok(n)
+            }
             None => {
                 self.mem.extend_from_slice(buf);
                 Ok(buf.len())
@@ -100,6 +135,11 @@ mod tests {
             want.extend_from_slice(&piece);
         }
         assert!(out.in_memory().is_none(), "spilled");
+        assert_eq!(out.len(), want.len() as u64);
+        out.flush().unwrap();
+        let mut again = Vec::new();
+        out.write_into(&mut again).unwrap();
+        assert!(again == want, "{} bytes written into", again.len());
         let mut got = Vec::new();
         out.copy_to(&mut got).unwrap();
         assert!(got == want, "{} bytes against {}", got.len(), want.len());

@@ -146,6 +146,34 @@ fn a_repeated_question_is_answered_without_loading_the_facts() {
     assert_eq!(entries(&cache), 1);
 }
 
+/// An answer too long to hold in memory while it is written (past 4 MiB)
+/// is kept all the same, copied from its temporary file, and given back
+/// whole.
+#[test]
+fn a_long_answer_is_kept_and_given_back_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let summary = "a summary long enough to make the answer long ".repeat(4);
+    let lines: String = (0..12_000)
+        .map(|i| {
+            format!(
+                "{{\"type\":\"event\",\"id\":\"e{i}\",\"title\":\"Event {i}\",\"date\":\"2020-01-01\",\"summary\":\"{summary}\"}}\n"
+            )
+        })
+        .collect();
+    std::fs::write(dir.path().join("f.jsonl"), lines).unwrap();
+    let args = ["timeline", "--json", "-f", "f.jsonl"];
+    let first = run(dir.path(), &cache, &args).status(0);
+    let out = first.stdout();
+    assert!(out.len() > 4 << 20, "{} bytes", out.len());
+    for entry in stored(&cache, "facts") {
+        std::fs::remove_file(entry).unwrap();
+    }
+    let again = run(dir.path(), &cache, &args).status(0);
+    assert!(again.stdout() == out, "the kept answer is the answer");
+    assert_eq!(entries(&cache), 0, "answered from the kept answer");
+}
+
 /// Each command is its own question, even where two are asked with the
 /// same arguments: every answer from a shared cache is the one the command
 /// gives with the cache off.
