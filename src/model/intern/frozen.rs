@@ -23,11 +23,14 @@ use super::{Ends, Sym};
 
 /// Bytes in a page of text, before the page is stretched to the end of the
 /// last string that starts in it. Small, because the strings a question
-/// asks for are scattered: the titles of a busy actor's 24,000 events at a
-/// million events lie on nearly as many pages, and `show` of that actor
-/// peaked at 395 MB with 4 KiB pages and 363 MB with 1 KiB ones. Reading all
-/// of the text costs more pages, each with its slot.
-pub const PAGE: usize = 1024;
+/// asks for are scattered: the ids, titles and quotes of the busiest
+/// actor's 126,000 events at a million events lie on most pages. `show` of
+/// that actor peaked at 388 MB with 1 KiB pages, 371 MB with 512-byte ones
+/// and 364 MB with 256-byte ones; but every page has a slot, whether it is
+/// read or not, and a question about an actor of a few events took 297,
+/// 303 and 314 MB. Reading all of the text costs more pages, each with its
+/// slot: a whole timeline as a table took 347, 354 and 369 MB.
+pub const PAGE: usize = 512;
 
 /// Where the text is read from: a file, or bytes in memory in tests.
 pub trait ReadAt: Send + Sync {
