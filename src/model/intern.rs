@@ -286,8 +286,17 @@ impl Interner {
     }
 
     /// Makes a frozen interner one that can grow: its text copied in, its
-    /// table rebuilt.
+    /// table rebuilt. Called at every string added, so the common case (not
+    /// frozen) is a test alone, not a move of the whole `Option`.
+    #[inline]
     fn thaw(&mut self) {
+        if self.frozen.is_some() {
+            self.thaw_now();
+        }
+    }
+
+    #[cold]
+    fn thaw_now(&mut self) {
         if let Some(f) = self.frozen.take() {
             self.names.buf = String::from_utf8_lossy(&f.names.all()).into_owned();
             self.text.buf = String::from_utf8_lossy(&f.text.all()).into_owned();

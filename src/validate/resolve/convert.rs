@@ -93,20 +93,12 @@ impl Resolver<'_> {
             })
             .collect();
         let sources = self.cites(&e.sources, e.origin).unwrap_or_default();
-        model::Event {
-            id: e.id,
-            title: e.title,
-            date: e.date,
-            kind: e.kind,
+        let refs = Refs {
             place: place.map(|d| PlaceIx(d.index)),
             actors,
-            killed: e.killed,
-            injured: e.injured,
-            summary: e.summary,
-            attributes: e.attributes,
             sources,
-            origin: e.origin,
-        }
+        };
+        refs.into_event(e)
     }
 
     /// Resolves a relation; one with a bad reference is dropped, leaving
@@ -140,6 +132,33 @@ impl Resolver<'_> {
 }
 
 /// The path to the id of item `i` of the list `key`.
+/// What an event's references name.
+pub(super) struct Refs {
+    pub place: Option<PlaceIx>,
+    pub actors: List<Participant>,
+    pub sources: List<Cite>,
+}
+
+impl Refs {
+    /// The event `e` with these references in place of its own.
+    pub fn into_event(self, e: model::Event<model::Pending>) -> model::Event<Resolved> {
+        model::Event {
+            id: e.id,
+            title: e.title,
+            date: e.date,
+            kind: e.kind,
+            place: self.place,
+            actors: self.actors,
+            killed: e.killed,
+            injured: e.injured,
+            summary: e.summary,
+            attributes: e.attributes,
+            sources: self.sources,
+            origin: e.origin,
+        }
+    }
+}
+
 fn item_id(key: &'static str, i: usize) -> [PathSeg; 3] {
     [PathSeg::Key(key), PathSeg::Index(i), PathSeg::Key("id")]
 }

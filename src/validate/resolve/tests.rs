@@ -75,3 +75,66 @@ fn a_duplicate_note_points_at_the_first_definition() {
     ];
     assert_eq!(notes(Code::DuplicateId), expected);
 }
+
+/// Past a chunk of events looked up on two threads, each event is resolved
+/// as alone: good references in place, bad ones reported in event order
+/// and left out.
+#[test]
+fn events_resolved_on_two_threads_are_as_if_resolved_one_by_one() {
+    let mut text = String::from(
+        "{\"type\":\"source\",\"id\":\"s\",\"title\":\"S\"}\n\
+         {\"type\":\"actor\",\"id\":\"a0\",\"name\":\"A0\"}\n\
+         {\"type\":\"actor\",\"id\":\"a1\",\"name\":\"A1\"}\n\
+         {\"type\":\"place\",\"id\":\"p\",\"name\":\"P\"}\n",
+    );
+    let events = 140_000;
+    let bad = |i: usize| i % 9_973 == 17;
+    for i in 0..events {
+        let (actor, place, source) = match (bad(i), i % 3) {
+            (true, 0) => ("nobody", "p", "s"),
+            (true, 1) => ("a0", "a1", "s"),
+            (true, _) => ("a1", "p", "p"),
+            (false, _) => (["a0", "a1"][i % 2], "p", "s"),
+        };
+        text.push_str(&format!(
+            "{{\"type\":\"event\",\"id\":\"e{i}\",\"title\":\"E\",\"date\":\"2024\",\
+             \"actors\":[\"{actor}\"],\"place\":\"{place}\",\"sources\":[\"{source}\"]}}\n"
+        ));
+    }
+    let (facts, diags) = load_bytes(text.as_bytes(), Format::JsonLines);
+    let reported: Vec<(String, u64)> = diags
+        .list
+        .iter()
+        .map(|d| match &d.loc {
+            Some(Loc::Field(origin, _)) => (d.message.clone(), origin.offset),
+            other => panic!("no field: {other:?}"),
+        })
+        .collect();
+    let mut offsets: Vec<u64> = reported.iter().map(|r| r.1).collect();
+    offsets.sort_unstable();
+    assert!(reported.iter().map(|r| r.1).eq(offsets), "in event order");
+    let wrong = (0..events).filter(|&i| bad(i)).count();
+    assert_eq!(reported.len(), wrong, "{reported:?}");
+    let first = reported.first().map(|r| r.0.as_str());
+    assert_eq!(first, Some("`p` is a place, not a source"), "event 17");
+    assert_eq!(facts.events.len(), events);
+    for (i, e) in facts.events.iter().enumerate() {
+        let actors: Vec<&str> = e
+            .actors
+            .iter()
+            .filter_map(|p| facts.actor(p.actor))
+            .map(|a| facts.str(a.id))
+            .collect();
+        let want_actor = match (bad(i), i % 3) {
+            (true, 0) => vec![],
+            (true, 1) => vec!["a0"],
+            (true, _) => vec!["a1"],
+            (false, _) => vec![["a0", "a1"][i % 2]],
+        };
+        assert_eq!(actors, want_actor, "event {i}");
+        let placed = e.place.is_some();
+        assert_eq!(placed, !(bad(i) && i % 3 == 1), "event {i}");
+        let cited = e.sources.len();
+        assert_eq!(cited, usize::from(!(bad(i) && i % 3 == 2)), "event {i}");
+    }
+}
