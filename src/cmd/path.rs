@@ -5,6 +5,8 @@
 //! error. `--json`: one object, described by `schemas/path.schema.json`.
 //! The searches and their rules are in `query::path`.
 
+use std::io::{self, Write};
+
 use super::Error;
 use super::answer::{Loaded, Reply, bold, named, reply};
 use super::args::{FactsArgs, JsonArg};
@@ -85,7 +87,7 @@ fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
     let reply = if args.json.json {
         Reply::json(&answer)?
     } else {
-        Reply::text(render(&answer))
+        Reply::written(|out| write(&answer, out))?
     };
     Ok(match answer.stopped {
         Some(Stop::Limit) => reply.note(format!(
@@ -124,35 +126,33 @@ fn what(answer: &PathAnswer, noun: &str) -> String {
     words.join(" ")
 }
 
-/// The answer as text.
-pub fn render(answer: &PathAnswer) -> String {
+/// The answer as text, a path at a time.
+pub fn write(answer: &PathAnswer, out: &mut dyn Write) -> io::Result<()> {
     let (from, to) = (entity(&answer.from), entity(&answer.to));
     let ends = format!("from {} to {}", clean(&from), clean(&to));
     let within = hops(answer.max_hops);
     if !answer.found {
-        return format!("no {} {ends} within {within}\n", what(answer, "path"));
+        let what = what(answer, "path");
+        return writeln!(out, "no {what} {ends} within {within}");
     }
-    let mut text = if answer.all {
+    if answer.all {
         let n = answer.paths.len();
         let noun = if n == 1 { "path" } else { "paths" };
-        format!("{n} {} {ends} within {within}\n", what(answer, noun))
+        writeln!(out, "{n} {} {ends} within {within}", what(answer, noun))?;
     } else {
-        let length = answer.paths.first().map_or(0, |p| p.length);
-        format!(
-            "shortest {} {ends}: {}\n",
-            what(answer, "path"),
-            hops(length)
-        )
-    };
+        let length = answer.paths.iter().next().map_or(0, |p| p.length);
+        let what = what(answer, "path");
+        writeln!(out, "shortest {what} {ends}: {}", hops(length))?;
+    }
     for (i, p) in answer.paths.iter().enumerate() {
         if answer.all {
-            text.push_str(&format!("\npath {} ({})\n", i + 1, hops(p.length)));
+            write!(out, "\npath {} ({})\n", i + 1, hops(p.length))?;
         }
         if !p.hops.is_empty() {
-            text.push_str(&table(p).render(bold()));
+            out.write_all(table(&p).render(bold()).as_bytes())?;
         }
     }
-    text
+    Ok(())
 }
 
 fn table(path: &PathOut) -> Table {

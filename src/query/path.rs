@@ -41,7 +41,7 @@ use petgraph::graph::EdgeIndex;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
-use super::data::{Direction, EntityOut, Hop};
+use super::data::{Direction, EntityOut, Hop, Made};
 use super::filter::Selection;
 use crate::edtf::Day;
 use crate::graph::{Graph, ent, node};
@@ -165,9 +165,11 @@ pub struct PathOut {
     pub hops: Vec<Hop>,
 }
 
-/// The answer: the endpoints, the options, and the paths found.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct PathAnswer {
+/// The answer: the endpoints, the options, and the paths found. The paths
+/// are held as their steps and made into hops as they are written: `--all`
+/// with a large `--limit` can list a million paths.
+#[derive(Debug, Serialize)]
+pub struct PathAnswer<'a> {
     pub from: EntityOut,
     pub to: EntityOut,
     pub directed: bool,
@@ -180,18 +182,18 @@ pub struct PathAnswer {
     pub truncated: bool,
     /// `limit` or `steps` when the search stopped early, else null.
     pub stopped: Option<Stop>,
-    pub paths: Vec<PathOut>,
+    pub paths: Made<'a, Vec<Step>, PathOut>,
 }
 
 /// Paths from `from` to `to` over what the selection keeps.
-pub fn paths(
-    facts: &Facts,
-    graph: &Graph,
+pub fn paths<'a>(
+    facts: &'a Facts,
+    graph: &'a Graph,
     sel: &Selection,
     from: Ent,
     to: Ent,
     opts: &Options,
-) -> PathAnswer {
+) -> PathAnswer<'a> {
     let allowed = |e: Ent| e == from || e == to || facts.as_event(e).is_none() || sel.has(e);
     let walk = Walk {
         facts,
@@ -210,10 +212,7 @@ pub fn paths(
             Err(stop) => (Vec::new(), Some(stop)),
         }
     };
-    let paths: Vec<PathOut> = routes
-        .iter()
-        .map(|r| path_out(facts, graph, from, r))
-        .collect();
+    let paths = Made::new(routes, move |r| path_out(facts, graph, from, r));
     PathAnswer {
         from: EntityOut::new(facts, from),
         to: EntityOut::new(facts, to),
