@@ -6,6 +6,8 @@
 //! with `"truncated": true`. `--json`: one object, described by
 //! `schemas/neighbors.schema.json`.
 
+use std::io::{self, Write};
+
 use super::Error;
 use super::answer::{Loaded, Reply, bold, named, reply};
 use super::args::{FactsArgs, JsonArg};
@@ -13,7 +15,9 @@ use super::table::Table;
 use crate::diag::term::clean;
 use crate::query::data::date_cell;
 use crate::query::filter::{DEFAULT_DEPTH, FilterArgs};
-use crate::query::neighbors::{DEFAULT_LIMIT, Neighbors, Options, check_kinds, neighbors};
+use crate::query::neighbors::{
+    DEFAULT_LIMIT, Neighbor, Neighbors, Options, check_kinds, neighbors,
+};
 
 /// List everything within N hops of an entity, with the edge that reached it.
 ///
@@ -72,7 +76,7 @@ fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
     let reply = if args.json.json {
         Reply::json(&answer)?
     } else {
-        Reply::text(render(&answer))
+        Reply::written(|out| write(&answer, out))?
     };
     if !answer.truncated {
         return Ok(reply);
@@ -92,30 +96,32 @@ fn hops(n: usize) -> String {
     }
 }
 
-/// The neighbourhood as text.
-pub fn render(answer: &Neighbors) -> String {
-    let mut text = format!(
-        "{} within {}: {} found\n",
+/// The neighbourhood as text, its table written as it is made.
+pub fn write(answer: &Neighbors, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} within {}: {} found",
         clean(&named(&answer.start.name, &answer.start.id)),
         hops(answer.depth),
         answer.count
-    );
+    )?;
     if answer.neighbors.is_empty() {
-        return text;
+        return Ok(());
     }
-    let mut t = Table::new(&["hops", "entity", "type", "link", "from", "date"]);
-    for n in &answer.neighbors {
-        t.row(&[
-            n.distance.to_string(),
-            named(&n.entity.name, &n.entity.id),
-            n.entity.kind.to_string(),
-            n.via.link_cell(),
-            named(&n.via.from.name, &n.via.from.id),
-            date_cell(n.via.date.as_ref()),
-        ]);
-    }
-    text.push_str(&t.render(bold()));
-    text
+    let rows = || answer.neighbors.iter().map(|n| row(&n));
+    let header = ["hops", "entity", "type", "link", "from", "date"];
+    Table::write_streamed(&header, rows, bold(), out)
+}
+
+fn row(n: &Neighbor) -> Vec<String> {
+    vec![
+        n.distance.to_string(),
+        named(&n.entity.name, &n.entity.id),
+        n.entity.kind.to_string(),
+        n.via.link_cell(),
+        named(&n.via.from.name, &n.via.from.id),
+        date_cell(n.via.date.as_ref()),
+    ]
 }
 
 /// A count of at least one.

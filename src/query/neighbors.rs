@@ -11,10 +11,10 @@
 use petgraph::graph::EdgeIndex;
 use serde::Serialize;
 
-use super::data::{Direction, EntityOut, Hop};
+use super::data::{Direction, EntityOut, Hop, Made};
 use super::filter::Selection;
 use super::reach::reach;
-use crate::graph::{Graph, ent};
+use crate::graph::{Edge, Graph, ent};
 use crate::model::{Ent, Facts};
 use crate::suggest::{hint, nearest};
 
@@ -40,9 +40,22 @@ pub struct Neighbor {
     pub via: Hop,
 }
 
-/// The neighbourhood of `start`, nearest first.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Neighbors {
+/// An entity reached, as the walk found it: its distance, and the edge
+/// that reached it from the entity one hop nearer, pointing which way.
+#[derive(Clone, Copy, Debug)]
+pub struct Reached {
+    distance: usize,
+    ent: Ent,
+    edge: Edge,
+    from: Ent,
+    direction: Direction,
+}
+
+/// The neighbourhood of `start`, nearest first. The entities reached are
+/// held as the walk found them and made into [`Neighbor`]s as they are
+/// written: a large `--limit` can reach a million.
+#[derive(Debug, Serialize)]
+pub struct Neighbors<'a> {
     pub start: EntityOut,
     pub depth: usize,
     /// The edge kinds followed; empty when all were.
@@ -51,7 +64,7 @@ pub struct Neighbors {
     /// True when the walk stopped at `limit` before reaching every entity.
     pub truncated: bool,
     pub count: usize,
-    pub neighbors: Vec<Neighbor>,
+    pub neighbors: Made<'a, Reached, Neighbor>,
 }
 
 /// Every edge kind in the graph, sorted.
@@ -83,13 +96,13 @@ pub fn check_kinds(facts: &Facts, graph: &Graph, rels: &[String]) -> Result<(), 
 }
 
 /// The neighbourhood of `start`.
-pub fn neighbors(
-    facts: &Facts,
-    graph: &Graph,
+pub fn neighbors<'a>(
+    facts: &'a Facts,
+    graph: &'a Graph,
     sel: &Selection,
     start: Ent,
     opts: &Options,
-) -> Neighbors {
+) -> Neighbors<'a> {
     let allowed = |e: Ent| e == start || facts.as_event(e).is_none() || sel.has(e);
     let keep_edge = |e: EdgeIndex| {
         let Some((a, b)) = graph.g.edge_endpoints(e) else {
@@ -104,7 +117,7 @@ pub fn neighbors(
         kind_ok && allowed(ent(a)) && allowed(ent(b))
     };
     let r = reach(graph, start, opts.depth, opts.limit.max(1), &keep_edge);
-    let list: Vec<Neighbor> = r
+    let list: Vec<Reached> = r
         .found
         .iter()
         .filter_map(|found| {
@@ -115,13 +128,20 @@ pub fn neighbors(
             } else {
                 Direction::In
             };
-            Some(Neighbor {
+            Some(Reached {
                 distance: found.distance,
-                entity: EntityOut::new(facts, found.ent),
-                via: Hop::new(facts, graph, graph.edge(edge)?, from, found.ent, direction),
+                ent: found.ent,
+                edge: graph.edge(edge)?,
+                from,
+                direction,
             })
         })
         .collect();
+    let made = move |n: &Reached| Neighbor {
+        distance: n.distance,
+        entity: EntityOut::new(facts, n.ent),
+        via: Hop::new(facts, graph, n.edge, n.from, n.ent, n.direction),
+    };
     Neighbors {
         start: EntityOut::new(facts, start),
         depth: opts.depth,
@@ -129,7 +149,7 @@ pub fn neighbors(
         limit: opts.limit,
         truncated: r.truncated,
         count: list.len(),
-        neighbors: list,
+        neighbors: Made::new(list, made),
     }
 }
 
@@ -169,10 +189,10 @@ from = "c"
 to = "a"
 "#;
 
-    fn ids(n: &Neighbors) -> Vec<(usize, &str)> {
+    fn ids(n: &Neighbors) -> Vec<(usize, String)> {
         n.neighbors
             .iter()
-            .map(|x| (x.distance, x.entity.id.as_str()))
+            .map(|x| (x.distance, x.entity.id))
             .collect()
     }
 
@@ -189,9 +209,6 @@ to = "a"
         };
         let n = neighbors(&facts, &graph, &sel, facts.lookup("a").unwrap(), &opts);
         ids(&n)
-            .into_iter()
-            .map(|(d, s)| (d, s.to_string()))
-            .collect()
     }
 
     fn owned(list: &[(usize, &str)]) -> Vec<(usize, String)> {
