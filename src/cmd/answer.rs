@@ -137,11 +137,11 @@ impl Reply {
     }
 
     /// Warnings to standard error, then the output.
-    fn print(mut self) -> Result<(), Error> {
+    fn print(self) -> Result<(), Error> {
         for note in &self.notes {
             output::eprint(&format!("{note}\n"));
         }
-        output::print_with(&mut |w| self.out.copy_to(w))?;
+        output::print_with(&mut |w| self.out.write_into(w))?;
         Ok(())
     }
 }

@@ -2,10 +2,12 @@
 //! temporary file past [`SPILL_AT`] bytes, so that printing the whole of a
 //! million-event timeline as JSON (1.25 GB) takes no more memory than a
 //! month of it. The file is removed from its folder as soon as it is made
-//! and goes with the process. Nothing here knows what is written.
+//! and goes with the process. A file that cannot be made, or that stops
+//! taking bytes (a full temporary folder), leaves the output in memory, as
+//! it would be without one. Nothing here knows what is written.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Seek, Write};
+use std::io::{self, Write};
 use std::os::unix::fs::FileExt;
 
 /// Output held in memory up to this many bytes. Small beside the facts,
@@ -13,14 +15,32 @@ use std::os::unix::fs::FileExt;
 /// cache keeps (up to 32 MiB) is copied to it from the file.
 pub const SPILL_AT: usize = 4 << 20;
 
-/// Bytes written, in memory or past [`SPILL_AT`] in a temporary file.
+/// Once output goes to the file, it is written in runs of this many bytes.
+const RUN: usize = 1 << 16;
+
+/// Where output past [`SPILL_AT`] goes: a file that can be read back.
+pub trait Spill: Write + std::fmt::Debug {
+    /// Fills `buf` from `offset`.
+    fn read_exact_at(&self, buf: &mut [u8], offset: u64) -> io::Result<()>;
+}
+
+impl Spill for File {
+    fn read_exact_at(&self, buf: &mut [u8], offset: u64) -> io::Result<()> {
+        FileExt::read_exact_at(self, buf, offset)
+    }
+}
+
+/// Bytes written: the first ones in the file, if there is one, the rest in
+/// memory.
 #[derive(Debug, Default)]
 pub struct Spilled {
+    /// The output while there is no file; then what the file has not yet
+    /// taken.
     mem: Vec<u8>,
-    file: Option<BufWriter<File>>,
-    /// Bytes written to the file.
-    spilled: u64,
-    /// No temporary file could be made: the output stays in memory, and
+    file: Option<Box<dyn Spill>>,
+    /// Bytes in the file.
+    in_file: u64,
+    /// No file could be made or written: the output stays in memory, and
     /// making one is not tried again at every write.
     no_file: bool,
 }
@@ -41,7 +61,7 @@ impl Spilled {
 
     /// How many bytes have been written.
     pub fn len(&self) -> u64 {
-        self.spilled + self.mem.len() as u64
+        self.in_file + self.mem.len() as u64
     }
 
     pub fn is_empty(&self) -> bool {
@@ -49,75 +69,86 @@ impl Spilled {
     }
 
     /// Writes the whole output to `out`, leaving it as it is, so that it
-    /// can be written again. Output in a file must have been flushed.
+    /// can be written again.
     pub fn write_into(&self, out: &mut dyn Write) -> io::Result<()> {
-        let Some(file) = &self.file else {
-            return out.write_all(&self.mem);
-        };
-        let mut buf = vec![0; 1 << 16];
-        let mut at = 0;
-        while at < self.spilled {
-            let want = usize::try_from(self.spilled - at).map_or(buf.len(), |n| n.min(buf.len()));
-            let piece = buf.get_mut(..want).unwrap_or_default();
-            file.get_ref().read_exact_at(piece, at)?;
-            out.write_all(piece)?;
-            at += want as u64;
+        if let Some(file) = &self.file {
+            let mut buf = vec![0; RUN];
+            let mut at = 0;
+            while at < self.in_file {
+                let want = usize::try_from(self.in_file - at).map_or(RUN, |n| n.min(RUN));
+                let piece = buf.get_mut(..want).unwrap_or_default();
+                file.read_exact_at(piece, at)?;
+                out.write_all(piece)?;
+                at += want as u64;
+            }
         }
+        out.write_all(&self.mem)
+    }
+
+    /// Moves what is held in memory to `file` from now on.
+    fn spill_to(&mut self, file: Box<dyn Spill>) -> io::Result<()> {
+        self.file = Some(file);
+        self.drain()
+    }
+
+    /// Writes what is held to the file. Where the file takes no more, the
+    /// output comes back to memory whole and stays there.
+    fn drain(&mut self) -> io::Result<()> {
+        let Some(file) = &mut self.file else {
+            return Ok(());
+        };
+        let mut done = 0;
+        while let Some(rest) = self.mem.get(done..).filter(|r| !r.is_empty()) {
+            match file.write(rest) {
+                Ok(n) if n > 0 => {
+                    done += n;
+                    self.in_file += n as u64;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                _ => {
+                    self.mem.drain(..done);
+                    return self.unspill();
+                }
+            }
+        }
+        self.mem.clear();
         Ok(())
     }
 
-    /// Writes the whole output to `out`.
-    pub fn copy_to(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        match self.file.take() {
-            None => out.write_all(&self.mem),
-            Some(file) => {
-                let mut file = file.into_inner().map_err(|e| e.into_error())?;
-                file.rewind()?;
-                io::copy(&mut file, out).map(drop)
-            }
-        }
-    }
-
-    /// Moves what is held in memory to a temporary file; where none can be
-    /// made, the output stays in memory.
-    fn spill(&mut self) -> io::Result<()> {
-        let Some(file) = crate::output::unlinked_temp("answer") else {
-            self.no_file = true;
+    /// Reads the file back in before what is held, and drops it.
+    fn unspill(&mut self) -> io::Result<()> {
+        self.no_file = true;
+        let Some(file) = self.file.take() else {
             return Ok(());
         };
-        let mut file = BufWriter::with_capacity(1 << 16, file);
-        file.write_all(&self.mem)?;
-        self.spilled = self.mem.len() as u64;
-        self.mem = Vec::new();
-        self.file = Some(file);
+        let len = usize::try_from(self.in_file).map_err(io::Error::other)?;
+        let mut back = vec![0; len];
+        file.read_exact_at(&mut back, 0)?;
+        back.append(&mut self.mem);
+        self.mem = back;
+        self.in_file = 0;
         Ok(())
     }
 }
 
 impl Write for Spilled {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let past = self.mem.len().saturating_add(buf.len()) > SPILL_AT;
-        if past && self.file.is_none() && !self.no_file {
-            self.spill()?;
-        }
-        match &mut self.file {
-            Some(file) => {
-                let n = file.write(buf)?;
-                self.spilled += n as u64;
-                Ok(n)
+        self.mem.extend_from_slice(buf);
+        if self.file.is_some() {
+            if self.mem.len() >= RUN {
+                self.drain()?;
             }
-            None => {
-                self.mem.extend_from_slice(buf);
-                Ok(buf.len())
+        } else if self.mem.len() > SPILL_AT && !self.no_file {
+            match crate::output::unlinked_temp("answer") {
+                Some(file) => self.spill_to(Box::new(file))?,
+                None => self.no_file = true,
             }
         }
+        Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        match &mut self.file {
-            Some(file) => file.flush(),
-            None => Ok(()),
-        }
+        self.drain()
     }
 }
 
@@ -125,9 +156,43 @@ impl Write for Spilled {
 mod tests {
     use super::*;
 
+    /// A file with room for `room` bytes.
+    #[derive(Debug)]
+    struct Small {
+        bytes: Vec<u8>,
+        room: usize,
+    }
+
+    impl Write for Small {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            let n = buf.len().min(self.room - self.bytes.len());
+            if n == 0 {
+                return Err(io::Error::from(io::ErrorKind::StorageFull));
+            }
+            self.bytes.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Spill for Small {
+        fn read_exact_at(&self, buf: &mut [u8], offset: u64) -> io::Result<()> {
+            let at = offset as usize;
+            buf.copy_from_slice(&self.bytes[at..at + buf.len()]);
+            Ok(())
+        }
+    }
+
+    fn piece() -> Vec<u8> {
+        (0..=255u8).cycle().take(1 << 20).collect()
+    }
+
     #[test]
     fn output_past_the_limit_goes_to_a_file_and_comes_back_whole() {
-        let piece: Vec<u8> = (0..=255u8).cycle().take(1 << 20).collect();
+        let piece = piece();
         let mut out = Spilled::default();
         let mut want = Vec::new();
         while want.len() <= SPILL_AT {
@@ -136,15 +201,35 @@ mod tests {
         }
         assert!(out.in_memory().is_none(), "spilled");
         assert_eq!(out.len(), want.len() as u64);
-        out.flush().unwrap();
-        let mut again = Vec::new();
-        out.write_into(&mut again).unwrap();
-        assert!(again == want, "{} bytes written into", again.len());
-        let mut got = Vec::new();
-        out.copy_to(&mut got).unwrap();
-        assert!(got == want, "{} bytes against {}", got.len(), want.len());
+        for _ in 0..2 {
+            let mut got = Vec::new();
+            out.write_into(&mut got).unwrap();
+            assert!(got == want, "{} bytes against {}", got.len(), want.len());
+        }
         let mut small = Spilled::default();
         small.write_all(b"abc").unwrap();
         assert_eq!(small.in_memory(), Some(&b"abc"[..]));
+    }
+
+    #[test]
+    fn a_file_that_fills_up_leaves_the_whole_output_in_memory() {
+        let piece = piece();
+        for room in [0, 1, RUN + 7, 3 * RUN] {
+            let mut out = Spilled::of(piece.clone());
+            let file = Small {
+                bytes: Vec::new(),
+                room,
+            };
+            out.spill_to(Box::new(file)).unwrap();
+            let mut want = piece.clone();
+            for _ in 0..3 {
+                out.write_all(&piece).unwrap();
+                want.extend_from_slice(&piece);
+            }
+            out.flush().unwrap();
+            assert!(out.in_memory() == Some(want.as_slice()), "room {room}");
+            out.write_all(b"more").unwrap();
+            assert_eq!(out.len(), want.len() as u64 + 4, "room {room}");
+        }
     }
 }
