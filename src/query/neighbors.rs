@@ -40,10 +40,10 @@ pub struct Neighbor {
     pub via: Hop,
 }
 
-/// An entity reached, as the walk found it: its distance, and the edge
-/// that reached it from the entity one hop nearer, pointing which way.
+/// How the walk arrived at an entity: its distance, and the edge that
+/// reached it from the entity one hop nearer, pointing which way.
 #[derive(Clone, Copy, Debug)]
-pub struct Reached {
+pub struct Arrival {
     distance: usize,
     ent: Ent,
     edge: Edge,
@@ -64,7 +64,7 @@ pub struct Neighbors<'a> {
     /// True when the walk stopped at `limit` before reaching every entity.
     pub truncated: bool,
     pub count: usize,
-    pub neighbors: Made<'a, Reached, Neighbor>,
+    pub neighbors: Made<'a, Arrival, Neighbor>,
 }
 
 /// Every edge kind in the graph, sorted.
@@ -117,7 +117,7 @@ pub fn neighbors<'a>(
         kind_ok && allowed(ent(a)) && allowed(ent(b))
     };
     let r = reach(graph, start, opts.depth, opts.limit.max(1), &keep_edge);
-    let list: Vec<Reached> = r
+    let list: Vec<Arrival> = r
         .found
         .iter()
         .filter_map(|found| {
@@ -128,7 +128,7 @@ pub fn neighbors<'a>(
             } else {
                 Direction::In
             };
-            Some(Reached {
+            Some(Arrival {
                 distance: found.distance,
                 ent: found.ent,
                 edge: graph.edge(edge)?,
@@ -137,7 +137,7 @@ pub fn neighbors<'a>(
             })
         })
         .collect();
-    let made = move |n: &Reached| Neighbor {
+    let made = move |n: &Arrival| Neighbor {
         distance: n.distance,
         entity: EntityOut::new(facts, n.ent),
         via: Hop::new(facts, graph, n.edge, n.from, n.ent, n.direction),
