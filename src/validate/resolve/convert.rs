@@ -93,12 +93,20 @@ impl Resolver<'_> {
             })
             .collect();
         let sources = self.cites(&e.sources, e.origin).unwrap_or_default();
-        let refs = Refs {
+        model::Event {
+            id: e.id,
+            title: e.title,
+            date: e.date,
+            kind: e.kind,
             place: place.map(|d| PlaceIx(d.index)),
             actors,
+            killed: e.killed,
+            injured: e.injured,
+            summary: e.summary,
+            attributes: e.attributes,
             sources,
-        };
-        refs.into_event(e)
+            origin: e.origin,
+        }
     }
 
     /// Resolves a relation; one with a bad reference is dropped, leaving
@@ -132,33 +140,6 @@ impl Resolver<'_> {
 }
 
 /// The path to the id of item `i` of the list `key`.
-/// What an event's references name.
-pub(super) struct Refs {
-    pub place: Option<PlaceIx>,
-    pub actors: List<Participant>,
-    pub sources: List<Cite>,
-}
-
-impl Refs {
-    /// The event `e` with these references in place of its own.
-    pub fn into_event(self, e: model::Event<model::Pending>) -> model::Event<Resolved> {
-        model::Event {
-            id: e.id,
-            title: e.title,
-            date: e.date,
-            kind: e.kind,
-            place: self.place,
-            actors: self.actors,
-            killed: e.killed,
-            injured: e.injured,
-            summary: e.summary,
-            attributes: e.attributes,
-            sources: self.sources,
-            origin: e.origin,
-        }
-    }
-}
-
 fn item_id(key: &'static str, i: usize) -> [PathSeg; 3] {
     [PathSeg::Key(key), PathSeg::Index(i), PathSeg::Key("id")]
 }

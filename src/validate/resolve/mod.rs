@@ -13,7 +13,6 @@ use hashbrown::HashMap;
 mod convert;
 mod cycles;
 mod defs;
-mod events;
 mod hints;
 #[cfg(test)]
 mod tests;
@@ -126,7 +125,7 @@ pub fn resolve(mut p: Pending, diags: &mut Diagnostics) -> Facts {
     let actors: Vec<_> = recs.actors.into_iter().map(|a| r.actor(a)).collect();
     let (links, dropped) = cycles::dropped_links(&p, &recs.places);
     let places: Vec<_> = recs.places.into_iter().map(|pl| r.place(pl)).collect();
-    let events = r.events(recs.events);
+    let events: Vec<_> = recs.events.into_iter().map(|e| r.event(e)).collect();
     let relations: Vec<_> = recs
         .relations
         .into_iter()
