@@ -26,11 +26,14 @@ use super::{Ends, Sym};
 /// asks for are scattered: the ids, titles and quotes of the busiest
 /// actor's 126,000 events at a million events lie on most pages. `show` of
 /// that actor peaked at 388 MB with 1 KiB pages, 371 MB with 512-byte ones
-/// and 364 MB with 256-byte ones; but every page has a slot, whether it is
-/// read or not, and a question about an actor of a few events took 297,
-/// 303 and 314 MB. Reading all of the text costs more pages, each with its
-/// slot: a whole timeline as a table took 347, 354 and 369 MB.
+/// and 364 MB with 256-byte ones. Reading all of the text costs more pages,
+/// each with its slot: a whole timeline as a table took 347, 354 and 369 MB.
 pub const PAGE: usize = 512;
+
+/// Pages whose slots are made together, when the first of them is read:
+/// a slot takes 40 bytes, so a million events' text (240,000 pages) would
+/// hold 10 MB of slots for a question that reads a handful of pages.
+const GROUP: usize = 64;
 
 /// Where the text is read from: a file, or bytes in memory in tests.
 pub trait ReadAt: Send + Sync {
@@ -58,7 +61,9 @@ pub struct SharedText {
     source: Arc<dyn ReadAt>,
     base: u64,
     len: usize,
-    pages: Box<[OnceLock<Page>]>,
+    /// Page `i` is slot `i % GROUP` of group `i / GROUP`; a group's slots
+    /// are made when one of its pages is first read.
+    pages: Box<[OnceLock<Group>]>,
     /// Where each page's strings end: page `i` holds, whole, the strings
     /// that start in its [`PAGE`] bytes, so it ends where the last of them
     /// does (or where the page before it ends, when none starts in it).
@@ -66,6 +71,9 @@ pub struct SharedText {
     /// boundary, and a string that runs across one reads as empty.
     ends: Box<[usize]>,
 }
+
+/// The slots of [`GROUP`] pages, each empty until its page is read.
+type Group = Box<[OnceLock<Page>]>;
 
 /// A page of text as read, checked as UTF-8 once: where it starts, and its
 /// text.
@@ -125,14 +133,16 @@ impl SharedText {
             source,
             base,
             len,
-            pages: (0..len.div_ceil(PAGE)).map(|_| OnceLock::new()).collect(),
+            pages: (0..len.div_ceil(PAGE).div_ceil(GROUP))
+                .map(|_| OnceLock::new())
+                .collect(),
             ends: Box::default(),
         }
     }
 
     /// Notes where each page's strings end, from where every string ends.
     pub(super) fn index(&mut self, ends: &Ends) {
-        let mut page_ends = vec![0; self.pages.len()];
+        let mut page_ends = vec![0; self.page_count()];
         let mut start = 0;
         for end in ends.iter() {
             if let Some(page_end) = page_ends.get_mut(start / PAGE) {
@@ -167,6 +177,10 @@ impl SharedText {
         self.len
     }
 
+    fn page_count(&self) -> usize {
+        self.len.div_ceil(PAGE)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
@@ -198,7 +212,9 @@ impl SharedText {
     }
 
     fn page(&self, i: usize) -> Option<&Page> {
-        let slot = self.pages.get(i)?;
+        let group = self.pages.get(i / GROUP)?;
+        let slots = group.get_or_init(|| (0..GROUP).map(|_| OnceLock::new()).collect());
+        let slot = slots.get(i % GROUP)?;
         Some(slot.get_or_init(|| {
             let span = self.span(i);
             Page::new(span.start, self.read(span).unwrap_or_default())

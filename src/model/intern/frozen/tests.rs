@@ -102,7 +102,7 @@ fn strings_across_pages_read_whole_and_pages_only_when_asked() {
     let len = bytes.len();
     assert!(ranges.iter().any(|r| r.start / PAGE != (r.end - 1) / PAGE));
     let text = indexed(bytes, &ranges);
-    assert!(text.pages.iter().all(|p| p.get().is_none()));
+    assert!(text.pages.iter().all(|g| g.get().is_none()));
     for (w, r) in words.iter().zip(&ranges) {
         assert_eq!(text.str(r.clone()), w);
     }
@@ -140,7 +140,7 @@ proptest::proptest! {
             proptest::prop_assert_eq!(read, w.as_str());
         }
         let mut at = 0;
-        for page in 0..text.pages.len() {
+        for page in 0..text.page_count() {
             let span = text.span(page);
             proptest::prop_assert_eq!(span.start, at);
             at = span.end;
