@@ -128,14 +128,15 @@ fn rests_on(cites: &[Cite], source: SourceIx) -> Option<bool> {
         .then(|| cites.iter().all(|c| c.source == source))
 }
 
-/// The quotes taken from `source`, and whether the record cites it alone.
+/// The quotes taken from `source`, and whether the record rests on it
+/// alone ([`rests_on`]).
 fn quoted(facts: &Facts, cites: &[Cite], source: SourceIx) -> (Vec<String>, bool) {
     let quotes = cites
         .iter()
         .filter(|c| c.source == source)
         .filter_map(|c| facts.opt_str(c.quote).map(str::to_string))
         .collect();
-    (quotes, cites.iter().all(|c| c.source == source))
+    (quotes, rests_on(cites, source) == Some(true))
 }
 
 /// Every claim resting on `source`.
