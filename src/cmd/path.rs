@@ -139,14 +139,15 @@ pub fn write(answer: &PathAnswer, out: &mut dyn Write) -> io::Result<()> {
         let n = answer.paths.len();
         let noun = if n == 1 { "path" } else { "paths" };
         writeln!(out, "{n} {} {ends} within {within}", what(answer, noun))?;
-    } else {
-        let length = answer.paths.iter().next().map_or(0, |p| p.length);
-        let what = what(answer, "path");
-        writeln!(out, "shortest {what} {ends}: {}", hops(length))?;
     }
+    // Without `--all` there is one path, the shortest, and its line heads
+    // the answer.
     for (i, p) in answer.paths.iter().enumerate() {
         if answer.all {
             write!(out, "\npath {} ({})\n", i + 1, hops(p.length))?;
+        } else {
+            let what = what(answer, "path");
+            writeln!(out, "shortest {what} {ends}: {}", hops(p.length))?;
         }
         if !p.hops.is_empty() {
             out.write_all(table(&p).render(bold()).as_bytes())?;
