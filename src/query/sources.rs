@@ -14,7 +14,7 @@ use crate::model::{ActorIx, Cite, EventIx, Facts, PlaceIx, Reliability, Source, 
 use crate::suggest::{hint, nearest};
 
 /// The source as the facts describe it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct SourceOut {
     pub id: String,
     pub title: String,
@@ -29,7 +29,7 @@ pub struct SourceOut {
 }
 
 /// One record citing the source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Claim {
     /// `actor`, `place`, `event` or `relation`.
     pub record: &'static str,
@@ -171,16 +171,7 @@ pub fn claims(facts: &Facts, source: SourceIx) -> SourceAnswer<'_> {
     let out = facts
         .source(source)
         .map(|s| source_out(facts, s))
-        .unwrap_or_else(|| SourceOut {
-            id: String::new(),
-            title: String::new(),
-            publisher: None,
-            url: None,
-            published: None,
-            reliability: None,
-            credibility: None,
-            note: None,
-        });
+        .unwrap_or_default();
     SourceAnswer {
         source: out,
         count: list.len(),
@@ -232,13 +223,7 @@ fn relation_claim(facts: &Facts, i: usize, source: SourceIx) -> Claim {
     let Some(r) = facts.relations.get(i) else {
         return Claim {
             record: "relation",
-            id: None,
-            name: String::new(),
-            date: None,
-            from: None,
-            to: None,
-            quotes: Vec::new(),
-            sole: false,
+            ..Claim::default()
         };
     };
     let (quotes, sole) = quoted(facts, &r.sources, source);
