@@ -47,6 +47,18 @@ impl Loaded {
         self.graph.get_or_init(|| Graph::build(&self.facts))
     }
 
+    /// The graph, taken out (built first if need be), for a command that
+    /// has found its entities and is done with the graph before it writes
+    /// a long answer: the index of names is dropped here, and the graph
+    /// when the caller drops it, so that their memory holds the answer's
+    /// text as it is read.
+    pub fn take_graph(&mut self) -> Graph {
+        self.names.take();
+        self.graph
+            .take()
+            .unwrap_or_else(|| Graph::build(&self.facts))
+    }
+
     /// The entity a person typed: id, name or alias.
     pub fn find(&self, typed: &str) -> Result<Ent, Error> {
         self.names()
@@ -153,7 +165,7 @@ impl Reply {
 pub fn reply<R: std::fmt::Debug>(
     facts: &FactsArgs,
     request: &R,
-    ask: impl FnOnce(&Loaded) -> Result<Reply, Error>,
+    ask: impl FnOnce(&mut Loaded) -> Result<Reply, Error>,
 ) -> Result<(), Error> {
     let inputs = facts.inputs();
     let entry = crate::cache::Entry::open(&inputs);
@@ -174,8 +186,8 @@ pub fn reply<R: std::fmt::Debug>(
     // facts), a large fact set's text goes to a temporary file before the
     // graph is built beside it.
     crate::cache::spill::spill(&mut facts);
-    let loaded = Loaded::new(facts);
-    let reply = ask(&loaded);
+    let mut loaded = Loaded::new(facts);
+    let reply = ask(&mut loaded);
     super::leave(loaded);
     let mut reply = reply?;
     let small = reply.out.len() <= crate::cache::MAX_ANSWER_BYTES as u64;

@@ -16,7 +16,7 @@ use crate::diag::term::clean;
 use crate::query::data::date_cell;
 use crate::query::filter::{DEFAULT_DEPTH, FilterArgs};
 use crate::query::neighbors::{
-    DEFAULT_LIMIT, Neighbor, Neighbors, Options, check_kinds, neighbors,
+    DEFAULT_LIMIT, Neighbor, Neighbors, Options, check_kinds, neighbors, walk,
 };
 
 /// List everything within N hops of an entity, with the edge that reached it.
@@ -58,7 +58,7 @@ pub fn run(args: Args) -> Result<(), Error> {
     reply(&args.facts, &args, |loaded| ask(&args, loaded))
 }
 
-fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
+fn ask(args: &Args, loaded: &mut Loaded) -> Result<Reply, Error> {
     let start = loaded.find(&args.entity)?;
     // Here --depth is the hops from ENTITY too, so it may come alone.
     let mut filters = args.filters.clone();
@@ -72,7 +72,12 @@ fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
         rels: args.rels.clone(),
         limit: args.limit,
     };
-    let answer = neighbors(&loaded.facts, loaded.graph(), &sel, start, &opts);
+    let graph = loaded.take_graph();
+    let found = walk(&loaded.facts, &graph, &sel, start, &opts);
+    // The whole graph's neighbourhood is as long as the facts: their text
+    // is read while it is written, in the graph's room.
+    drop(graph);
+    let answer = neighbors(&loaded.facts, start, &opts, found);
     let reply = if args.json.json {
         Reply::json(&answer)?
     } else {

@@ -42,7 +42,10 @@ pub struct Args {
 pub fn run(args: Args) -> Result<(), Error> {
     reply(&args.facts, &args, |loaded| {
         let ent = loaded.find(&args.entity)?;
-        let answer = card(&loaded.facts, loaded.graph(), ent);
+        let graph = loaded.take_graph();
+        let answer = card(&loaded.facts, &graph, ent);
+        // A hub's card is long: its text is read while it is written.
+        drop(graph);
         if args.json.json {
             return Reply::json(&answer);
         }

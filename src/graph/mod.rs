@@ -46,6 +46,13 @@ const PAYLOAD_BITS: u32 = 30;
 const PAYLOAD: u32 = (1 << PAYLOAD_BITS) - 1;
 
 impl Packed {
+    /// The edge this weight stands for between `source` and `target`, read
+    /// without the graph: what [`Graph::edge`] gives for the edge it was
+    /// taken from ([`Graph::packed`]).
+    pub fn edge(self, facts: &Facts, source: Ent, target: Ent) -> Edge {
+        Starts::of(facts).edge(self, node(source), node(target))
+    }
+
     /// The packed edge; `None` for a relation numbered 2^30 or more (a
     /// fact set of over a billion relations).
     fn of(edge: Edge) -> Option<Packed> {
@@ -68,6 +75,13 @@ struct Starts {
 }
 
 impl Starts {
+    fn of(facts: &Facts) -> Starts {
+        Starts {
+            places: facts.place_ent(PlaceIx(0)).0,
+            events: facts.event_ent(EventIx(0)).0,
+        }
+    }
+
     /// The edge a weight stands for, given its ends.
     fn edge(self, w: Packed, source: NodeIndex, target: NodeIndex) -> Edge {
         let node = |n: NodeIndex| u32::try_from(n.index()).unwrap_or(u32::MAX);
@@ -155,11 +169,16 @@ impl Graph {
                 g.add_edge(node(from), node(to), packed);
             }
         }
-        let starts = Starts {
-            places: facts.place_ent(PlaceIx(0)).0,
-            events: facts.event_ent(EventIx(0)).0,
-        };
-        Graph { g, starts }
+        Graph {
+            g,
+            starts: Starts::of(facts),
+        }
+    }
+
+    /// The weight of edge `e`, to be read back with [`Packed::edge`] once
+    /// the graph is gone.
+    pub fn packed(&self, e: EdgeIndex) -> Option<Packed> {
+        self.g.edge_weight(e).copied()
     }
 
     pub fn edge(&self, e: EdgeIndex) -> Option<Edge> {
@@ -252,6 +271,16 @@ mod tests {
             .filter_map(|e| graph.edge(e))
             .collect();
         assert_eq!(unpacked, edges);
+        let kept: Vec<Edge> = graph
+            .g
+            .edge_indices()
+            .filter_map(|e| {
+                let (source, target) = graph.g.edge_endpoints(e)?;
+                let packed = graph.packed(e)?;
+                Some(packed.edge(facts, super::ent(source), super::ent(target)))
+            })
+            .collect();
+        assert_eq!(kept, edges, "read back without the graph");
         let kinds = |want: fn(&Edge) -> bool| edges.iter().filter(|e| want(e)).count();
         assert!(kinds(|e| matches!(e, Edge::Role { part: 1.., .. })) > 0);
         assert!(kinds(|e| matches!(e, Edge::OccurredAt(_))) > 0);

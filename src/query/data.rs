@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use crate::edtf::{Bounds, Edtf};
-use crate::graph::{Edge, Graph};
+use crate::graph::{Edge, edge_info};
 use crate::model::{Cite, Count, Ent, Facts};
 
 /// An actor, place or event: its id, what it is, and its name or title.
@@ -152,8 +152,8 @@ pub struct Link {
 
 impl Link {
     /// The edge `edge` seen from `from`; `other` is its other end.
-    pub fn new(facts: &Facts, graph: &Graph, edge: Edge, direction: Direction, other: Ent) -> Link {
-        let info = graph.edge_info(facts, edge);
+    pub fn new(facts: &Facts, edge: Edge, direction: Direction, other: Ent) -> Link {
+        let info = edge_info(facts, edge);
         let note = match edge {
             Edge::Relation(r) => facts.relations.get(r.index()).and_then(|r| r.note),
             _ => None,
@@ -185,15 +185,8 @@ pub struct Hop {
 }
 
 impl Hop {
-    pub fn new(
-        facts: &Facts,
-        graph: &Graph,
-        edge: Edge,
-        from: Ent,
-        to: Ent,
-        direction: Direction,
-    ) -> Hop {
-        let link = Link::new(facts, graph, edge, direction, to);
+    pub fn new(facts: &Facts, edge: Edge, from: Ent, to: Ent, direction: Direction) -> Hop {
+        let link = Link::new(facts, edge, direction, to);
         Hop {
             from: EntityOut::new(facts, from),
             to: link.other,

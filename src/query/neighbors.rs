@@ -6,7 +6,9 @@
 //! role, `occurred_at`, `located_in`); events that the filters reject are
 //! neither shown nor walked through (the start is always kept); actors and
 //! places are never filtered out. The walk stops at `limit` entities, the
-//! start included, and says so. Returns data; prints nothing.
+//! start included, and says so. The walk ([`walk`]) needs the graph; the
+//! answer made of it ([`neighbors`]) does not, so that the graph can be
+//! dropped before a long answer is written. Returns data; prints nothing.
 
 use petgraph::graph::EdgeIndex;
 use serde::Serialize;
@@ -14,7 +16,7 @@ use serde::Serialize;
 use super::data::{Direction, EntityOut, Hop, Made};
 use super::filter::Selection;
 use super::reach::reach;
-use crate::graph::{Edge, Graph, ent};
+use crate::graph::{Edge, Graph, Packed, ent};
 use crate::model::{Ent, Facts};
 use crate::suggest::{hint, nearest};
 
@@ -41,14 +43,48 @@ pub struct Neighbor {
 }
 
 /// How the walk arrived at an entity: its distance, and the edge that
-/// reached it from the entity one hop nearer, pointing which way.
+/// reached it from the entity one hop nearer, pointing which way. It needs
+/// nothing of the graph to be written, and takes 16 bytes: a walk may
+/// arrive at a million entities.
 #[derive(Clone, Copy, Debug)]
 pub struct Arrival {
-    distance: usize,
     ent: Ent,
-    edge: Edge,
     from: Ent,
-    direction: Direction,
+    edge: Packed,
+    /// The distance, doubled, plus one when the edge points from `from` to
+    /// `ent`. It stops at 2^31 - 1 hops: a path that long would need more
+    /// entities than a fact set can hold in memory.
+    step: u32,
+}
+
+impl Arrival {
+    fn distance(&self) -> usize {
+        (self.step >> 1) as usize
+    }
+
+    fn direction(&self) -> Direction {
+        if self.step & 1 == 1 {
+            Direction::Out
+        } else {
+            Direction::In
+        }
+    }
+
+    /// The edge it came by, read from the facts.
+    fn edge(&self, facts: &Facts) -> Edge {
+        match self.direction() {
+            Direction::Out => self.edge.edge(facts, self.from, self.ent),
+            Direction::In => self.edge.edge(facts, self.ent, self.from),
+        }
+    }
+}
+
+/// Where a walk arrived, in order, and whether it stopped at its limit:
+/// all a [`Neighbors`] needs once the graph is gone.
+#[derive(Debug)]
+pub struct Walk {
+    arrivals: Vec<Arrival>,
+    truncated: bool,
 }
 
 /// The neighbourhood of `start`, nearest first. The entities reached are
@@ -95,14 +131,8 @@ pub fn check_kinds(facts: &Facts, graph: &Graph, rels: &[String]) -> Result<(), 
     Ok(())
 }
 
-/// The neighbourhood of `start`.
-pub fn neighbors<'a>(
-    facts: &'a Facts,
-    graph: &'a Graph,
-    sel: &Selection,
-    start: Ent,
-    opts: &Options,
-) -> Neighbors<'a> {
+/// The walk from `start` through `graph`: whom it reaches and how.
+pub fn walk(facts: &Facts, graph: &Graph, sel: &Selection, start: Ent, opts: &Options) -> Walk {
     let allowed = |e: Ent| e == start || facts.as_event(e).is_none() || sel.has(e);
     let keep_edge = |e: EdgeIndex| {
         let Some((a, b)) = graph.g.edge_endpoints(e) else {
@@ -117,39 +147,43 @@ pub fn neighbors<'a>(
         kind_ok && allowed(ent(a)) && allowed(ent(b))
     };
     let r = reach(graph, start, opts.depth, opts.limit.max(1), &keep_edge);
-    let list: Vec<Arrival> = r
-        .found
-        .iter()
-        .filter_map(|found| {
-            let (edge, from) = found.via?;
-            let (source, _) = graph.g.edge_endpoints(edge)?;
-            let direction = if ent(source) == from {
-                Direction::Out
-            } else {
-                Direction::In
-            };
-            Some(Arrival {
-                distance: found.distance,
-                ent: found.ent,
-                edge: graph.edge(edge)?,
-                from,
-                direction,
-            })
+    // Every entity found but the start arrived by an edge.
+    let mut arrivals = Vec::with_capacity(r.found.len().saturating_sub(1));
+    arrivals.extend(r.found.iter().filter_map(|found| {
+        let (edge, from) = found.via?;
+        let (source, _) = graph.g.edge_endpoints(edge)?;
+        let out = u32::from(ent(source) == from);
+        let distance =
+            u32::try_from(found.distance).map_or(u32::MAX >> 1, |d| d.min(u32::MAX >> 1));
+        Some(Arrival {
+            ent: found.ent,
+            from,
+            edge: graph.packed(edge)?,
+            step: distance << 1 | out,
         })
-        .collect();
+    }));
+    Walk {
+        arrivals,
+        truncated: r.truncated,
+    }
+}
+
+/// The neighbourhood of `start` that `walk` found, each entity made as it
+/// is written.
+pub fn neighbors<'a>(facts: &'a Facts, start: Ent, opts: &Options, walk: Walk) -> Neighbors<'a> {
     let made = move |n: &Arrival| Neighbor {
-        distance: n.distance,
+        distance: n.distance(),
         entity: EntityOut::new(facts, n.ent),
-        via: Hop::new(facts, graph, n.edge, n.from, n.ent, n.direction),
+        via: Hop::new(facts, n.edge(facts), n.from, n.ent, n.direction()),
     };
     Neighbors {
         start: EntityOut::new(facts, start),
         depth: opts.depth,
         rel: opts.rels.clone(),
         limit: opts.limit,
-        truncated: r.truncated,
-        count: list.len(),
-        neighbors: Made::new(list, made),
+        truncated: walk.truncated,
+        count: walk.arrivals.len(),
+        neighbors: Made::new(walk.arrivals, made),
     }
 }
 
@@ -207,8 +241,10 @@ to = "a"
             rels: rels.iter().map(|s| s.to_string()).collect(),
             limit,
         };
-        let n = neighbors(&facts, &graph, &sel, facts.lookup("a").unwrap(), &opts);
-        ids(&n)
+        let start = facts.lookup("a").unwrap();
+        let found = walk(&facts, &graph, &sel, start, &opts);
+        drop(graph);
+        ids(&neighbors(&facts, start, &opts, found))
     }
 
     fn owned(list: &[(usize, &str)]) -> Vec<(usize, String)> {
@@ -246,6 +282,50 @@ to = "a"
     fn the_limit_counts_the_start() {
         let got = run(FilterArgs::default(), 2, &[], 2);
         assert_eq!(got.len(), 1);
+    }
+
+    /// Every arrival, read back without the graph, is an edge the graph
+    /// has between the two entities, pointing the way it says.
+    #[test]
+    fn arrivals_read_back_the_edges_that_reached_them() {
+        assert_eq!(std::mem::size_of::<Arrival>(), 16);
+        let bundled = crate::export::fixture::bundled();
+        let (facts, graph) = (&bundled.facts, &bundled.graph);
+        let sel = FilterArgs::default()
+            .resolve(facts, &crate::graph::names::NameIndex::build(facts))
+            .unwrap()
+            .select(facts, || graph);
+        let opts = Options {
+            depth: 99,
+            rels: Vec::new(),
+            limit: 1_000_000,
+        };
+        let start = facts.lookup("isis-k").unwrap();
+        let found = walk(facts, graph, &sel, start, &opts);
+        assert!(found.arrivals.len() > 20, "{}", found.arrivals.len());
+        let (mut ins, mut outs) = (0, 0);
+        for a in &found.arrivals {
+            let (source, target) = match a.direction() {
+                Direction::Out => (a.from, a.ent),
+                Direction::In => (a.ent, a.from),
+            };
+            let there = graph
+                .g
+                .edges_connecting(crate::graph::node(source), crate::graph::node(target))
+                .filter_map(|e| graph.edge(petgraph::visit::EdgeRef::id(&e)))
+                .any(|e| e == a.edge(facts));
+            assert!(there, "{a:?}");
+            match a.direction() {
+                Direction::In => ins += 1,
+                Direction::Out => outs += 1,
+            }
+        }
+        assert!(ins > 0 && outs > 0, "both ways: {ins} in, {outs} out");
+        let distances: Vec<usize> = found.arrivals.iter().map(Arrival::distance).collect();
+        assert!(
+            distances.is_sorted() && distances.last() > Some(&2),
+            "{distances:?}"
+        );
     }
 
     #[test]

@@ -233,7 +233,7 @@ fn path_out(facts: &Facts, graph: &Graph, from: Ent, route: &[Step]) -> PathOut 
     let mut hops = Vec::with_capacity(route.len());
     for step in route {
         if let Some(edge) = graph.edge(step.edge) {
-            hops.push(Hop::new(facts, graph, edge, at, step.to, step.direction));
+            hops.push(Hop::new(facts, edge, at, step.to, step.direction));
         }
         at = step.to;
     }

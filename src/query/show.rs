@@ -77,8 +77,9 @@ fn attr_value(facts: &Facts, attr: &Attr) -> serde_json::Value {
     }
 }
 
-/// The card of `ent`.
-pub fn card<'a>(facts: &'a Facts, graph: &'a Graph, ent: Ent) -> Card<'a> {
+/// The card of `ent`. It holds nothing of `graph`, which may be dropped
+/// before the card is written.
+pub fn card<'a>(facts: &'a Facts, graph: &Graph, ent: Ent) -> Card<'a> {
     let mut card = Card {
         entity: EntityOut::new(facts, ent),
         kind: None,
@@ -150,7 +151,7 @@ pub fn card<'a>(facts: &'a Facts, graph: &'a Graph, ent: Ent) -> Card<'a> {
 /// Every edge in and out of `ent`, in time order; an edge from `ent` to
 /// itself once, as going out. Only the order is held: each link is made
 /// when it is written.
-pub fn connections<'a>(facts: &'a Facts, graph: &'a Graph, ent: Ent) -> Connections<'a> {
+pub fn connections<'a>(facts: &'a Facts, graph: &Graph, ent: Ent) -> Connections<'a> {
     let here = node(ent);
     let out = graph
         .g
@@ -188,7 +189,7 @@ pub fn connections<'a>(facts: &'a Facts, graph: &'a Graph, ent: Ent) -> Connecti
     keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let order = keyed.into_iter().map(|(_, k)| k).collect();
     Made::new(order, move |&(edge, dir, other)| {
-        Link::new(facts, graph, edge, dir, other)
+        Link::new(facts, edge, dir, other)
     })
 }
 
