@@ -49,10 +49,10 @@ fi
 source bench/lib.sh
 
 for _ in 1 2 3; do
-  read -r t m < <(once "$BASE" "$one"); keep baseline "$t" "$m"
-  read -r t m < <(once "$BIN" check "$one"); keep one "$t" "$m"
-  read -r t m < <(once "$BIN" check "$lines_dir"); keep lines "$t" "$m"
-  read -r t m < <(once "$BIN" check "$json_dir"); keep json "$t" "$m"
+  read -r t m _ < <(once "$BASE" "$one"); keep baseline "$t" "$m"
+  read -r t m _ < <(once "$BIN" check "$one"); keep one "$t" "$m"
+  read -r t m _ < <(once "$BIN" check "$lines_dir"); keep lines "$t" "$m"
+  read -r t m _ < <(once "$BIN" check "$json_dir"); keep json "$t" "$m"
 done
 
 bytes() { du -sb --apparent-size "$1" | cut -f1; }
