@@ -59,7 +59,10 @@ pub const OUTPUTS: [(&str, Format); 4] = [
 pub fn run(args: Args) -> Result<(), Error> {
     // No export needs the graph built: the DOT file reads its edges from
     // the facts.
-    let loaded = Loaded::new(super::load_valid(&args.facts)?);
+    let mut facts = super::load_valid(&args.facts)?;
+    // Every export reads every string: stored facts' text is read whole.
+    facts.strings.read_whole();
+    let loaded = Loaded::new(facts);
     let facts = &loaded.facts;
     let sel = Filter::default().select(facts, || loaded.graph());
     let title = args

@@ -150,6 +150,11 @@ pub fn run(args: Args) -> Result<(), Error> {
     if args.filter.around.is_some() {
         crate::cache::spill::spill(&mut facts);
     }
+    // Unfiltered, the export reads every string: stored facts' text is
+    // read whole. A filtered one reads the pages it needs.
+    if args.filter.is_empty() {
+        facts.strings.read_whole();
+    }
     let loaded = Loaded::new(facts);
     let done = export(&args, &loaded);
     super::leave(loaded);

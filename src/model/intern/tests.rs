@@ -85,6 +85,30 @@ fn a_frozen_interner_reads_finds_and_grows_as_the_original() {
     assert_eq!(b.get("moscow"), Some(moscow));
 }
 
+#[test]
+fn reading_a_frozen_interner_whole_keeps_every_string_and_lookup() {
+    let mut a = Interner::default();
+    let moscow = a.intern("moscow");
+    let title = a.push("a title, «quoted» ✓");
+    a.push("");
+    let kyiv = a.intern("kyiv");
+    let texts = shared(&a);
+    let (name_ends, text_ends, probe) = a.stored();
+    let ends = (name_ends.clone(), text_ends.clone());
+    let mut b = Interner::frozen(texts, ends, probe).unwrap();
+    b.read_whole();
+    assert!(b.frozen.is_none(), "in memory now");
+    assert_eq!(b.iter().collect::<Vec<_>>(), a.iter().collect::<Vec<_>>());
+    assert_eq!((b.get("moscow"), b.get("kyiv")), (Some(moscow), Some(kyiv)));
+    assert_eq!(b.resolve(title), "a title, «quoted» ✓");
+    assert_eq!(b.intern("kyiv"), kyiv, "found, not added again");
+    let before = b.iter().count();
+    b.read_whole();
+    assert_eq!(b.iter().count(), before, "a second read changes nothing");
+    a.read_whole();
+    assert_eq!(a.iter().collect::<Vec<_>>(), b.iter().collect::<Vec<_>>());
+}
+
 /// A block of names and texts, some repeating within it and across blocks.
 fn block(b: usize) -> Interner {
     let mut i = Interner::default();
