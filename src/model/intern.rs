@@ -95,15 +95,42 @@ impl Strings {
         self.ends.len() - 1
     }
 
+    /// The strings that `ends` cut `bytes` into: `bytes` itself, with no
+    /// copy, when it is all UTF-8 and as long as the ends say (as stored
+    /// text is, unless its file was changed under the program); else each
+    /// string that is not UTF-8 or not all there is kept empty, as a page
+    /// read gives it, and the ends are moved to match.
+    fn checked(bytes: Vec<u8>, ends: Ends) -> Strings {
+        let bytes = match String::from_utf8(bytes) {
+            Ok(buf) if buf.len() == ends.last() => return Strings { buf, ends },
+            Ok(buf) => buf.into_bytes(),
+            Err(e) => e.into_bytes(),
+        };
+        let mut strings = Strings::default();
+        let mut start = 0;
+        for end in ends.iter() {
+            let s = bytes
+                .get(start..end)
+                .and_then(|b| std::str::from_utf8(b).ok());
+            strings.push(s.unwrap_or_default());
+            start = end;
+        }
+        strings
+    }
+
     /// Appends the strings of `from`, whose text is `text` (held there or
     /// read from where it is stored).
     fn append(&mut self, text: &[u8], from: &Strings) {
         let by = self.buf.len();
-        match from.buf.len() == text.len() {
-            true => self.buf.push_str(&from.buf),
-            // Text read back from storage was checked as UTF-8 when read.
-            false => self.buf.push_str(&String::from_utf8_lossy(text)),
-        }
+        let read;
+        let from = match from.buf.len() == text.len() {
+            true => from,
+            false => {
+                read = Strings::checked(text.to_vec(), from.ends.clone());
+                &read
+            }
+        };
+        self.buf.push_str(&from.buf);
         // The buffer only grows, so the ends cannot be refused.
         let _ = self.ends.extend_shifted(&from.ends, by);
     }
@@ -309,8 +336,8 @@ impl Interner {
     #[cold]
     fn thaw_now(&mut self) {
         if let Some(f) = self.frozen.take() {
-            self.names.buf = owned_text(f.names.all());
-            self.text.buf = owned_text(f.text.all());
+            self.names = Strings::checked(f.names.all(), std::mem::take(&mut self.names.ends));
+            self.text = Strings::checked(f.text.all(), std::mem::take(&mut self.text.ends));
             let hash = rehash(&self.names, &self.hasher);
             let mut table = HashTable::with_capacity(self.names.ends.len());
             for sym in (0..self.names.ends.len()).map(Sym::from_index) {
@@ -319,12 +346,6 @@ impl Interner {
             self.table = table;
         }
     }
-}
-
-/// `bytes` as text, without a copy when they are UTF-8 (as a stored
-/// interner's are, unless its file was changed under the program).
-fn owned_text(bytes: Vec<u8>) -> String {
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// What [`Interner::stored`] gives to store beside the text.

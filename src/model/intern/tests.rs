@@ -49,8 +49,15 @@ fn absorbing_keeps_interned_strings_deduplicated() {
 
 /// Both kinds' text, end to end, read from memory as from a file.
 fn shared(a: &Interner) -> (SharedText, SharedText) {
+    shared_edited(a, |_| {})
+}
+
+/// [`shared`], its bytes (names, then texts) changed by `edit` first.
+fn shared_edited(a: &Interner, edit: impl FnOnce(&mut Vec<u8>)) -> (SharedText, SharedText) {
     let [names, text] = a.texts();
-    let bytes = std::sync::Arc::new([names.as_ref(), text.as_ref()].concat());
+    let mut bytes = [names.as_ref(), text.as_ref()].concat();
+    edit(&mut bytes);
+    let bytes = std::sync::Arc::new(bytes);
     (
         SharedText::read_on_demand(bytes.clone(), 0, names.len()),
         SharedText::read_on_demand(bytes, names.len() as u64, text.len()),
@@ -107,6 +114,40 @@ fn reading_a_frozen_interner_whole_keeps_every_string_and_lookup() {
     assert_eq!(b.iter().count(), before, "a second read changes nothing");
     a.read_whole();
     assert_eq!(a.iter().collect::<Vec<_>>(), b.iter().collect::<Vec<_>>());
+}
+
+/// A byte changed in the stored text under the program: read whole, as a
+/// page at a time, the string it falls in reads as empty and every other
+/// string as it was.
+#[test]
+fn a_string_that_is_not_utf8_reads_empty_whole_as_by_pages() {
+    let mut a = Interner::default();
+    let moscow = a.intern("moscow");
+    let first = a.push("first «one»");
+    let bad = a.push("bad");
+    let last = a.push("last ✓");
+    let texts = shared_edited(&a, |bytes| {
+        let at = bytes.windows(3).position(|w| w == b"bad").unwrap();
+        bytes[at + 1] = 0xFF;
+    });
+    let (name_ends, text_ends, probe) = a.stored();
+    let ends = (name_ends.clone(), text_ends.clone());
+    let mut b = Interner::frozen(texts, ends, probe).unwrap();
+    let paged: Vec<String> = b.iter().map(str::to_string).collect();
+    assert_eq!(b.resolve(bad), "");
+    b.read_whole();
+    assert!(b.frozen.is_none());
+    assert_eq!(b.iter().collect::<Vec<_>>(), paged);
+    assert_eq!(
+        [
+            b.resolve(moscow),
+            b.resolve(first),
+            b.resolve(bad),
+            b.resolve(last)
+        ],
+        ["moscow", "first «one»", "", "last ✓"]
+    );
+    assert_eq!(b.get("moscow"), Some(moscow));
 }
 
 /// A block of names and texts, some repeating within it and across blocks.
