@@ -122,17 +122,20 @@ impl Strings {
     /// read from where it is stored).
     fn append(&mut self, text: &[u8], from: &Strings) {
         let by = self.buf.len();
+        let held = (from.buf.len() == text.len()).then_some(from.buf.as_str());
+        let stored = || std::str::from_utf8(text).ok();
+        let whole = held.or_else(stored).filter(|t| t.len() == from.ends.last());
         let read;
-        let from = match from.buf.len() == text.len() {
-            true => from,
-            false => {
+        let (text, ends) = match whole {
+            Some(text) => (text, &from.ends),
+            None => {
                 read = Strings::checked(text.to_vec(), from.ends.clone());
-                &read
+                (read.buf.as_str(), &read.ends)
             }
         };
-        self.buf.push_str(&from.buf);
+        self.buf.push_str(text);
         // The buffer only grows, so the ends cannot be refused.
-        let _ = self.ends.extend_shifted(&from.ends, by);
+        let _ = self.ends.extend_shifted(ends, by);
     }
 
     fn get(&self, i: usize) -> &str {

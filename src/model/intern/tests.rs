@@ -135,6 +135,11 @@ fn a_string_that_is_not_utf8_reads_empty_whole_as_by_pages() {
     let mut b = Interner::frozen(texts, ends, probe).unwrap();
     let paged: Vec<String> = b.iter().map(str::to_string).collect();
     assert_eq!(b.resolve(bad), "");
+    let mut c = Interner::default();
+    c.push("before");
+    let map = c.absorb(&b);
+    let absorbed = [first, bad, last].map(|sym| c.resolve(map.get(sym)));
+    assert_eq!(absorbed, ["first «one»", "", "last ✓"], "appended as read");
     b.read_whole();
     assert!(b.frozen.is_none());
     assert_eq!(b.iter().collect::<Vec<_>>(), paged);
