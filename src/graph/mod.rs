@@ -187,11 +187,6 @@ impl Graph {
         Some(self.starts.edge(w, source, target))
     }
 
-    /// The kind, date and sources of an edge.
-    pub fn edge_info<'f>(&self, facts: &'f Facts, edge: Edge) -> EdgeInfo<'f> {
-        edge_info(facts, edge)
-    }
-
     /// The bounds of an edge's date, if it has one.
     pub fn edge_bounds(&self, facts: &Facts, edge: Edge) -> Option<Bounds> {
         edge_info(facts, edge).date.map(Edtf::bounds)

@@ -16,7 +16,7 @@ use serde::Serialize;
 use super::data::{Direction, EntityOut, Hop, Made};
 use super::filter::Selection;
 use super::reach::reach;
-use crate::graph::{Edge, Graph, Packed, ent};
+use crate::graph::{Edge, Graph, Packed, edge_info, ent};
 use crate::model::{Ent, Facts};
 use crate::suggest::{hint, nearest};
 
@@ -109,7 +109,7 @@ pub fn edge_kinds<'f>(facts: &'f Facts, graph: &Graph) -> Vec<&'f str> {
         .g
         .edge_indices()
         .filter_map(|e| graph.edge(e))
-        .map(|e| graph.edge_info(facts, e).kind)
+        .map(|e| edge_info(facts, e).kind)
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
@@ -139,11 +139,9 @@ pub fn walk(facts: &Facts, graph: &Graph, sel: &Selection, start: Ent, opts: &Op
             return false;
         };
         let kind_ok = opts.rels.is_empty()
-            || graph.edge(e).is_some_and(|w| {
-                opts.rels
-                    .iter()
-                    .any(|r| r == graph.edge_info(facts, w).kind)
-            });
+            || graph
+                .edge(e)
+                .is_some_and(|w| opts.rels.iter().any(|r| r == edge_info(facts, w).kind));
         kind_ok && allowed(ent(a)) && allowed(ent(b))
     };
     let r = reach(graph, start, opts.depth, opts.limit.max(1), &keep_edge);

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::data::{CiteOut, CountOut, DateOut, Direction, EntityOut, Link, Made};
 use crate::edtf::Day;
-use crate::graph::{self, Edge, Graph, node};
+use crate::graph::{self, Edge, Graph, edge_info, node};
 use crate::model::{Attr, Ent, EntityRef, Facts, Sym};
 
 /// Latitude and longitude in degrees.
@@ -166,7 +166,7 @@ pub fn connections<'a>(facts: &'a Facts, graph: &Graph, ent: Ent) -> Connections
         .chain(inc)
         .filter_map(|(e, dir, other)| {
             let edge = graph.edge(e.id())?;
-            let info = graph.edge_info(facts, edge);
+            let info = edge_info(facts, edge);
             let (undated, lo, hi) = match info.date.map(|d| d.bounds()) {
                 Some(b) => {
                     let (lo, hi) = b.sort_key();

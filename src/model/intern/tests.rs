@@ -64,6 +64,12 @@ fn shared_edited(a: &Interner, edit: impl FnOnce(&mut Vec<u8>)) -> (SharedText, 
     )
 }
 
+/// `a` frozen over `texts`, as a stored entry is read back.
+fn frozen_over(a: &Interner, texts: (SharedText, SharedText)) -> Interner {
+    let (name_ends, text_ends, probe) = a.stored();
+    Interner::frozen(texts, (name_ends.clone(), text_ends.clone()), probe).unwrap()
+}
+
 #[test]
 fn a_frozen_interner_reads_finds_and_grows_as_the_original() {
     let mut a = Interner::default();
@@ -100,9 +106,7 @@ fn reading_a_frozen_interner_whole_keeps_every_string_and_lookup() {
     a.push("");
     let kyiv = a.intern("kyiv");
     let texts = shared(&a);
-    let (name_ends, text_ends, probe) = a.stored();
-    let ends = (name_ends.clone(), text_ends.clone());
-    let mut b = Interner::frozen(texts, ends, probe).unwrap();
+    let mut b = frozen_over(&a, texts);
     b.read_whole();
     assert!(b.frozen.is_none(), "in memory now");
     assert_eq!(b.iter().collect::<Vec<_>>(), a.iter().collect::<Vec<_>>());
@@ -130,9 +134,7 @@ fn a_string_that_is_not_utf8_reads_empty_whole_as_by_pages() {
         let at = bytes.windows(3).position(|w| w == b"bad").unwrap();
         bytes[at + 1] = 0xFF;
     });
-    let (name_ends, text_ends, probe) = a.stored();
-    let ends = (name_ends.clone(), text_ends.clone());
-    let mut b = Interner::frozen(texts, ends, probe).unwrap();
+    let mut b = frozen_over(&a, texts);
     let paged: Vec<String> = b.iter().map(str::to_string).collect();
     assert_eq!(b.resolve(bad), "");
     let mut c = Interner::default();
@@ -220,8 +222,7 @@ fn first_byte_is_the_first_byte_of_the_string() {
         a.intern("kyiv"),
     ];
     let texts = shared(&a);
-    let (name_ends, text_ends, probe) = a.stored();
-    let frozen = Interner::frozen(texts, (name_ends.clone(), text_ends.clone()), probe).unwrap();
+    let frozen = frozen_over(&a, texts);
     for sym in syms {
         let want = a.resolve(sym).bytes().next().unwrap_or(0);
         assert_eq!(
