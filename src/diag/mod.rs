@@ -310,6 +310,11 @@ impl Diagnostics {
         self.errors
     }
 
+    /// How many diagnostics of `code` were found, kept or only counted.
+    pub fn count(&self, code: Code) -> usize {
+        self.by_code.get(code.index()).copied().unwrap_or(0)
+    }
+
     pub fn warnings(&self) -> usize {
         self.warnings
     }

@@ -167,15 +167,26 @@ pub fn read_text(
 }
 
 /// Parses a document's text whole and hands on its records, reporting
-/// syntax errors (and nothing else when there is one). JSON documents are
-/// loaded a record at a time instead ([`super::document`]).
+/// syntax errors. A JSON document with one hands on nothing; a TOML
+/// document with some still hands on the records that stand clear of them
+/// ([`toml::parse_partial`]), so that one run reports their problems too.
+/// JSON documents are loaded a record at a time instead
+/// ([`super::document`]).
 pub fn each_record<'a>(
     src: &SourceText<'a>,
     format: Format,
     diags: &mut Diagnostics,
     sink: &mut dyn FnMut(RawRecord<'_, 'a>, &mut Diagnostics),
 ) {
-    if let Some(doc) = parse_document(src, format, diags) {
+    let doc = match format {
+        Format::Toml => {
+            let (doc, errors) = toml::parse_partial(src.text);
+            errors.into_iter().for_each(|e| diags.push(syntax(e, src)));
+            Some(doc)
+        }
+        _ => parse_document(src, format, diags),
+    };
+    if let Some(doc) = doc {
         for_each_record(&doc, src, diags, sink);
     }
 }

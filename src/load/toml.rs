@@ -39,17 +39,111 @@ pub fn parse(text: &str) -> Result<Node<'_>, Vec<SyntaxError>> {
 }
 
 /// Parses a TOML document of any form with the `toml` crate, or returns
-/// every syntax error found in it.
+/// every syntax error found in it (the first of each line).
 pub fn parse_general(text: &str) -> Result<Node<'_>, Vec<SyntaxError>> {
-    let (table, errors) = DeTable::parse_recoverable(text);
-    if !errors.is_empty() {
-        return Err(errors.iter().map(|e| syntax_error(e, text)).collect());
+    let (node, errors) = recovering(text);
+    match errors.is_empty() {
+        true => Ok(node),
+        false => Err(errors),
     }
+}
+
+/// Parses a TOML document, and with every syntax error found in it (the
+/// first of each line) the part of it that reads the same whatever the
+/// errors were: the items of its top-level lists whose text, up to the
+/// next item, holds no error. A document without errors is
+/// given whole.
+pub fn parse_partial(text: &str) -> (Node<'_>, Vec<SyntaxError>) {
+    if let Some(node) = plain::parse(text) {
+        return (node, Vec::new());
+    }
+    let (node, errors) = recovering(text);
+    match errors.is_empty() {
+        true => (node, errors),
+        false => (clear_of(node, &errors, text.len()), errors),
+    }
+}
+
+/// The `toml` crate's tree of a document, recovered past its syntax errors,
+/// and those errors, the first of each line.
+fn recovering(text: &str) -> (Node<'_>, Vec<SyntaxError>) {
+    let (table, errors) = DeTable::parse_recoverable(text);
+    let errors = errors.iter().map(|e| syntax_error(e, text)).collect();
     let span = table.span();
-    Ok(Node {
+    let node = Node {
         span: Span::new(span.start, span.end),
         value: Value::Table(entries(table.into_inner())),
-    })
+    };
+    (node, first_of_each_line(errors, text))
+}
+
+/// The first error of each line: one mistake often gives the parser two
+/// (an unclosed string, say, and the end of its line). An error at the
+/// carriage return of a CRLF line ending gives way to the next on its line,
+/// so that a file reads the same with either ending.
+fn first_of_each_line(mut errors: Vec<SyntaxError>, text: &str) -> Vec<SyntaxError> {
+    errors.sort_by_key(|e| e.offset);
+    let bytes = text.as_bytes();
+    let mut kept: Vec<SyntaxError> = Vec::with_capacity(errors.len());
+    for e in errors {
+        let Some(last) = kept.last_mut() else {
+            kept.push(e);
+            continue;
+        };
+        let between = bytes.get(last.offset..e.offset).unwrap_or_default();
+        if between.contains(&b'\n') {
+            kept.push(e);
+        } else if bytes.get(last.offset..last.offset + 2) == Some(b"\r\n") {
+            *last = e;
+        }
+    }
+    kept
+}
+
+/// The tree with only the items of its top-level lists whose text, from
+/// where each starts to where the next starts (or the document ends), holds
+/// none of the `errors`; every other top-level value, and a list left
+/// empty (a broken header may be recovered as one), is left out. What
+/// stands clear of the errors was parsed as it would be without them; what
+/// holds one may have been recovered into anything.
+fn clear_of<'a>(doc: Node<'a>, errors: &[SyntaxError], end: usize) -> Node<'a> {
+    let Value::Table(entries) = doc.value else {
+        return Node {
+            span: doc.span,
+            value: Value::Table(Vec::new()),
+        };
+    };
+    let mut starts: Vec<usize> = entries
+        .iter()
+        .filter_map(|e| match &e.value.value {
+            Value::Array(items) => Some(items.iter().map(|i| i.span.start)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    starts.sort_unstable();
+    let clear = |item: &Node<'_>| {
+        let from = item.span.start;
+        let next = starts.partition_point(|&s| s <= from);
+        // The last item's text takes in an error at the very end.
+        let to = starts.get(next).copied().unwrap_or(end.saturating_add(1));
+        !errors.iter().any(|e| (from..to).contains(&e.offset))
+    };
+    let entries = entries
+        .into_iter()
+        .filter_map(|mut entry| {
+            let Value::Array(items) = entry.value.value else {
+                return None;
+            };
+            let items: Vec<Node<'_>> = items.into_iter().filter(|i| clear(i)).collect();
+            entry.value.value = Value::Array(items);
+            has_items(&entry.value).then_some(entry)
+        })
+        .collect();
+    Node {
+        span: doc.span,
+        value: Value::Table(entries),
+    }
 }
 
 fn syntax_error(e: &toml::de::Error, text: &str) -> SyntaxError {
@@ -98,6 +192,10 @@ fn node(value: Spanned<DeValue<'_>>) -> Node<'_> {
         DeValue::Table(t) => Value::Table(entries(t)),
     };
     Node { span, value }
+}
+
+fn has_items(node: &Node<'_>) -> bool {
+    matches!(&node.value, Value::Array(items) if !items.is_empty())
 }
 
 fn integer(digits: &str, radix: u32) -> Value<'static> {
@@ -161,5 +259,71 @@ mod tests {
         let errors = parse("a = \nb = \"x\nc = 1").unwrap_err();
         assert!(!errors.is_empty());
         assert_eq!(errors.first().unwrap().offset, 4);
+    }
+
+    /// The `(line, offset)` of each error `parse_partial` gives.
+    fn errors_of(text: &str) -> Vec<(usize, usize)> {
+        let (_, errors) = parse_partial(text);
+        let line = |at: usize| text.get(..at).map_or(0, |t| t.matches('\n').count() + 1);
+        errors.iter().map(|e| (line(e.offset), e.offset)).collect()
+    }
+
+    #[test]
+    fn an_unclosed_string_is_one_error_with_either_line_ending() {
+        let lf = "[[source]]\nid = \"s\"\ntitle = \"S\n\n[[source]]\nid = \"t\" x\n";
+        let crlf = lf.replace('\n', "\r\n");
+        let (lf_errors, crlf_errors) = (errors_of(lf), errors_of(&crlf));
+        assert_eq!(lf_errors.iter().map(|e| e.0).collect::<Vec<_>>(), [3, 6]);
+        assert_eq!(crlf_errors.iter().map(|e| e.0).collect::<Vec<_>>(), [3, 6]);
+        // At the end of the line, not at its carriage return.
+        let first = crlf_errors.first().map(|e| e.1);
+        assert_eq!(first.and_then(|at| crlf.get(at..at + 1)), Some("\n"));
+    }
+
+    /// The ids of the items of list `key` in a tree.
+    fn ids<'a>(doc: &'a Node<'_>, key: &str) -> Vec<&'a str> {
+        let Some(Value::Array(items)) = doc.get(key).map(|e| &e.value.value) else {
+            return Vec::new();
+        };
+        let id = |i: &'a Node<'_>| match i.get("id").map(|e| &e.value.value) {
+            Some(Value::Str(s)) => Some(s.as_ref()),
+            _ => None,
+        };
+        items.iter().filter_map(id).collect()
+    }
+
+    #[test]
+    fn a_document_with_errors_keeps_the_items_clear_of_them() {
+        let text = "[[source]]\nid = \"s\"\n\n[[source]]\nid = \"t\" x\n\n\
+                    [[event]]\nid = \"e\"\n\n[[source]]\nid = \"u\"\nstray = 1 2\n\
+                    [[event]]\nid = \"f\"\n";
+        let (doc, errors) = parse_partial(text);
+        assert_eq!(errors.len(), 2);
+        assert_eq!(ids(&doc, "source"), ["s"]);
+        assert_eq!(ids(&doc, "event"), ["e", "f"]);
+        assert!(parse_general(text).is_err());
+    }
+
+    #[test]
+    fn a_broken_header_leaves_nothing_of_its_own() {
+        let (doc, errors) = parse_partial("[[event]\nid = \"e\"\n");
+        assert_eq!(errors.len(), 1);
+        assert_eq!(doc.value, Value::Table(Vec::new()));
+    }
+
+    #[test]
+    fn an_unclosed_multiline_string_keeps_only_what_comes_before() {
+        let text = "[[event]]\nid = \"a\"\n[[event]]\nid = \"b\"\ntitle = \"\"\"B\n\n[[event]]\nid = \"c\"\n";
+        let (doc, errors) = parse_partial(text);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(ids(&doc, "event"), ["a"]);
+    }
+
+    #[test]
+    fn a_document_without_errors_is_given_whole() {
+        let text = "title = \"x\"\n[[event]]\nid = \"a\"\nkilled = { min = 1 }\n";
+        let (doc, errors) = parse_partial(text);
+        assert!(errors.is_empty());
+        assert_eq!(Some(doc), parse_general(text).ok());
     }
 }

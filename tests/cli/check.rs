@@ -602,3 +602,49 @@ fn a_place_cycle_through_a_dropped_place_is_reported() {
         .stderr_has("place `p` encloses itself: p → q → p")
         .stderr_has("place `r` encloses itself: r → r");
 }
+
+/// A TOML file with a syntax error still gives the records that stand clear
+/// of it, before and after, with their own problems: one run reports them.
+#[test]
+fn a_toml_syntax_error_keeps_the_records_clear_of_it() {
+    let text = "[[source]]\nid = \"s\"\ntitle = \"S\"\n\n[[actor]]\nid = \"a\"\nname = \"A\" x\n\n\
+                [[event]]\nid = \"e\"\ntitle = \"E\"\ndate = \"2024-13\"\nsources = [\"s\"]\n";
+    let s = Scratch::new().file("t.toml", text);
+    let run = s.run(&["check", "--json", "t.toml"]).status(1);
+    let mut got = placed(&run);
+    got.sort();
+    let want = [("invalid-date", 12, 14), ("syntax", 7, 12)];
+    assert_eq!(got, want.map(|(c, l, k)| (c.to_string(), l, k)));
+}
+
+/// One typo in a file of sources loses the sources from it on; the events
+/// of other files citing them give one error, which says why, not one each.
+#[test]
+fn unknown_references_while_a_file_is_unreadable_are_one_error() {
+    let sources = "[[source]]\nid = \"t\"\ntitle = \"T\" x\n";
+    let events: String = (0..50)
+        .map(|i| format!("{{\"type\":\"event\",\"id\":\"e{i}\",\"title\":\"E\",\"date\":\"2024\",\"sources\":[\"t\"]}}\n"))
+        .collect();
+    let s = Scratch::new()
+        .file("facts/sources.toml", sources)
+        .file("facts/events.jsonl", &events);
+    s.run(&["check"])
+        .status(1)
+        .stderr_has("error[unknown-reference]: unknown source `t`\n --> facts/events.jsonl:1:64\n")
+        .stderr_has(
+            "   = note: this file could not be read whole, and may define it: facts/sources.toml\n",
+        )
+        .stderr_has("   = note: 49 more unknown references not shown\n")
+        .stderr_has("error: 2 error(s), 0 warning(s): 1 syntax, 1 unknown-reference\n");
+    // Once the file reads, every reference is checked again.
+    let fixed = Scratch::new()
+        .file(
+            "facts/sources.toml",
+            "[[source]]\nid = \"u\"\ntitle = \"T\"\n",
+        )
+        .file("facts/events.jsonl", &events);
+    fixed
+        .run(&["check", "--json"])
+        .status(1)
+        .stdout_has("\"unknown-reference\": 50");
+}

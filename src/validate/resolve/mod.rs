@@ -16,9 +16,11 @@ mod defs;
 mod hints;
 #[cfg(test)]
 mod tests;
+mod unread;
 
 use defs::{Counts, Def, Kind, Lists};
 use hints::{Hints, Known};
+use unread::Unread;
 
 use super::{Pending, RefTarget};
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, PathSeg};
@@ -36,6 +38,8 @@ struct Resolver<'p> {
     /// records are resolved: where each is in the list, and the record.
     unplaced: Vec<(usize, Def)>,
     hints: Hints<'p>,
+    /// Files not read whole, which may define ids referenced as unknown.
+    unread: Unread,
 }
 
 /// "`s` is a source, not a place".
@@ -172,6 +176,7 @@ impl Resolver<'_> {
     ) -> Resolver<'p> {
         Resolver {
             p,
+            unread: Unread::of(diags),
             ids,
             counts: Counts {
                 actors: u32_of(recs.actors.len()),
@@ -336,13 +341,14 @@ impl Resolver<'_> {
                     self.diags.push(d);
                     Err(())
                 }
+                None if self.unread.hides() => Err(()),
                 None => {
                     let msg = format!("unknown {what} `{name}`");
                     let help = self.help(id, wanted);
                     let d = Diagnostic::error(Code::UnknownReference, msg)
                         .at(Loc::Field(origin, path))
                         .maybe_help(help);
-                    self.diags.push(d);
+                    self.unread.push(d, self.diags);
                     Err(())
                 }
             },
@@ -380,9 +386,10 @@ impl Resolver<'_> {
         }
     }
 
-    /// "did you mean" among the ids of the wanted kinds (skipped for huge sets).
-    /// The id index, the resolving done.
+    /// The id index, the resolving done (and the first unknown reference
+    /// given its notes, module [`unread`]).
     fn into_ids(self) -> Ids {
+        self.unread.finish(self.diags);
         self.ids
     }
 
