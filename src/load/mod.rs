@@ -14,6 +14,7 @@
 //! (that is `validate`).
 
 pub mod document;
+pub mod escaped;
 pub mod files;
 pub mod json;
 pub mod lines;

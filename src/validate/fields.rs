@@ -231,8 +231,9 @@ pub fn first_char(span: Span) -> Span {
     Span::new(span.start, span.start + 1)
 }
 
-/// The span of `len` bytes at byte `at` of a string value's text, when the
-/// value is written plainly in the source (no escapes); else the whole value.
+/// The span of `len` bytes at byte `at` of a string value's text, in the
+/// source as written (escapes and all, [`crate::load::escaped`]); the whole
+/// value when its text cannot be followed (a TOML line-ending backslash).
 pub fn inner(src: &SourceText<'_>, span: Span, value: &str, at: usize, len: usize) -> Span {
     let raw = src.text.get(span.start..span.end).unwrap_or_default();
     // TOML's multi-line strings drop a line break right after their opening.
@@ -246,9 +247,10 @@ pub fn inner(src: &SourceText<'_>, span: Span, value: &str, at: usize, len: usiz
         }
         _ => usize::from(raw.starts_with('"') || raw.starts_with('\'')),
     };
-    if raw.get(quote..quote + value.len()) == Some(value) {
-        let start = span.start + quote + at;
-        return Span::new(start, start + len.max(1));
+    let body = raw.get(quote..).unwrap_or_default();
+    let to = at.saturating_add(len.max(1));
+    match crate::load::escaped::place(body, value, at, to) {
+        Some((from, to)) => Span::new(span.start + quote + from, span.start + quote + to),
+        None => span,
     }
-    span
 }
