@@ -15,6 +15,7 @@ mod date;
 mod day;
 mod display;
 mod error;
+mod hint;
 mod parse;
 mod parse_date;
 mod parse_time;

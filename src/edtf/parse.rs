@@ -3,10 +3,12 @@
 //!
 //! Intervals need at least one dated end, and the end may not be wholly before the start
 //! (its latest possible day before the start's earliest). Dates themselves are parsed in
-//! `parse_date.rs`. Nothing here may panic, whatever the input.
+//! `parse_date.rs`; a rejected text gets help for dates written in other formats from
+//! `hint.rs`. Nothing here may panic, whatever the input.
 
 use super::cursor::Cursor;
 use super::error::EdtfError;
+use super::hint::refine;
 use super::parse_date::date;
 use super::plain::plain;
 use super::{Edtf, End};
@@ -33,6 +35,11 @@ pub fn parse(input: &str) -> Result<Edtf, EdtfError> {
 
 /// [`parse`] for every form, without the shortcut for plain dates.
 pub(super) fn general(input: &str) -> Result<Edtf, EdtfError> {
+    strict(input).map_err(|error| refine(input, error))
+}
+
+/// [`general`] without the help for dates written in other formats.
+pub(super) fn strict(input: &str) -> Result<Edtf, EdtfError> {
     if input.is_empty() {
         return Err(EdtfError::new(0, 0, "empty date"));
     }

@@ -10,6 +10,7 @@ use super::cursor::Cursor;
 use super::date::{Date, Part, Qualifier};
 use super::day::days_in_month;
 use super::error::EdtfError;
+use super::hint::Hint;
 use super::parse_time::time;
 
 /// The most digits a `Y` year may have, so every day of it fits in an `i64` day count.
@@ -169,7 +170,9 @@ fn year(cur: &mut Cursor) -> Result<(i64, u8), EdtfError> {
     if text.is_empty() {
         return Err(cur.unexpected("a four-digit year"));
     }
-    check_year_length(start, text, negative)?;
+    // A short year with more after it is a two-digit year or a day, not a year to pad.
+    let more = cur.peek().is_some_and(|c| !matches!(c, '?' | '~' | '%'));
+    check_year_length(start, text, negative, more)?;
     let year_x = year_mask(start, text)?;
     let magnitude: i64 = text.replace('X', "0").parse().unwrap_or(0);
     if negative && magnitude == 0 {
@@ -180,8 +183,13 @@ fn year(cur: &mut Cursor) -> Result<(i64, u8), EdtfError> {
 }
 
 /// Rejects a year that is not exactly four characters (after its sign,
-/// `negative`).
-fn check_year_length(start: usize, text: &str, negative: bool) -> Result<(), EdtfError> {
+/// `negative`; `more` when a month or other part follows).
+fn check_year_length(
+    start: usize,
+    text: &str,
+    negative: bool,
+    more: bool,
+) -> Result<(), EdtfError> {
     let len = text.len();
     if len == 4 {
         return Ok(());
@@ -199,6 +207,7 @@ fn check_year_length(start: usize, text: &str, negative: bool) -> Result<(), Edt
                 "write years {which} with a `Y` prefix, like `Y{sign}{trimmed}`"
             ))
         }
+        (true, false) if more => error.help(Hint::Form.to_string()),
         (true, false) => error.help(format!("pad the year with zeros: `{text:0>4}`")),
         (false, _) => error,
     })

@@ -284,3 +284,91 @@ fn a_long_year_is_told_how_to_write_it_with_its_sign() {
     let expected = "write years before -9999 with a `Y` prefix, like `Y-271821`";
     assert_eq!(help("-271821-04-19").as_deref(), Some(expected));
 }
+
+/// (offset, len, message, help) of the error for `text`.
+fn err_help(text: &str) -> (usize, usize, String, String) {
+    let (offset, len, message) = err(text);
+    let help = parse(text).err().and_then(|e| e.help).unwrap_or_default();
+    (offset, len, message, help)
+}
+
+#[test]
+fn dates_in_other_formats_are_told_the_edtf_form() {
+    let dashes = |date: &str| format!("write the date with dashes, year first: `{date}`");
+    let cases = [
+        (
+            "24-03-22",
+            (0, 2, "a year has exactly four digits"),
+            "EDTF writes the full year first: `YYYY-MM-DD`".to_owned(),
+        ),
+        (
+            "20240322",
+            (0, 8, "a year has exactly four digits"),
+            dashes("2024-03-22"),
+        ),
+        (
+            "03/2024",
+            (0, 2, "a year has exactly four digits"),
+            dashes("2024-03"),
+        ),
+        (
+            "2024-03-22 19:58:00",
+            (10, 1, "unexpected whitespace"),
+            "write `T` between the date and the time: `2024-03-22T19:58:00`".to_owned(),
+        ),
+        (
+            "2024/03/22",
+            (7, 1, "an interval has only two ends"),
+            dashes("2024-03-22"),
+        ),
+        (
+            "22/03/2024",
+            (5, 1, "an interval has only two ends"),
+            dashes("2024-03-22"),
+        ),
+        (
+            "03/04/2024",
+            (5, 1, "an interval has only two ends"),
+            "write the date with dashes, year first: `2024-04-03` if the day comes first, \
+             `2024-03-04` if the month does"
+                .to_owned(),
+        ),
+        (
+            "1984-1986",
+            (5, 4, "a month has two digits"),
+            "write an interval with `/`: `1984/1986`".to_owned(),
+        ),
+        (
+            "10:30:00",
+            (0, 2, "a year has exactly four digits"),
+            "EDTF writes a time after its date and `T`: `YYYY-MM-DDThh:mm:ss`".to_owned(),
+        ),
+    ];
+    for (text, (offset, len, message), help) in cases {
+        let expected = (offset, len, message.to_owned(), help);
+        assert_eq!(err_help(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn a_short_year_is_padded_only_when_nothing_follows() {
+    let help = |text: &str| err_help(text).3;
+    assert_eq!(help("24"), "pad the year with zeros: `0024`");
+    assert_eq!(help("24?"), "pad the year with zeros: `0024`");
+    let form = "EDTF writes the full year first: `YYYY-MM-DD`";
+    assert_eq!(help("2024/24-03"), form);
+    assert_eq!(help("-24-03"), form);
+}
+
+#[test]
+fn edtf_texts_keep_their_own_help() {
+    let help = |text: &str| err_help(text).3;
+    assert_eq!(help("2024-3-22"), "pad the month with a zero: `03`");
+    assert_eq!(help("2024-13"), "months are 01-12; seasons are 21-24");
+    assert_eq!(help(" 2024-03-22"), "remove surrounding spaces");
+    assert_eq!(help("2024-03 22"), "EDTF has no spaces; remove it");
+    assert_eq!(
+        help("20241322"),
+        "write years after 9999 with a `Y` prefix, like `Y20241322`"
+    );
+}
