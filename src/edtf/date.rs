@@ -1,7 +1,7 @@
 //! A single EDTF date (or date-time): its parts, flags, precision and calendar bounds.
 //!
 //! Bounds follow these rules: unspecified digits and parts widen to every value they
-//! could stand for; seasons use Northern-hemisphere meteorological seasons (spring 21 =
+//! could stand for (`-000X` is -9 to -1, since there is no year -0); seasons use Northern-hemisphere meteorological seasons (spring 21 =
 //! 1 Mar to 31 May, summer 22 = June to August, autumn 23 = September to November,
 //! winter 24 = 1 Dec of the year to the end of February of the next year); qualifiers
 //! never widen bounds; a date-time's bounds are its calendar day as written (local
@@ -45,7 +45,8 @@ pub struct Time {
 /// A single EDTF date, possibly with unspecified digits, a season, a time or a qualifier.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Date {
-    /// Astronomical year with unspecified digits as 0.
+    /// Astronomical year: of the years the written digits allow, the one nearest 0
+    /// (`201X` is 2010, `-001X` is -10, `-000X` is -1).
     pub(crate) year: i64,
     /// How many trailing year digits are `X` (0-2).
     pub(crate) year_x: u8,
@@ -56,7 +57,9 @@ pub struct Date {
 }
 
 impl Date {
-    /// Astronomical year as written with `X` digits replaced by 0 (`201X` is 2010).
+    /// Astronomical year as written with `X` digits replaced by 0 (`201X` is 2010),
+    /// except that a negative year is never 0: `-000X` and `-00XX` are -1, the year
+    /// nearest 0 they allow.
     pub fn year(&self) -> i64 {
         self.year
     }
@@ -153,17 +156,22 @@ impl Date {
         }
     }
 
-    /// The first and last astronomical years the (possibly unspecified) year stands for.
+    /// The first and last astronomical years the (possibly unspecified) year stands for:
+    /// from the year nearest 0 to the written digits followed by nines.
     pub(crate) fn year_range(&self) -> (i64, i64) {
-        let span = match self.year_x {
-            0 => 0,
-            1 => 9,
-            _ => 99,
+        let block: i64 = match self.year_x {
+            0 => 1,
+            1 => 10,
+            _ => 100,
         };
+        // `-000X` is stored as -1, whose written digits are still 000.
+        let farthest = (self.year.saturating_abs() / block)
+            .saturating_mul(block)
+            .saturating_add(block - 1);
         if self.year < 0 {
-            (self.year.saturating_sub(span), self.year)
+            (-farthest, self.year)
         } else {
-            (self.year, self.year.saturating_add(span))
+            (self.year, farthest)
         }
     }
 
@@ -235,6 +243,13 @@ mod tests {
             pair("-000043-03-15", "-000043-03-15")
         );
         assert_eq!(bounds("-001X"), pair("-000019-01-01", "-000010-12-31"));
+        assert_eq!(bounds("-000X"), pair("-000009-01-01", "-000001-12-31"));
+        assert_eq!(bounds("-00XX"), pair("-000099-01-01", "-000001-12-31"));
+        assert_eq!(bounds("-01XX"), pair("-000199-01-01", "-000100-12-31"));
+        assert_eq!(bounds("-99XX"), pair("-009999-01-01", "-009900-12-31"));
+        assert_eq!(bounds("000X"), pair("0000-01-01", "0009-12-31"));
+        assert_eq!(bounds("00XX"), pair("0000-01-01", "0099-12-31"));
+        assert_eq!(bounds("99XX"), pair("9900-01-01", "9999-12-31"));
         assert_eq!(
             bounds("Y-170000002"),
             pair("-170000002-01-01", "-170000002-12-31")
@@ -298,6 +313,10 @@ mod tests {
             (-100, -199)
         );
         assert_eq!(date("-0043").first_year(), -43);
+        let minus_zero_x = date("-000X");
+        assert_eq!((minus_zero_x.year(), minus_zero_x.first_year()), (-1, -9));
+        assert_eq!(minus_zero_x.precision(), Precision::Decade);
+        assert_eq!(date("-00XX").precision(), Precision::Century);
         let m = date("2024-XX");
         assert!(m.month_unspecified() && m.month().is_none());
         let t = date("2024-03-22T19:58:07+03:00").time();

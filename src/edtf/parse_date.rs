@@ -175,11 +175,14 @@ fn year(cur: &mut Cursor) -> Result<(i64, u8), EdtfError> {
     check_year_length(start, text, negative, more)?;
     let year_x = year_mask(start, text)?;
     let magnitude: i64 = text.replace('X', "0").parse().unwrap_or(0);
-    if negative && magnitude == 0 {
-        return Err(EdtfError::new(sign_at, 5, "a negative year cannot be zero")
-            .help("year 0000 (1 BC) has no sign"));
+    match (negative, magnitude, year_x) {
+        (true, 0, 0) => Err(EdtfError::new(sign_at, 5, "a negative year cannot be zero")
+            .help("year 0000 (1 BC) has no sign")),
+        // `-000X` and `-00XX`: there is no year -0, so the year nearest 0 is -1.
+        (true, 0, _) => Ok((-1, year_x)),
+        (true, _, _) => Ok((-magnitude, year_x)),
+        (false, _, _) => Ok((magnitude, year_x)),
     }
-    Ok((if negative { -magnitude } else { magnitude }, year_x))
 }
 
 /// Rejects a year that is not exactly four characters (after its sign,

@@ -13,7 +13,10 @@
 //! 5. the oracle rejects date-times with negative years (`-0043-03-15T12:00:00`); we
 //!    accept them like any other level 1 date;
 //! 6. the oracle accepts a season with an unspecified day (`2024-21-XX`); we reject it,
-//!    since a season has no days.
+//!    since a season has no days;
+//! 7. the oracle rejects a negative year whose written digits are all zeros and `X`
+//!    (`-000X`, `-00XX`); we accept them as the years -9 to -1 and -99 to -1, as `-001X`
+//!    is -19 to -10.
 //!
 //! Canonical text also differs for offsets: we write `+04` as `+04:00` and `+00:00` as
 //! `Z`, so texts are compared with the oracle only when there is no time.
@@ -36,8 +39,21 @@ fn divergence(text: &str, ours: &Result<Edtf, super::EdtfError>) -> Option<&'sta
         }
         Ok(Edtf::Interval(ends)) if is_y_year(&ends.0) || is_y_year(&ends.1) => Some("y-interval"),
         Ok(Edtf::Date(date)) if date.time().is_some() && date.year() < 0 => Some("negative-time"),
+        Ok(value)
+            if [value.start(), value.end()]
+                .into_iter()
+                .flatten()
+                .any(minus_zero_x) =>
+        {
+            Some("minus-zero-x")
+        }
         _ => None,
     }
+}
+
+/// `-000X` or `-00XX`: a negative year whose written digits are zeros and `X`.
+fn minus_zero_x(date: &super::Date) -> bool {
+    date.year() == -1 && date.unspecified_year_digits() > 0
 }
 
 fn is_y_year(end: &End) -> bool {
@@ -229,6 +245,9 @@ fn documented_divergences_hold() {
         ("Y-170000002/2024", "y-interval"),
         ("-0043-03-15T12:00:00", "negative-time"),
         ("2024-21-XX", "season-day"),
+        ("-000X", "minus-zero-x"),
+        ("-00XX~", "minus-zero-x"),
+        ("-000X/2024", "minus-zero-x"),
     ];
     for (text, kind) in cases {
         let ours = parse(text);
