@@ -4,7 +4,8 @@
 //! `+hh:00`. Human text choices: `2024-XX` reads "2024" and `2024-03-XX` "Mar 2024" (the
 //! precision already says the rest); years up to 0 read as BC (0 is 1 BC); `~` adds a
 //! "c. " prefix and `?` a "?" suffix; winter reads "Winter 2024" for December 2024 to
-//! February 2025. This file must not parse or validate.
+//! February 2025; an interval whose two ends read the same reads as one of them
+//! (`2024-03/2024-03` is "Mar 2024"). This file must not parse or validate.
 
 use std::fmt::{self, Write};
 
@@ -116,9 +117,13 @@ impl Edtf {
     }
 }
 
-/// "7 Mar 2024 – 22 Mar 2024", "7–22 Mar 2024", "from …", "until …", "… – ?".
+/// "7 Mar 2024 – 22 Mar 2024", "7–22 Mar 2024", "22 Mar 2024" (both ends), "from …",
+/// "until …", "… – ?".
 fn interval_human(f: &mut fmt::Formatter<'_>, start: &End, end: &End) -> fmt::Result {
     match (start, end) {
+        (End::Date(first), End::Date(last)) if reads_same(first, last) => {
+            return first.write_human(f);
+        }
         (End::Date(first), End::Date(last)) => match same_month_first_day(first, last) {
             // "7–" and then "22 Mar 2024".
             Some(day) => write!(f, "{day}–")?,
@@ -143,6 +148,22 @@ fn interval_human(f: &mut fmt::Formatter<'_>, start: &End, end: &End) -> fmt::Re
         End::Date(last) => last.write_human(f),
         _ => Ok(()),
     }
+}
+
+/// Whether two dates read the same: the parts human text is made of are equal (`XX`
+/// reads as an absent part).
+fn reads_same(first: &Date, last: &Date) -> bool {
+    let parts = |d: &Date| {
+        (
+            d.year,
+            d.year_x,
+            d.month_value(),
+            d.day(),
+            d.time,
+            d.qualifier,
+        )
+    };
+    parts(first) == parts(last)
 }
 
 /// The first day of two plain days of the same month, written "7–22 Mar 2024".
@@ -287,6 +308,16 @@ mod tests {
             ("/2024?", "? – 2024?"),
             ("1984~/2004-06", "c. 1984 – Jun 2004"),
             ("Y-170000002/..", "from 170000003 BC"),
+            ("2024-03-22/2024-03-22", "22 Mar 2024"),
+            ("2024-03/2024-03", "Mar 2024"),
+            ("2024/2024", "2024"),
+            ("201X/201X", "2010s"),
+            ("2024-21/2024-21", "Spring 2024"),
+            ("2024-03/2024-03-XX", "Mar 2024"),
+            ("2024-03-22?/2024-03-22?", "22 Mar 2024?"),
+            ("2024-03-22~/2024-03-22", "c. 22 Mar 2024 – 22 Mar 2024"),
+            ("2024-03/2024-03-31", "Mar 2024 – 31 Mar 2024"),
+            ("2024/2024-01", "2024 – Jan 2024"),
         ];
         for (text, expected) in cases {
             assert_eq!(human(text), expected, "{text}");
