@@ -1,4 +1,6 @@
-//! Text output: the canonical EDTF text (`Display`) and short readable English (`human`).
+//! Text output: the canonical EDTF text (`Display`) and short readable English (`human`),
+//! with the readable names of years, spans of years, months and seasons it is made of
+//! (which the DOT timeline also heads its columns with).
 //!
 //! Canonical text re-parses to the same value; `+00:00` is written `Z` and `+hh` as
 //! `+hh:00`. Human text choices: `2024-XX` reads "2024" and `2024-03-XX` "Mar 2024" (the
@@ -192,12 +194,8 @@ impl Date {
     /// The date without qualifiers.
     fn write_human_core(&self, f: &mut impl Write) -> fmt::Result {
         let year = Year(self.year);
-        let month = self
-            .month()
-            .and_then(|m| MONTHS.get(usize::from(m).saturating_sub(1)));
-        let season = self
-            .season()
-            .and_then(|s| SEASONS.get(usize::from(s).saturating_sub(21)));
+        let month = self.month().and_then(month_name);
+        let season = self.season().and_then(season_name);
         match (self.day(), month, season) {
             (Some(day), Some(month), _) => write!(f, "{day} {month} {year}")?,
             (None, Some(month), _) => write!(f, "{month} {year}")?,
@@ -213,29 +211,77 @@ impl Date {
     /// "2024", "1990s", "1900–1909" (a century's first decade), "1900s" (a
     /// century), or "20–11 BC" for unspecified digits before year 1.
     fn write_year_span(&self, f: &mut impl Write) -> fmt::Result {
-        if self.year_x == 0 {
-            return write!(f, "{}", Year(self.year));
-        }
         let (first, last) = self.year_range();
+        let years = Years {
+            first,
+            last,
+            digits: self.year_x,
+        };
+        write!(f, "{years}")
+    }
+}
+
+/// "Jan" to "Dec" for the months 1 to 12.
+pub fn month_name(month: u8) -> Option<&'static str> {
+    MONTHS.get(usize::from(month).checked_sub(1)?).copied()
+}
+
+/// "Spring", "Summer", "Autumn" or "Winter" for the seasons 21 to 24.
+pub fn season_name(season: u8) -> Option<&'static str> {
+    SEASONS.get(usize::from(season).checked_sub(21)?).copied()
+}
+
+/// The years `first` to `last` that a year with `digits` unspecified
+/// digits stands for: "2024" (no such digits: `first` alone), "1990s",
+/// "1900–1909" (a century's first decade), "1900s" (a century), "20–11 BC"
+/// (before year 1), "1 BC – 9" (across it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Years {
+    /// The first astronomical year.
+    pub first: i64,
+    /// The last astronomical year.
+    pub last: i64,
+    /// How many trailing digits are unspecified: 1 a decade, 2 a century.
+    pub digits: u8,
+}
+
+impl fmt::Display for Years {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Years {
+            first,
+            last,
+            digits,
+        } = *self;
+        if digits == 0 {
+            return write!(f, "{}", Year(first));
+        }
         match (first >= 1, last <= 0) {
             // The first decade of a century is not "1900s", which names the
             // century.
-            (true, _) if self.year_x == 1 && first % 100 == 0 => write!(f, "{first}–{last}"),
+            (true, _) if digits == 1 && first % 100 == 0 => write!(f, "{first}–{last}"),
             (true, _) => write!(f, "{first}s"),
-            (_, true) => write!(f, "{}–{} BC", 1 - first, 1 - last),
+            (_, true) => write!(f, "{}–{} BC", Year(first).bc(), Year(last).bc()),
             _ => write!(f, "{} – {}", Year(first), Year(last)),
         }
     }
 }
 
-/// "2024", "44 BC" (astronomical -43), "1 BC" (year 0).
-struct Year(i64);
+/// A year as read: "2024", "44 BC" (astronomical -43), "1 BC" (year 0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Year(pub i64);
+
+impl Year {
+    /// The number of a year up to 0 counted back from 1 BC (44 for -43).
+    fn bc(self) -> i128 {
+        1 - i128::from(self.0)
+    }
+}
 
 impl fmt::Display for Year {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
             year if year >= 1 => write!(f, "{year}"),
-            year => write!(f, "{} BC", 1i128 - i128::from(year)),
+            _ => write!(f, "{} BC", self.bc()),
         }
     }
 }
@@ -322,6 +368,33 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(human(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn spans_of_years_and_names() {
+        let years = |first, last, digits| {
+            super::Years {
+                first,
+                last,
+                digits,
+            }
+            .to_string()
+        };
+        assert_eq!(years(2024, 2024, 0), "2024");
+        assert_eq!(years(-43, -43, 0), "44 BC");
+        assert_eq!(years(-9, -1, 1), "10–2 BC");
+        assert_eq!(years(-99, -1, 2), "100–2 BC");
+        assert_eq!(years(0, 99, 2), "1 BC – 99");
+        assert_eq!(years(1900, 1909, 1), "1900–1909");
+        assert_eq!(years(1900, 1999, 2), "1900s");
+        assert_eq!(years(i64::MIN, i64::MIN, 0), "9223372036854775809 BC");
+        assert_eq!(super::month_name(12), Some("Dec"));
+        assert_eq!((super::month_name(0), super::month_name(13)), (None, None));
+        assert_eq!(super::season_name(24), Some("Winter"));
+        assert_eq!(
+            (super::season_name(12), super::season_name(25)),
+            (None, None)
+        );
     }
 
     #[test]

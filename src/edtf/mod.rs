@@ -27,7 +27,7 @@ mod tests;
 pub use date::{Date, Time};
 pub use day::Day;
 pub(crate) use day::zero_padded;
-pub use display::Human;
+pub use display::{Human, Year, Years, month_name, season_name};
 pub use error::EdtfError;
 pub use parse::parse;
 pub use span::Span;
