@@ -1,10 +1,10 @@
 //! Facts for the DOT tests: the bundled facts, fact files written to a
-//! temporary folder, and a hostile fact set. Test-only; panics on invalid
-//! facts so that a broken fixture shows.
+//! temporary folder, a hostile fact set and dates a timeline must order.
+//! Test-only; panics on invalid facts so that a broken fixture shows.
 
 use super::{Layout, Options, render};
 
-pub use crate::export::fixture::{Fixture as Loaded, bundled, from_toml};
+pub use crate::export::fixture::{Fixture as Loaded, bundled, dated, from_toml};
 
 /// The DOT text of everything a fixture keeps.
 pub trait DotText {
@@ -156,6 +156,17 @@ from = "subgraph"
 to = "graph"
 sources = [{ id = "src" }]
 "#;
+
+/// Dates a timeline must hold whole and in order: winter running into the
+/// next year, other seasons, BC days and decades, and 1 BC.
+pub const SEASONS_AND_BC: [&str; 6] = [
+    "2024-24",
+    "2023-22",
+    "-0043-03-15",
+    "0000",
+    "-010X",
+    "2024-21",
+];
 
 /// The hostile fact set, loaded.
 pub fn hostile() -> Loaded {

@@ -335,8 +335,40 @@ fn timeline_columns_are_left_to_right_in_time_order() {
     if !dot_available() {
         return;
     }
-    let loaded = fixture::hostile();
-    let (_, json) = check(&loaded, "t", Layout::Timeline);
+    let labels = drawn_columns(&fixture::hostile());
+    assert_eq!(
+        labels,
+        [
+            "15 Mar 44 BC",
+            "1990s",
+            "2016",
+            "2021",
+            "7 Mar 2024",
+            "2 Apr 2024"
+        ]
+    );
+    let mut dates = vec!["2024-03-22", "2024-06-15"];
+    dates.extend(fixture::SEASONS_AND_BC);
+    let labels = drawn_columns(&fixture::dated(&dates));
+    assert_eq!(
+        labels,
+        [
+            "110–101 BC",
+            "15 Mar 44 BC",
+            "1 BC",
+            "Summer 2023",
+            "Spring 2024",
+            "22 Mar 2024",
+            "15 Jun 2024",
+            "Winter 2024"
+        ]
+    );
+}
+
+/// The column headings as Graphviz draws them, after checking that they
+/// stand left to right in order and that each event stands in its column.
+fn drawn_columns(loaded: &Loaded) -> Vec<String> {
+    let (_, json) = check(loaded, "t", Layout::Timeline);
     let objects = json["objects"].as_array().unwrap();
     let x = |o: &Value| -> f64 {
         let pos = o["pos"].as_str().unwrap();
@@ -350,30 +382,16 @@ fn timeline_columns_are_left_to_right_in_time_order() {
         })
         .collect();
     heads.sort_by_key(|h| h.0);
-    let labels: Vec<&str> = heads.iter().map(|h| h.1.as_str()).collect();
-    assert_eq!(
-        labels,
-        [
-            "15 Mar 44 BC",
-            "1990s",
-            "2016",
-            "2021",
-            "7 Mar 2024",
-            "2 Apr 2024"
-        ]
-    );
     assert!(heads.windows(2).all(|w| w[0].2 < w[1].2), "{heads:?}");
     let facts = &loaded.facts;
+    let columns = super::timeline::group(facts, &loaded.sel.events);
     for e in &loaded.sel.events {
         let ev = facts.event(*e).unwrap();
         let object = objects
             .iter()
             .find(|o| o["name"].as_str().map(name).as_deref() == Some(facts.str(ev.id)))
             .unwrap();
-        let column = super::timeline::group(facts, &loaded.sel.events)
-            .into_iter()
-            .position(|(_, evs)| evs.contains(e))
-            .unwrap();
+        let column = columns.values().position(|evs| evs.contains(e)).unwrap();
         assert_eq!(
             x(object),
             heads[column].2,
@@ -381,4 +399,5 @@ fn timeline_columns_are_left_to_right_in_time_order() {
             facts.str(ev.id)
         );
     }
+    heads.into_iter().map(|h| h.1).collect()
 }

@@ -290,6 +290,47 @@ fn timeline_periods_grow_with_the_span() {
     assert_eq!(labels.last().map(String::as_str), Some("1980s"));
 }
 
+/// The labels and event ids of `columns`, as text.
+fn owned(columns: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+    let ids = |ids: &[&str]| ids.iter().map(|&id| id.to_owned()).collect();
+    columns
+        .iter()
+        .map(|&(l, e)| (l.to_owned(), ids(e)))
+        .collect()
+}
+
+#[test]
+fn timeline_columns_hold_seasons_and_bc_decades_whole() {
+    let loaded = fixture::dated(&["2024-03-22", "2024-24", "2024-06-15", "-010X"]);
+    let got = columns(&loaded.dot("t", Layout::Timeline));
+    let want = owned(&[
+        ("110–101 BC", &["e3"]),
+        ("22 Mar 2024", &["e0"]),
+        ("15 Jun 2024", &["e2"]),
+        ("Winter 2024", &["e1"]),
+    ]);
+    assert_eq!(got, want);
+}
+
+#[test]
+fn timeline_years_leave_winter_whole() {
+    // Forty months call for years.
+    let mut dates: Vec<String> = (0..40)
+        .map(|m| format!("{}-{:02}-01", 2020 + m / 12, m % 12 + 1))
+        .collect();
+    dates.extend(fixture::SEASONS_AND_BC.map(str::to_owned));
+    let dates: Vec<&str> = dates.iter().map(String::as_str).collect();
+    let got = columns(&fixture::dated(&dates).dot("t", Layout::Timeline));
+    let labels: Vec<&str> = got.iter().map(|(l, _)| l.as_str()).collect();
+    let years = ["2020", "2021", "2022", "2023", "2024"];
+    assert_eq!(labels[..3], ["110–101 BC", "44 BC", "1 BC"]);
+    assert_eq!(labels[3..8], years);
+    assert_eq!(labels[8..], ["Winter 2024"]);
+    assert_eq!(got[6].1, ["e36", "e37", "e38", "e39", "e41"]);
+    assert_eq!(got[7].1, ["e45"]);
+    assert_eq!(got[8].1, ["e40"]);
+}
+
 #[test]
 fn timeline_ranks_only_edges_that_keep_time_order() {
     let dot = fixture::hostile().dot("t", Layout::Timeline);

@@ -1,23 +1,25 @@
 //! Periods of the timeline layout: which column each event stands in.
 //!
 //! The period length is the finest of day, month, year, decade and century
-//! that leaves at most [`MAX_PERIODS`] columns. An event dated less finely
-//! than that stands in a period of its own precision ("2021" among months),
-//! placed by its earliest day, then its latest, as in the event index. An
-//! interval stands at its dated start, or at its end when the start is open
-//! or unknown. Nothing here writes DOT.
+//! that leaves at most [`MAX_PERIODS`] columns. Decades and centuries group
+//! years as EDTF's unspecified digits do: `201X` is 2010–2019 and `-010X`
+//! 110–101 BC, so 44 BC stands in the decade 50–41 BC and 1 BC in 1 BC – 9;
+//! 10–2 BC, which no such digits name, is a decade of its own (100–2 BC a
+//! century). A period is keyed by its first and last day and holds the whole
+//! of the date an event is placed by. An event dated less finely than the
+//! period length ("2021" among months), or across two of its periods
+//! (Winter 2024, December to February, among years), stands in a period of
+//! its own date. An interval stands at its dated start, or at its end when
+//! the start is open or unknown. Periods run in time order as the events
+//! do: by first day, then last. Nothing here writes DOT.
 
 use std::collections::BTreeMap;
 
-use crate::edtf::{Date, Edtf, Precision};
+use crate::edtf::{Date, Day, Edtf, Precision, Year, Years, month_name, season_name};
 use crate::model::{EventIx, Facts};
 
 /// Most columns the timeline aims for.
 pub const MAX_PERIODS: usize = 30;
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 /// Period lengths, coarsest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -25,6 +27,9 @@ pub enum Grain {
     Century,
     Decade,
     Year,
+    /// A season date's own period, never chosen for a whole timeline:
+    /// spring is March to May, winter December to February.
+    Season,
     Month,
     Day,
 }
@@ -34,55 +39,48 @@ pub enum Grain {
 pub enum Period {
     /// Events with no dated end at all.
     Undated,
-    /// First and last (year, month, day) of the period, and its grain.
-    At {
-        first: (i64, u8, u8),
-        last: (i64, u8, u8),
-        grain: Grain,
-    },
+    /// The first and last day of the period, and its length.
+    At { first: Day, last: Day, grain: Grain },
 }
 
 impl Period {
-    /// The column heading: "22 Mar 2024", "Mar 2024", "2024", "1990s",
-    /// "1900–1909" (a decade), "1900s" (a century).
+    /// The column heading, worded as an event's date is: "22 Mar 2024",
+    /// "Mar 2024", "Winter 2024", "2024", "1990s", "1900–1909" (a decade),
+    /// "1900s" (a century), "110–101 BC".
     pub fn label(&self) -> String {
         let Period::At { first, last, grain } = *self else {
             return "undated".to_owned();
         };
-        let (year, month, day) = first;
-        let month_name = MONTHS
-            .get(usize::from(month).saturating_sub(1))
-            .copied()
-            .unwrap_or("");
+        let (year, month, day) = first.ymd();
+        let month_name = month_name(month).unwrap_or("");
+        let years = |digits| Years {
+            first: year,
+            last: last.ymd().0,
+            digits,
+        };
         match grain {
-            Grain::Day => format!("{day} {month_name} {}", year_text(year)),
-            Grain::Month => format!("{month_name} {}", year_text(year)),
-            Grain::Year => year_text(year),
-            // The first decade of a century is not "1900s", which names
-            // the century.
-            Grain::Decade if year >= 1 && year % 100 == 0 => format!("{year}–{}", last.0),
-            Grain::Decade | Grain::Century if year >= 1 => format!("{year}s"),
-            Grain::Decade | Grain::Century => {
-                format!("{} – {}", year_text(year), year_text(last.0))
-            }
+            Grain::Day => format!("{day} {month_name} {}", Year(year)),
+            Grain::Month => format!("{month_name} {}", Year(year)),
+            // A season starts in March, June, September or December.
+            Grain::Season => format!(
+                "{} {}",
+                season_name(20 + month / 3).unwrap_or(""),
+                Year(year)
+            ),
+            Grain::Year => Year(year).to_string(),
+            Grain::Decade => years(1).to_string(),
+            Grain::Century => years(2).to_string(),
         }
     }
 }
 
-/// "2024", or "44 BC" for the astronomical year -43.
-fn year_text(year: i64) -> String {
-    if year >= 1 {
-        year.to_string()
-    } else {
-        format!("{} BC", 1i128 - i128::from(year))
-    }
-}
-
-fn date_grain(date: &Date) -> Grain {
+/// The period length a date is written to.
+fn own_grain(date: &Date) -> Grain {
     match date.precision() {
         Precision::Century => Grain::Century,
         Precision::Decade => Grain::Decade,
-        Precision::Year | Precision::Season => Grain::Year,
+        Precision::Year => Grain::Year,
+        Precision::Season => Grain::Season,
         Precision::Month => Grain::Month,
         Precision::Day | Precision::Time => Grain::Day,
     }
@@ -93,25 +91,74 @@ fn anchor(date: &Edtf) -> Option<&Date> {
     date.start().or_else(|| date.end())
 }
 
-/// The period of a date at `grain`, or coarser when the date is.
+/// The period of a date at `grain`: the one holding the whole date, or the
+/// date's own when it is coarser or no period of `grain` holds it.
 pub fn period(date: &Edtf, grain: Grain) -> Period {
     let Some(d) = anchor(date) else {
         return Period::Undated;
     };
-    let grain = grain.min(date_grain(d));
-    let year = d.first_year();
-    let span = |years: i64| {
-        let start = year.div_euclid(years).saturating_mul(years);
-        ((start, 1, 1), (start.saturating_add(years - 1), 12, 31))
-    };
-    let (first, last) = match (grain, d.month(), d.day()) {
-        (Grain::Century, ..) => span(100),
-        (Grain::Decade, ..) => span(10),
-        (Grain::Day, Some(m), Some(day)) => ((year, m, day), (year, m, day)),
-        (Grain::Month | Grain::Day, Some(m), _) => ((year, m, 1), (year, m, 31)),
-        _ => span(1),
-    };
-    Period::At { first, last, grain }
+    let (first, last) = d.bounds();
+    let own = own_grain(d);
+    if grain < own
+        && let Some(span) = holding(first, grain)
+        && last <= span.1
+    {
+        return Period::At {
+            first: span.0,
+            last: span.1,
+            grain,
+        };
+    }
+    Period::At {
+        first,
+        last,
+        grain: own,
+    }
+}
+
+/// The first and last day of the period of `grain` that `day` falls in;
+/// `None` past the calendar's range.
+fn holding(day: Day, grain: Grain) -> Option<(Day, Day)> {
+    let (year, month, _) = day.ymd();
+    match grain {
+        Grain::Day => Some((day, day)),
+        Grain::Month => months(year, month, 1),
+        // Winter holds January and February of the year after its December.
+        Grain::Season if month < 3 => months(year.checked_sub(1)?, 12, 3),
+        Grain::Season => months(year, month - month % 3, 3),
+        Grain::Year => years(year, year),
+        Grain::Decade => years_with(year, 10),
+        Grain::Century => years_with(year, 100),
+    }
+}
+
+/// The first day of `month` of `year` and the last day `count` months on.
+fn months(year: i64, month: u8, count: u8) -> Option<(Day, Day)> {
+    let first = Day::from_ymd(year, month, 1)?;
+    let after = i64::from(month) - 1 + i64::from(count);
+    let next_month = u8::try_from(after.rem_euclid(12) + 1).ok()?;
+    let next = Day::from_ymd(year.checked_add(after.div_euclid(12))?, next_month, 1)?;
+    Some((first, Day::from_days(next.days().checked_sub(1)?)))
+}
+
+/// 1 January of `first` to 31 December of `last`.
+fn years(first: i64, last: i64) -> Option<(Day, Day)> {
+    Some((Day::from_ymd(first, 1, 1)?, Day::from_ymd(last, 12, 31)?))
+}
+
+/// The `size` years (10 or 100) that EDTF's unspecified digits group `year`
+/// with: 2020–2029, 0–9 (`000X`), -19 to -10 (`-001X`), and -9 to -1, which
+/// no such digits name.
+fn years_with(year: i64, size: i64) -> Option<(Day, Day)> {
+    if year >= 0 {
+        let first = year - year % size;
+        return years(first, first.checked_add(size - 1)?);
+    }
+    let back = year.checked_neg()?;
+    match back - back % size {
+        0 => years(1 - size, -1),
+        top => years((-top).checked_sub(size - 1)?, -top),
+    }
 }
 
 /// The finest grain that gives at most [`MAX_PERIODS`] periods (century if none does).
@@ -145,10 +192,28 @@ pub fn group(facts: &Facts, events: &[EventIx]) -> BTreeMap<Period, Vec<EventIx>
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+    use crate::edtf::parse;
+    use crate::export::fixture;
+
+    const GRAINS: [Grain; 6] = [
+        Grain::Century,
+        Grain::Decade,
+        Grain::Year,
+        Grain::Season,
+        Grain::Month,
+        Grain::Day,
+    ];
 
     fn at(text: &str, grain: Grain) -> Period {
-        period(&crate::edtf::parse(text).unwrap(), grain)
+        period(&parse(text).unwrap(), grain)
+    }
+
+    /// The label of each grain's period, coarsest first.
+    fn labels(text: &str) -> [String; 6] {
+        GRAINS.map(|grain| at(text, grain).label())
     }
 
     #[test]
@@ -161,16 +226,92 @@ mod tests {
         assert_eq!(at("2021", Grain::Day).label(), "2021");
         assert_eq!(at("2016~", Grain::Month).label(), "2016");
         assert_eq!(at("199X", Grain::Day).label(), "1990s");
-        assert_eq!(at("2024-21", Grain::Day).label(), "2024");
         assert_eq!(at("2024-03-XX", Grain::Day).label(), "Mar 2024");
-        assert_eq!(at("-0043-03-15", Grain::Year).label(), "44 BC");
-        assert_eq!(at("-0043-03-15", Grain::Decade).label(), "51 BC – 42 BC");
-        // Unspecified digits stand at the earliest year they allow, BC too.
+        assert_eq!(at("2024-XX-XX", Grain::Day).label(), "2024");
+        assert_eq!(
+            at("2024-03-22T19:58:00Z", Grain::Day).label(),
+            "22 Mar 2024"
+        );
         assert_eq!(at("19XX", Grain::Century).label(), "1900s");
         assert_eq!(at("190X", Grain::Decade).label(), "1900–1909");
         assert_eq!(at("1905", Grain::Decade).label(), "1900–1909");
-        assert_eq!(at("-019X", Grain::Decade).label(), "201 BC – 192 BC");
-        assert_eq!(at("-01XX", Grain::Century).label(), "201 BC – 102 BC");
+        assert_eq!(at("1905", Grain::Century).label(), "1900s");
+        assert_eq!(at("Y170000002", Grain::Day).label(), "170000002");
+    }
+
+    #[test]
+    fn seasons_stand_in_a_period_that_holds_all_of_them() {
+        let l = |text: &str| labels(text).to_vec();
+        let spring = [
+            "2000s",
+            "2020s",
+            "2024",
+            "Spring 2024",
+            "Spring 2024",
+            "Spring 2024",
+        ];
+        assert_eq!(l("2024-21"), spring);
+        assert_eq!(
+            l("2024-22~")[2..],
+            ["2024", "Summer 2024", "Summer 2024", "Summer 2024"]
+        );
+        assert_eq!(
+            l("2024-23?")[2..],
+            ["2024", "Autumn 2024", "Autumn 2024", "Autumn 2024"]
+        );
+        // Winter runs from December into the next year: no year holds it.
+        let winter = [
+            "2000s",
+            "2020s",
+            "Winter 2024",
+            "Winter 2024",
+            "Winter 2024",
+            "Winter 2024",
+        ];
+        assert_eq!(l("2024-24"), winter);
+        assert_eq!(l("2029-24")[..2], ["2000s", "Winter 2029"]);
+        assert_eq!(l("2099-24")[0], "Winter 2099");
+        assert_eq!(l("-0043-24")[..3], ["100–2 BC", "50–41 BC", "Winter 44 BC"]);
+        assert_eq!(
+            l("-0040-24")[..3],
+            ["100–2 BC", "Winter 41 BC", "Winter 41 BC"]
+        );
+        assert_eq!(l("0000-24")[..3], ["1 BC – 99", "1 BC – 9", "Winter 1 BC"]);
+        assert_eq!(l("-0001-24")[..2], ["Winter 2 BC", "Winter 2 BC"]);
+    }
+
+    #[test]
+    fn bc_years_group_as_their_unspecified_digits_do() {
+        let l = |text: &str| labels(text).to_vec();
+        assert_eq!(l("-010X")[..2], ["200–101 BC", "110–101 BC"]);
+        assert_eq!(l("-010X")[5], "110–101 BC");
+        assert_eq!(l("-0105")[..3], ["200–101 BC", "110–101 BC", "106 BC"]);
+        assert_eq!(l("-01XX")[..], ["200–101 BC"; 6]);
+        assert_eq!(l("-0043")[..3], ["100–2 BC", "50–41 BC", "44 BC"]);
+        assert_eq!(
+            l("-0043-03")[1..],
+            [
+                "50–41 BC",
+                "44 BC",
+                "Spring 44 BC",
+                "Mar 44 BC",
+                "Mar 44 BC"
+            ]
+        );
+        assert_eq!(l("-0043-03-15")[5], "15 Mar 44 BC");
+        assert_eq!(l("-0040")[1], "50–41 BC");
+        assert_eq!(l("-001X")[1], "20–11 BC");
+        assert_eq!(l("-0010")[1], "20–11 BC");
+        // No unspecified digits name 10–2 BC: it is a decade of its own.
+        assert_eq!(l("-0009")[..3], ["100–2 BC", "10–2 BC", "10 BC"]);
+        assert_eq!(l("-0001")[..3], ["100–2 BC", "10–2 BC", "2 BC"]);
+        assert_eq!(l("0000")[..3], ["1 BC – 99", "1 BC – 9", "1 BC"]);
+        assert_eq!(l("000X")[..2], ["1 BC – 99", "1 BC – 9"]);
+        assert_eq!(l("0009")[1], "1 BC – 9");
+        assert_eq!(l("0010")[1], "10s");
+        assert_eq!(l("0100")[1], "100–109");
+        let far = ["170000100–170000001 BC", "170000010–170000001 BC"];
+        assert_eq!(l("Y-170000002")[..2], far);
     }
 
     #[test]
@@ -205,5 +346,213 @@ mod tests {
             ]
         );
         assert!(Period::Undated < at("-0043", Grain::Day));
+    }
+
+    /// Each column's heading and the ids of its events, for one event a date.
+    fn columns(dates: &[&str]) -> Vec<(String, Vec<String>)> {
+        let loaded = fixture::dated(dates);
+        let facts = &loaded.facts;
+        let id = |e: &EventIx| facts.event(*e).map(|ev| facts.str(ev.id).to_owned());
+        group(facts, &loaded.sel.events)
+            .iter()
+            .map(|(period, events)| (period.label(), events.iter().filter_map(id).collect()))
+            .collect()
+    }
+
+    /// The columns as `(heading, ids)` pairs of text, for comparing.
+    fn want(columns: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+        let owned = |ids: &[&str]| ids.iter().map(|&id| id.to_owned()).collect();
+        columns
+            .iter()
+            .map(|(l, ids)| ((*l).to_owned(), owned(ids)))
+            .collect()
+    }
+
+    #[test]
+    fn winter_comes_after_the_spring_and_summer_before_it() {
+        let got = columns(&["2024-03-22", "2024-24", "2024-06-15", "-010X"]);
+        let expected = want(&[
+            ("110–101 BC", &["e3"]),
+            ("22 Mar 2024", &["e0"]),
+            ("15 Jun 2024", &["e2"]),
+            ("Winter 2024", &["e1"]),
+        ]);
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn columns_of_one_event_each_run_in_the_events_time_order() {
+        let dates = [
+            "2024-21",
+            "2023-24",
+            "2024",
+            "-01XX",
+            "2024-03-22",
+            "0000",
+            "-0043-03",
+            "2024-03",
+            "-0043",
+            "2024-01-15",
+            "-010X",
+            "2024-22",
+            "2023-12",
+            "2024-02-29",
+            "-0001-24",
+        ];
+        let loaded = fixture::dated(&dates);
+        let facts = &loaded.facts;
+        let id = |e: &EventIx| facts.event(*e).map(|ev| facts.str(ev.id).to_owned());
+        let in_time: Vec<String> = loaded.sel.events.iter().filter_map(id).collect();
+        let got = columns(&dates);
+        assert!(got.iter().all(|(_, ids)| ids.len() == 1), "{got:?}");
+        let ids: Vec<String> = got.iter().flat_map(|(_, ids)| ids.clone()).collect();
+        assert_eq!(ids, in_time);
+        let headings: Vec<&str> = got.iter().map(|(l, _)| l.as_str()).collect();
+        let expected = [
+            "200–101 BC",
+            "110–101 BC",
+            "44 BC",
+            "Mar 44 BC",
+            "Winter 2 BC",
+            "1 BC",
+            "Dec 2023",
+            "Winter 2023",
+            "2024",
+            "15 Jan 2024",
+            "29 Feb 2024",
+            "Mar 2024",
+            "Spring 2024",
+            "22 Mar 2024",
+            "Summer 2024",
+        ];
+        assert_eq!(headings, expected);
+    }
+
+    #[test]
+    fn coarse_columns_hold_mixed_precisions() {
+        // Forty years of days call for decades.
+        let mut dates: Vec<String> = (1990..2030).map(|y| format!("{y}-06-01")).collect();
+        dates.extend(["2029-24", "2024-24", "199X", "19XX"].map(str::to_owned));
+        let dates: Vec<&str> = dates.iter().map(String::as_str).collect();
+        let got = columns(&dates);
+        let headings: Vec<&str> = got.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(
+            headings,
+            [
+                "1900s",
+                "1990s",
+                "2000–2009",
+                "2010s",
+                "2020s",
+                "Winter 2029"
+            ]
+        );
+        assert_eq!(got[0].1, ["e43"]);
+        assert_eq!(got[1].1.len(), 11);
+        assert!(got[4].1.contains(&"e41".to_owned()));
+        assert_eq!(got[5].1, ["e40"]);
+    }
+
+    /// Dates of every form, BC and AD, around the turns of years and eras.
+    const DATES: [&str; 30] = [
+        "2024-03-22",
+        "2024-03",
+        "2024-21",
+        "2024-22",
+        "2024-23",
+        "2024-24",
+        "2029-24",
+        "2099-24",
+        "2024",
+        "201X",
+        "19XX",
+        "1900",
+        "0000",
+        "0000-24",
+        "000X",
+        "00XX",
+        "-0001",
+        "-0001-24",
+        "-0009",
+        "-0010",
+        "-001X",
+        "-0043",
+        "-0043-03",
+        "-0043-03-15",
+        "-0040-24",
+        "-010X",
+        "-01XX",
+        "-0100-12-31",
+        "Y-170000002",
+        "2024-03-XX",
+    ];
+
+    /// Whether the period holds every day of the date.
+    fn holds(period: Period, date: &Date) -> bool {
+        let (first, last) = date.bounds();
+        matches!(period, Period::At { first: a, last: b, .. } if a <= first && last <= b)
+    }
+
+    #[test]
+    fn every_period_holds_its_date_and_reads_as_it_does() {
+        for text in DATES {
+            let value = parse(text).unwrap();
+            let date = anchor(&value).unwrap();
+            for grain in GRAINS {
+                let p = period(&value, grain);
+                assert!(holds(p, date), "{text} at {grain:?}: {p:?}");
+                if grain >= own_grain(date) {
+                    assert_eq!(p.label(), value.human(), "{text} at {grain:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn periods_of_one_grain_differ_in_their_headings() {
+        for grain in GRAINS {
+            let periods: Vec<Period> = DATES.iter().map(|t| at(t, grain)).collect();
+            for a in &periods {
+                for b in &periods {
+                    assert_eq!(a == b, a.label() == b.label(), "{a:?} {b:?}");
+                }
+            }
+        }
+    }
+
+    /// An EDTF date of any precision from 9999 BC to AD 9999.
+    fn any_date() -> impl Strategy<Value = Edtf> {
+        let year = -9998i64..=9999;
+        let part = prop_oneof![Just(0u8), 1u8..=12, 21u8..=24, Just(99)];
+        (year, part, 1u8..=28, 0u8..=3).prop_filter_map("a valid date", |(y, m, d, form)| {
+            let sign = if y < 0 { "-" } else { "" };
+            let digits = format!("{:04}", y.unsigned_abs());
+            let text = match (form, m) {
+                (0, 0) => format!("{sign}{}X", &digits[..3]),
+                (1, 0) => format!("{sign}{}XX", &digits[..2]),
+                (_, 0) => format!("{sign}{digits}"),
+                (_, 99) => format!("{sign}{digits}-XX"),
+                (0 | 1, _) => format!("{sign}{digits}-{m:02}"),
+                _ => format!("{sign}{digits}-{m:02}-{d:02}"),
+            };
+            parse(&text).ok()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn any_period_holds_its_date(value in any_date()) {
+            let date = anchor(&value).unwrap();
+            for grain in GRAINS {
+                let p = period(&value, grain);
+                prop_assert!(holds(p, date), "{} at {:?}: {:?}", value, grain, p);
+                let own = own_grain(date);
+                if grain >= own {
+                    prop_assert_eq!(p.label(), value.human());
+                } else if let Period::At { grain: g, .. } = p {
+                    prop_assert!(g == grain || g == own);
+                }
+            }
+        }
     }
 }
