@@ -4,8 +4,8 @@
 //! that leaves at most [`MAX_PERIODS`] columns. Decades and centuries group
 //! years as EDTF's unspecified digits do: `201X` is 2010–2019 and `-010X`
 //! 110–101 BC, so 44 BC stands in the decade 50–41 BC and 1 BC in 1 BC – 9;
-//! 10–2 BC, which no such digits name, is a decade of its own (100–2 BC a
-//! century). A period is keyed by its first and last day and holds the whole
+//! there being no year -0, `-000X` is 10–2 BC and `-00XX` the century
+//! 100–2 BC. A period is keyed by its first and last day and holds the whole
 //! of the date an event is placed by. An event dated less finely than the
 //! period length ("2021" among months), or across two of its periods
 //! (Winter 2024, December to February, among years), stands in a period of
@@ -147,8 +147,8 @@ fn years(first: i64, last: i64) -> Option<(Day, Day)> {
 }
 
 /// The `size` years (10 or 100) that EDTF's unspecified digits group `year`
-/// with: 2020–2029, 0–9 (`000X`), -19 to -10 (`-001X`), and -9 to -1, which
-/// no such digits name.
+/// with: 2020–2029, 0–9 (`000X`), -19 to -10 (`-001X`), and -9 to -1
+/// (`-000X`, there being no year -0).
 fn years_with(year: i64, size: i64) -> Option<(Day, Day)> {
     if year >= 0 {
         let first = year - year % size;
@@ -302,8 +302,10 @@ mod tests {
         assert_eq!(l("-0040")[1], "50–41 BC");
         assert_eq!(l("-001X")[1], "20–11 BC");
         assert_eq!(l("-0010")[1], "20–11 BC");
-        // No unspecified digits name 10–2 BC: it is a decade of its own.
+        // With no year -0, `-000X` is 10–2 BC and `-00XX` 100–2 BC.
         assert_eq!(l("-0009")[..3], ["100–2 BC", "10–2 BC", "10 BC"]);
+        assert_eq!(l("-000X")[..2], ["100–2 BC", "10–2 BC"]);
+        assert_eq!(l("-00XX")[0], "100–2 BC");
         assert_eq!(l("-0001")[..3], ["100–2 BC", "10–2 BC", "2 BC"]);
         assert_eq!(l("0000")[..3], ["1 BC – 99", "1 BC – 9", "1 BC"]);
         assert_eq!(l("000X")[..2], ["1 BC – 99", "1 BC – 9"]);
