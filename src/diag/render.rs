@@ -81,14 +81,20 @@ pub fn human(d: &Diagnostic, files: &Files, style: Style) -> String {
     let head = style.paint(code, &format!("{label}[{}]", d.code.as_str()));
     let _ = writeln!(out, "{head}: {}", style.paint("1", &clean(&d.message)));
     let name = |f| clean(files.name(f));
-    match &d.loc {
+    // The width of the line numbers' gutter, which notes line up with.
+    let gutter = match &d.loc {
         Some(Loc::At(pos)) => snippet(&mut out, files, pos, style),
-        Some(Loc::File(f)) => drop(writeln!(out, "  --> {}", name(*f))),
+        Some(Loc::File(f)) => {
+            let _ = writeln!(out, "  --> {}", name(*f));
+            2
+        }
         Some(Loc::Field(origin, _) | Loc::Text(origin, _)) => {
             let _ = writeln!(out, "  --> {}", name(origin.file));
+            2
         }
-        None => {}
-    }
+        None => 2,
+    };
+    let pad = " ".repeat(gutter + 1);
     for note in &d.notes {
         let at = match &note.loc {
             Some(Loc::At(pos)) => {
@@ -102,22 +108,26 @@ pub fn human(d: &Diagnostic, files: &Files, style: Style) -> String {
             }
             None => String::new(),
         };
-        let _ = writeln!(out, "   = note: {}{at}", clean(&note.message));
+        let _ = writeln!(out, "{pad}= note: {}{at}", clean(&note.message));
     }
     if let Some(help) = &d.help {
         let help = clean(help);
-        let _ = writeln!(out, "   = {}: {help}", style.paint("1;36", "help"));
+        let _ = writeln!(out, "{pad}= {}: {help}", style.paint("1;36", "help"));
     }
     out
 }
 
-fn snippet(out: &mut String, files: &Files, pos: &Pos, style: Style) {
+/// Writes where `pos` is and, when its line is at hand, the line with a
+/// caret under the span; gives the width of the line number.
+fn snippet(out: &mut String, files: &Files, pos: &Pos, style: Style) -> usize {
     let p = place(files, pos);
     let gutter = p.line.to_string().len();
     let pad = " ".repeat(gutter);
     let file = clean(&p.file);
     let _ = writeln!(out, "{pad}--> {file}:{}:{}", p.line, p.column);
-    let Some(text) = &pos.text else { return };
+    let Some(text) = &pos.text else {
+        return gutter;
+    };
     let before = pos.cut.map_or(0, |cut| cut.before);
     let (shown, caret_at) = window(text, p.column - 1 - before);
     let (indent, length) = caret(&shown, caret_at, p.end_column - p.column);
@@ -130,6 +140,7 @@ fn snippet(out: &mut String, files: &Files, pos: &Pos, style: Style) {
         style.paint("1;34", &p.line.to_string())
     );
     let _ = writeln!(out, "{pad} {bar} {}{carets}", " ".repeat(indent));
+    gutter
 }
 
 /// The part of a line shown, at most [`WINDOW`] terminal columns around the
@@ -279,7 +290,7 @@ mod tests {
             .at(Loc::At(pos))
             .help("fix it");
         let text = human(&d, &files(), Style::default());
-        let expected = "error[invalid-date]: invalid date\n --> facts/a.toml:3:8\n  |\n3 | date = \"2024-13\"\n  |        ^^^^^^^^^\n   = help: fix it\n";
+        let expected = "error[invalid-date]: invalid date\n --> facts/a.toml:3:8\n  |\n3 | date = \"2024-13\"\n  |        ^^^^^^^^^\n  = help: fix it\n";
         assert_eq!(text, expected);
     }
 
@@ -359,7 +370,7 @@ mod tests {
         .note(Some(Loc::File(FileId(1))), "named in `\u{1b}]0;pwned\u{7}`")
         .help("did you mean `a\nb\u{2066}`?");
         let expected = format!(
-            "error[invalid-date]: unknown place ` [31mX `\n --> facts/a.toml:1:27\n  |\n1 | p = \" [31m  東\", d = \"2024-13\"\n  | {}^^\n   = note: named in ` ]0;pwned `: b [2J.toml\n   = help: did you mean `a b `?\n",
+            "error[invalid-date]: unknown place ` [31mX `\n --> facts/a.toml:1:27\n  |\n1 | p = \" [31m  東\", d = \"2024-13\"\n  | {}^^\n  = note: named in ` ]0;pwned `: b [2J.toml\n  = help: did you mean `a b `?\n",
             " ".repeat(27)
         );
         assert_eq!(human(&d, &files, Style::default()), expected);

@@ -632,9 +632,9 @@ fn unknown_references_while_a_file_is_unreadable_are_one_error() {
         .status(1)
         .stderr_has("error[unknown-reference]: unknown source `t`\n --> facts/events.jsonl:1:64\n")
         .stderr_has(
-            "   = note: this file could not be read whole, and may define it: facts/sources.toml\n",
+            "  = note: this file could not be read whole, and may define it: facts/sources.toml\n",
         )
-        .stderr_has("   = note: 49 more unknown references not shown\n")
+        .stderr_has("  = note: 49 more unknown references not shown\n")
         .stderr_has("error: 2 error(s), 0 warning(s): 1 syntax, 1 unknown-reference\n");
     // Once the file reads, every reference is checked again.
     let fixed = Scratch::new()

@@ -124,7 +124,7 @@ fn the_caret_sits_under_the_offending_characters_after_wide_ones() {
     let s = Scratch::new().file("wide.jsonl", &format!("{line}\n"));
     // Column 55 counts characters; the five CJK characters take ten columns.
     s.run(&["check", "wide.jsonl"]).status(1).stderr_is(&format!(
-        "error[invalid-date]: invalid date `2024-13`: month 13 is out of range (01-12)\n --> wide.jsonl:1:55\n  |\n1 | {line}\n  | {}^^\n   = help: months are 01-12; seasons are 21-24\n\nerror: 1 error(s), 0 warning(s)\n",
+        "error[invalid-date]: invalid date `2024-13`: month 13 is out of range (01-12)\n --> wide.jsonl:1:55\n  |\n1 | {line}\n  | {}^^\n  = help: months are 01-12; seasons are 21-24\n\nerror: 1 error(s), 0 warning(s)\n",
         " ".repeat(59)
     ));
 }
