@@ -55,6 +55,8 @@ pub enum FilterError {
         flag: &'static str,
         text: String,
         message: String,
+        /// How to write it, when the parser knows.
+        help: Option<String>,
     },
     Entity(Lookup),
     NotA {
@@ -84,7 +86,11 @@ impl std::fmt::Display for FilterError {
                 flag,
                 text,
                 message,
-            } => write!(f, "{flag} `{text}` is not an EDTF date: {message}"),
+                help,
+            } => {
+                write!(f, "{flag} `{text}` is not an EDTF date: {message}")?;
+                help.iter().try_for_each(|help| write!(f, "; {help}"))
+            }
             FilterError::Entity(l) => l.fmt(f),
             FilterError::Window { since, until } => write!(
                 f,
@@ -156,6 +162,7 @@ fn date(flag: &'static str, text: &Option<String>) -> Result<Option<Bounds>, Fil
             flag,
             text: text.clone(),
             message: e.message,
+            help: e.help,
         })
 }
 

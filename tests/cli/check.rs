@@ -648,3 +648,31 @@ fn unknown_references_while_a_file_is_unreadable_are_one_error() {
         .status(1)
         .stdout_has("\"unknown-reference\": 50");
 }
+
+/// `check --json` matches `schemas/check.schema.json`: valid facts, facts
+/// without events, warnings, and errors with notes placed in a file.
+#[test]
+fn check_json_matches_its_schema() {
+    let broken = "[[source]]\nid = \"s\"\ntitle = \"S\n\n[[event]]\nid = \"e\"\ntitle = \"E\"\n\
+                  sources = [\"s\"]\ndate = \"2024-13\"\n\n[[event]]\nid = \"f\"\ntitle = \"F\"\n\
+                  sources = [\"s\"]\ndate = \"2024-12\"\n";
+    let s = Scratch::new()
+        .file("broken.toml", broken)
+        .file("valid.toml", &event(""))
+        .file("empty.toml", SOURCE)
+        .file("dup.toml", &format!("{}{}", event(""), ACTORS));
+    let runs = [
+        bundled(&["check", "--json"]).status(0),
+        s.run(&["check", "--json", "valid.toml"]).status(0),
+        s.run(&["check", "--json", "empty.toml"]).status(0),
+        s.run(&["check", "--json", "--deny-warnings", "empty.toml"])
+            .status(1),
+        s.run(&["check", "--json", "broken.toml"]).status(1),
+        s.run(&["check", "--json", "dup.toml"]).status(1),
+    ];
+    for run in &runs {
+        crate::schema::assert_valid("check", &run.json());
+    }
+    let notes = &runs[4].json()["diagnostics"][2]["notes"];
+    assert_eq!(notes[0]["file"], "broken.toml", "{notes:#}");
+}

@@ -302,3 +302,15 @@ fn a_window_takes_bc_dates_and_refuses_ends_the_wrong_way_round() {
         .stderr_is("error: --since `2025` is after --until `2024`: no date falls between them\n");
     bundled(&["timeline", "--since", "2024-03", "--until", "2024-03"]).status(0);
 }
+
+/// A date in another common format on the command line gets the help a
+/// date in a fact file gets: how to write it in EDTF.
+#[test]
+fn a_window_date_in_another_format_says_how_to_write_it() {
+    bundled(&["timeline", "--since", "22/03/2024"])
+        .status(2)
+        .stderr_is("error: --since `22/03/2024` is not an EDTF date: an interval has only two ends; write the date with dashes, year first: `2024-03-22`\n");
+    bundled(&["timeline", "--until", "20240322"])
+        .status(2)
+        .stderr_has("year first: `2024-03-22`");
+}
