@@ -35,7 +35,7 @@ fn build_says_what_it_wrote_and_is_deterministic() {
     }
     assert!(
         run.stdout()
-            .ends_with("11 events, 15 actors, 7 places, 18 relations\n")
+            .ends_with("11 events, 15 actors, 7 places, 19 relations\n")
     );
     bundled(&["build", "-o", b.path().to_str().unwrap()]).status(0);
     for name in OUTPUTS {

@@ -43,7 +43,7 @@ fn event(extra: &str) -> String {
 fn bundled_facts_are_valid_and_summarised() {
     bundled(&["check"])
         .status(0)
-        .stdout_is("ok: 1 source, 15 actors, 7 places, 11 events, 18 relations in 2 files; events from 2016-01-01 to 2024-04-02\n")
+        .stdout_is("ok: 1 source, 15 actors, 7 places, 11 events, 19 relations in 2 files; events from 2016-01-01 to 2024-04-02\n")
         .stderr_is("");
 }
 

@@ -21,7 +21,7 @@ fn an_actor_card_lists_fields_sources_and_connections_in_time_order() {
         "{text}"
     );
     assert!(text.contains("The K in the name stands for Khorasan"));
-    assert!(text.contains("connections (17)"));
+    assert!(text.contains("connections (18)"));
     let at = |part: &str| {
         text.find(part)
             .unwrap_or_else(|| panic!("{part} missing:\n{text}"))
@@ -45,7 +45,8 @@ fn an_event_card_has_its_date_place_actors_counts_and_attributes() {
         .stdout_has("killed      at least 140\n")
         .stdout_has("attributes  claimed_responsibility = true\n")
         .stdout_has("            venue = concert hall\n")
-        .stdout_has("<- perpetrator  ISIS-K [isis-k]");
+        .stdout_has("<- perpetrator                 ISIS-K [isis-k]")
+        .stdout_has("<- claimed_responsibility_for  ISIS-K [isis-k]");
 }
 
 #[test]
@@ -84,7 +85,7 @@ fn json_is_one_object_with_every_field_of_the_card() {
     assert_eq!(doc["attributes"]["on_video"], true);
     assert_eq!(doc["sources"].as_array().unwrap().len(), 3);
     let links = doc["connections"].as_array().unwrap();
-    assert_eq!(links.len(), 3);
+    assert_eq!(links.len(), 4);
     assert_eq!(links[0]["direction"], "in");
     assert_eq!(links[0]["kind"], "perpetrator");
     assert_eq!(links[0]["other"]["id"], "isis-k");

@@ -27,9 +27,9 @@ fn every_record_of_the_bundled_facts_rests_on_the_one_article() {
     assert_eq!(doc["source"]["reliability"], "C");
     assert_eq!(doc["source"]["credibility"], 3);
     assert!(doc["source"]["url"].is_null());
-    assert_eq!(doc["count"], 15 + 7 + 11 + 18);
+    assert_eq!(doc["count"], 15 + 7 + 11 + 19);
     let claims = doc["claims"].as_array().unwrap();
-    assert_eq!(claims.len(), 51);
+    assert_eq!(claims.len(), 52);
     assert!(claims.iter().all(|c| c["sole"] == true));
     assert_eq!(doc["orphaned_events"].as_array().unwrap().len(), 11);
 }
@@ -137,7 +137,7 @@ fn text_lists_claims_with_quotes_and_the_orphaned_events() {
     let run = bundled(&["sources", SOURCE]).status(0).stderr_is("");
     let text = run.stdout();
     assert!(text.starts_with("ISIS-K group that targeted Russia now looking toward US [conservative-institute-2024-04-02]\npublisher    Conservative Institute\n"), "{text}");
-    assert!(text.contains("\nclaims (51)\nrecord    claim"));
+    assert!(text.contains("\nclaims (52)\nrecord    claim"));
     assert!(text.contains("relation  united-states warned russian-government [us-warned-russia]"));
     assert!(text.contains("\nevents left with no source without it (11)\n"));
     assert!(text.ends_with("Attack on a Moscow concert hall [moscow-concert-hall-attack-2024]\n"));

@@ -21,7 +21,7 @@ fn counts_every_record_type_of_the_bundled_facts() {
     let doc = json(&[]);
     assert_eq!(
         doc["records"],
-        serde_json::json!({"sources": 1, "actors": 15, "places": 7, "events": 11, "relations": 18})
+        serde_json::json!({"sources": 1, "actors": 15, "places": 7, "events": 11, "relations": 19})
     );
 }
 
@@ -54,7 +54,7 @@ fn counts_kinds_most_frequent_first() {
         .iter()
         .map(|k| k["count"].as_u64().unwrap())
         .sum();
-    assert_eq!(relations, 18);
+    assert_eq!(relations, 19);
 }
 
 #[test]
@@ -70,7 +70,7 @@ fn describes_dates_their_precision_and_open_ends() {
     assert_eq!(d["uncertain"], 0);
     assert_eq!(d["intervals"], 5);
     assert_eq!(d["open_ends"], 5);
-    assert_eq!(d["relations_dated"], 5);
+    assert_eq!(d["relations_dated"], 6);
     assert_eq!(d["relations_undated"], 13);
 }
 
@@ -82,7 +82,7 @@ fn the_bundled_facts_form_one_component_and_isis_k_is_the_hub() {
         serde_json::json!({"count": 1, "largest": 33, "isolated": 0})
     );
     assert_eq!(doc["top_actors"][0]["entity"]["id"], "isis-k");
-    assert_eq!(doc["top_actors"][0]["degree"], 17);
+    assert_eq!(doc["top_actors"][0]["degree"], 18);
     assert_eq!(doc["top_actors"][1]["entity"]["id"], "united-states");
     assert_eq!(doc["top_actors"].as_array().unwrap().len(), 10);
     assert_eq!(doc["top_places"][0]["entity"]["id"], "afghanistan");
@@ -90,7 +90,7 @@ fn the_bundled_facts_form_one_component_and_isis_k_is_the_hub() {
         doc["top_sources"][0]["id"],
         "conservative-institute-2024-04-02"
     );
-    assert_eq!(doc["top_sources"][0]["claims"], 51);
+    assert_eq!(doc["top_sources"][0]["claims"], 52);
 }
 
 #[test]
@@ -98,7 +98,7 @@ fn filters_restrict_the_figures_to_what_they_keep() {
     let doc = json(&["--place", "Russia"]);
     assert_eq!(
         doc["records"],
-        serde_json::json!({"sources": 1, "actors": 2, "places": 2, "events": 1, "relations": 1})
+        serde_json::json!({"sources": 1, "actors": 2, "places": 2, "events": 1, "relations": 2})
     );
     assert_eq!(doc["dates"]["earliest"], "2024-03-22");
     assert_eq!(doc["components"]["count"], 1);
@@ -128,9 +128,9 @@ fn text_has_one_table_a_section() {
         "\ndates\nevents       2016-01-01 to 2024-04-02\nprecision    year 3, month 1, day 7\n",
         "intervals    5 (5 open-ended)\n",
         "\nconnections\ncomponents  1\nlargest     33 entities\n",
-        "\nmost connected actors\ndegree  actor\n17      ISIS-K [isis-k]\n",
+        "\nmost connected actors\ndegree  actor\n18      ISIS-K [isis-k]\n",
         "\nmost connected places\ndegree  place\n3       Afghanistan [afghanistan]\n",
-        "\nsources with the most claims\nclaims  citations  source\n51      58         ISIS-K group that targeted Russia now looking toward US [conservative-institute-2024-04-02]\n",
+        "\nsources with the most claims\nclaims  citations  source\n52      59         ISIS-K group that targeted Russia now looking toward US [conservative-institute-2024-04-02]\n",
     ] {
         assert!(text.contains(part), "{part:?} missing:\n{text}");
     }
@@ -176,7 +176,7 @@ fn a_bad_filter_is_a_usage_error() {
 fn filters_work_in_text_too() {
     bundled(&["stats", "--place", "Russia"])
         .status(0)
-        .stdout_has("records\nrecord     count\nsources    1\nactors     2\nplaces     2\nevents     1\nrelations  1\n")
+        .stdout_has("records\nrecord     count\nsources    1\nactors     2\nplaces     2\nevents     1\nrelations  2\n")
         .stdout_has("events       2024-03-22 to 2024-03-22\n");
     let s = Scratch::new().file("x/a.toml", "[[actor]]\nid = \"a\"\nname = \"A\"\n");
     s.run(&["stats", "-f", "x"])

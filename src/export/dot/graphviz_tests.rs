@@ -326,7 +326,7 @@ fn bundled_facts_lay_out_cleanly_in_both_layouts() {
     let loaded = fixture::bundled();
     for layout in [Layout::Graph, Layout::Timeline] {
         let (compared, _) = check(&loaded, "ISIS-K and Russia", layout);
-        assert_eq!(compared, 78, "{layout:?}: labels compared");
+        assert_eq!(compared, 79, "{layout:?}: labels compared");
     }
 }
 

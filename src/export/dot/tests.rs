@@ -113,8 +113,14 @@ fn only_kept_entities_and_edges_between_them_are_drawn() {
         l.trim_start()
             .starts_with(r#""moscow-concert-hall-attack-2024" -> "moscow" ["#)
     }));
+    // The claim of the attack is a relation of its own between the two.
+    assert!(edges.iter().any(|l| {
+        l.contains(
+            r#""isis-k" -> "moscow-concert-hall-attack-2024" [label="claimed_responsibility_for"#,
+        )
+    }));
     let drawn = edges.iter().filter(|l| !l.contains("invis")).count();
-    assert_eq!(drawn, 2, "{dot}");
+    assert_eq!(drawn, 3, "{dot}");
 }
 
 #[test]
