@@ -249,6 +249,10 @@ pub fn inner(src: &SourceText<'_>, span: Span, value: &str, at: usize, len: usiz
     };
     let body = raw.get(quote..).unwrap_or_default();
     let to = at.saturating_add(len.max(1));
+    // Written as it reads (a literal string's backslashes are its own).
+    if body.starts_with(value) {
+        return Span::new(span.start + quote + at, span.start + quote + to);
+    }
     match crate::load::escaped::place(body, value, at, to) {
         Some((from, to)) => Span::new(span.start + quote + from, span.start + quote + to),
         None => span,
