@@ -6,7 +6,8 @@
 //! --depth N` the neighbourhood of X. Event filters keep the events that pass
 //! them all, with their actors and places (and the places around those);
 //! `--around` keeps its neighbourhood, less the events the other filters
-//! reject. Entities are named by id, name or alias.
+//! reject. Entities are named by id, name or alias; `--actor` and
+//! `--place` look among actors, or places, first.
 
 use clap::Args;
 
@@ -14,7 +15,7 @@ use crate::edtf::{Bounds, Edtf};
 use crate::graph::Graph;
 use crate::graph::names::Lookup;
 use crate::graph::names::NameIndex;
-use crate::model::{ActorIx, Ent, EventIx, Facts, PlaceIx, Sym};
+use crate::model::{ActorIx, Ent, EntityKind, EventIx, Facts, PlaceIx, Sym};
 use crate::query::reach::reach;
 
 /// Most entities an `--around` neighbourhood may hold.
@@ -204,7 +205,7 @@ impl FilterArgs {
         let find = |name: &str| names.find(facts, name).map_err(FilterError::Entity);
         let actor = match &self.actor {
             Some(name) => {
-                let ent = find(name)?;
+                let ent = find_kind(facts, names, name, EntityKind::Actor)?;
                 Some(
                     facts
                         .as_actor(ent)
@@ -215,7 +216,7 @@ impl FilterArgs {
         };
         let place = match &self.place {
             Some(name) => {
-                let ent = find(name)?;
+                let ent = find_kind(facts, names, name, EntityKind::Place)?;
                 Some(
                     facts
                         .as_place(ent)
@@ -238,6 +239,18 @@ impl FilterArgs {
             around,
         })
     }
+}
+
+/// The entity a filter that wants `kind` names: one of that kind first.
+fn find_kind(
+    facts: &Facts,
+    names: &NameIndex,
+    name: &str,
+    kind: EntityKind,
+) -> Result<Ent, FilterError> {
+    names
+        .find_kind(facts, name, kind)
+        .map_err(FilterError::Entity)
 }
 
 /// The kinds asked for by `--kind`. One that no event has is an error, with
@@ -276,9 +289,9 @@ fn not_a(
     ent: Ent,
 ) -> FilterError {
     let found = match facts.kind(ent) {
-        crate::model::EntityKind::Actor => "an actor",
-        crate::model::EntityKind::Place => "a place",
-        crate::model::EntityKind::Event => "an event",
+        EntityKind::Actor => "an actor",
+        EntityKind::Place => "a place",
+        EntityKind::Event => "an event",
     };
     FilterError::NotA {
         flag,

@@ -196,3 +196,61 @@ fn every_entity_of_the_bundled_facts_has_a_card_matching_the_schema() {
         assert_valid("show", &doc);
     }
 }
+
+/// An actor named Georgia, and a place whose id is `georgia`.
+pub const GEORGIA: &str = "[[actor]]\nid = \"georgia-state\"\nname = \"Georgia\"\n\
+    [[place]]\nid = \"georgia\"\nname = \"Sakartvelo\"\n\
+    [[event]]\nid = \"e1\"\ntitle = \"Election\"\ndate = \"2020\"\nplace = \"georgia\"\n\
+    actors = [\"georgia-state\"]\n";
+
+#[test]
+fn an_id_and_another_entitys_name_are_ambiguous_and_kind_id_picks_one() {
+    let s = Scratch::new().file("facts/a.toml", GEORGIA);
+    let both = "error: `Georgia` is ambiguous: it names actor `georgia-state`, place `georgia`; \
+                type `actor:georgia-state` or `place:georgia` to pick one\n";
+    s.run(&["show", "Georgia"])
+        .status(2)
+        .stdout_is("")
+        .stderr_is(both);
+    s.run(&["neighbors", "georgia"])
+        .status(2)
+        .stderr_is(&both.replace("`Georgia`", "`georgia`"));
+    s.run(&["show", "place:georgia"])
+        .status(0)
+        .stdout_has("Sakartvelo [georgia]\ntype  place\n");
+    s.run(&["show", "actor:georgia-state"])
+        .status(0)
+        .stdout_has("Georgia [georgia-state]\ntype  actor\n");
+}
+
+#[test]
+fn an_id_in_its_exact_case_is_ambiguous_with_another_actors_name() {
+    let s = Scratch::new().file(
+        "facts/a.toml",
+        "[[actor]]\nid = \"paris\"\nname = \"Paris Hilton\"\n[[actor]]\nid = \"ph\"\nname = \"paris\"\n",
+    );
+    for typed in ["Paris", "paris"] {
+        s.run(&["show", typed]).status(2).stderr_has(&format!(
+            "`{typed}` is ambiguous: it names actor `paris`, actor `ph`; type `actor:paris` or `actor:ph` to pick one"
+        ));
+    }
+    s.run(&["show", "actor:paris"])
+        .status(0)
+        .stdout_has("Paris Hilton [paris]\n");
+    s.run(&["show", "ph"]).status(0).stdout_has("paris [ph]\n");
+}
+
+#[test]
+fn a_name_and_an_event_title_are_ambiguous() {
+    let s = Scratch::new().file(
+        "facts/a.toml",
+        "[[actor]]\nid = \"hilton\"\nname = \"Paris Hilton\"\n[[event]]\nid = \"e1\"\ntitle = \"Paris Hilton\"\ndate = \"2020\"\n",
+    );
+    s.run(&["show", "Paris Hilton"]).status(2).stderr_is(
+        "error: `Paris Hilton` is ambiguous: it names actor `hilton`, event `e1`; type `actor:hilton` or `event:e1` to pick one\n",
+    );
+    s.run(&["show", "event:e1"])
+        .status(0)
+        .stdout_has("Paris Hilton [e1]\ntype  event\n");
+    s.run(&["timeline", "--actor", "Paris Hilton"]).status(0);
+}

@@ -314,3 +314,27 @@ fn a_window_date_in_another_format_says_how_to_write_it() {
         .status(2)
         .stderr_has("year first: `2024-03-22`");
 }
+
+#[test]
+fn actor_and_place_look_among_their_kind_first() {
+    let s = Scratch::new().file("facts/a.toml", crate::show::GEORGIA);
+    let row = "Election [e1]  Sakartvelo  Georgia\n";
+    s.run(&["timeline", "--actor", "Georgia"])
+        .status(0)
+        .stderr_is("")
+        .stdout_has(row);
+    s.run(&["timeline", "--place", "GEORGIA"])
+        .status(0)
+        .stdout_has(row);
+    s.run(&["timeline", "--around", "Georgia"])
+        .status(2)
+        .stderr_has("`Georgia` is ambiguous");
+    s.run(&["timeline", "--actor", "Sakartvelo"])
+        .status(2)
+        .stderr_is("error: --actor `Sakartvelo` is a place, not an actor\n");
+    let two = "[[actor]]\nid = \"a1\"\nname = \"Same\"\n[[actor]]\nid = \"a2\"\nname = \"Other\"\naliases = [\"same\"]\n";
+    let s = Scratch::new().file("facts/a.toml", two);
+    s.run(&["timeline", "--actor", "same"])
+        .status(2)
+        .stderr_has("`same` is ambiguous: it names actor `a1`, actor `a2`");
+}

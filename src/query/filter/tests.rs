@@ -45,3 +45,29 @@ fn stored_order_holds_the_kept_events_each_once_by_place() {
         "{sizes:?}"
     );
 }
+
+#[test]
+fn actor_and_place_resolve_among_their_kind_first() {
+    let lines = [
+        r#"{"type":"actor","id":"georgia-state","name":"Georgia"}"#,
+        r#"{"type":"place","id":"georgia","name":"Sakartvelo"}"#,
+    ];
+    let (facts, _) =
+        crate::validate::load_bytes(lines.join("\n").as_bytes(), crate::load::Format::JsonLines);
+    let names = NameIndex::build(&facts);
+    let resolve = |edit: fn(&mut FilterArgs)| args(edit).resolve(&facts, &names);
+    let actor = resolve(|a| a.actor = Some("Georgia".into())).unwrap();
+    assert_eq!(actor.actor, Some(ActorIx(0)));
+    let place = resolve(|a| a.place = Some("Georgia".into())).unwrap();
+    assert_eq!(place.place, Some(PlaceIx(0)));
+    let around = resolve(|a| a.around = Some("Georgia".into()));
+    assert!(matches!(
+        around,
+        Err(FilterError::Entity(Lookup::Ambiguous { .. }))
+    ));
+    let not_a = resolve(|a| a.actor = Some("Sakartvelo".into())).unwrap_err();
+    assert_eq!(
+        not_a.to_string(),
+        "--actor `Sakartvelo` is a place, not an actor"
+    );
+}
