@@ -1,15 +1,16 @@
 //! Warnings: facts that are valid but probably not what the author meant.
 //!
 //! An event with no source, a source nobody cites, a name or alias shared by
-//! two actors or places (which makes that name ambiguous on the command
-//! line), and an entity connected to nothing. `--deny-warnings` makes them
-//! errors; this module only reports them.
+//! two actors or places or that is another entity's id (which makes that
+//! name ambiguous on the command line), and an entity connected to nothing.
+//! `--deny-warnings` makes them errors; this module only reports them.
 
 use std::hash::BuildHasher;
 
 use hashbrown::{DefaultHashBuilder, HashTable};
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, PathSeg};
+use crate::graph::names::same_lower;
 use crate::model::{Ent, Event, Facts, Sym};
 
 pub fn check(facts: &Facts, diags: &mut Diagnostics) {
@@ -142,37 +143,113 @@ impl First {
     }
 }
 
-/// Names and aliases, lower-cased, of every actor and place. The table holds
-/// handles, not lower-cased copies: a name is lower-cased again to compare.
+/// The names and aliases, lower-cased, of every actor and place, each with
+/// where it was first used. The table holds handles, not lower-cased
+/// copies: a name is lower-cased again to compare.
+struct Names<'f> {
+    facts: &'f Facts,
+    seen: HashTable<First>,
+    hasher: DefaultHashBuilder,
+}
+
+impl Names<'_> {
+    /// Where the lower-cased name `lower` was first used.
+    fn get(&self, lower: &str) -> Option<First> {
+        let hash = self.hasher.hash_one(lower);
+        let found = self
+            .seen
+            .find(hash, |f| same_lower(self.facts.str(f.name), lower));
+        found.copied()
+    }
+
+    /// Adds a use of a name; the first use of it, if it was used before.
+    fn add(&mut self, this: First) -> Option<First> {
+        let key = self.facts.str(this.name).to_lowercase();
+        if let Some(first) = self.get(&key) {
+            return Some(first);
+        }
+        let (facts, hasher) = (self.facts, &self.hasher);
+        let rehash = |f: &First| hasher.hash_one(facts.str(f.name).to_lowercase());
+        self.seen
+            .insert_unique(hasher.hash_one(key.as_str()), this, rehash);
+        None
+    }
+
+    /// Of entities and their ids, those whose id is the name or alias of
+    /// another entity, each with the first use of that name. (A name whose
+    /// first use is the id's own entity's is shared with the other, if with
+    /// any, and reported as such.)
+    fn ids_named(&self, ids: impl Iterator<Item = (Ent, Sym)>) -> Vec<(Ent, First)> {
+        let mut lower = String::new();
+        let mut found = Vec::new();
+        for (ent, id) in ids {
+            lower_into(self.facts.str(id), &mut lower);
+            match self.get(&lower) {
+                Some(first) if first.ent != ent => found.push((ent, first)),
+                _ => {}
+            }
+        }
+        found
+    }
+}
+
+/// Reports a name or alias that two actors or places share, and an id
+/// that is another entity's name or alias.
 fn shared_names(facts: &Facts, diags: &mut Diagnostics) {
-    let names = facts.actors.iter().map(|a| 1 + a.aliases.len());
-    let names = names.chain(facts.places.iter().map(|p| 1 + p.aliases.len()));
-    let mut seen: HashTable<First> = HashTable::with_capacity(names.sum());
-    let hasher = DefaultHashBuilder::default();
-    let lower = |f: &First| facts.str(f.name).to_lowercase();
-    let mut check = |this: First, diags: &mut Diagnostics| {
-        let key = facts.str(this.name).to_lowercase();
-        let hash = hasher.hash_one(key.as_str());
-        match seen.find(hash, |f| lower(f) == key) {
-            Some(first) if first.ent != this.ent => shared(facts, *first, this, diags),
-            Some(_) => {}
-            None => drop(seen.insert_unique(hash, this, |f| hasher.hash_one(lower(f)))),
-        }
+    let names = names_of_all(facts, diags);
+    if names.seen.is_empty() {
+        return;
+    }
+    let actors = facts.actors.iter().map(|a| a.id);
+    let ids = facts
+        .ents()
+        .zip(actors.chain(facts.places.iter().map(|p| p.id)));
+    let mut found = names.ids_named(ids);
+    // The events' ids, a half on each of two threads (a million of them).
+    let (first, second) = crate::par::halves(&facts.events, |events, from| {
+        let from = u32::try_from(from).unwrap_or(u32::MAX);
+        let ents = (from..).map(|i| facts.event_ent(crate::model::EventIx(i)));
+        names.ids_named(ents.zip(events.iter().map(|e| e.id)))
+    });
+    found.extend(first.into_iter().chain(second));
+    for (ent, named) in found {
+        id_named(facts, ent, named, diags);
+    }
+}
+
+/// `text` lower-cased, into `buf`: an ASCII text without a copy of its own.
+fn lower_into(text: &str, buf: &mut String) {
+    buf.clear();
+    if text.is_ascii() {
+        buf.push_str(text);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&text.to_lowercase());
+    }
+}
+
+/// The names of every actor and place, reporting those shared.
+fn names_of_all<'f>(facts: &'f Facts, diags: &mut Diagnostics) -> Names<'f> {
+    let count = facts.actors.iter().map(|a| 1 + a.aliases.len());
+    let count = count.chain(facts.places.iter().map(|p| 1 + p.aliases.len()));
+    let mut names = Names {
+        facts,
+        seen: HashTable::with_capacity(count.sum()),
+        hasher: DefaultHashBuilder::default(),
     };
-    for (i, a) in facts.actors.iter().enumerate() {
-        let ent = Ent(u32::try_from(i).unwrap_or(u32::MAX));
-        let aliases = a.aliases.iter().enumerate().map(|(j, s)| (*s, j));
-        for (name, seg) in std::iter::once((a.name, NAME)).chain(aliases) {
-            check(First { name, ent, seg }, diags);
+    let actors = facts.actors.iter().map(|a| (a.name, &a.aliases));
+    let places = facts.places.iter().map(|p| (p.name, &p.aliases));
+    for (ent, (name, aliases)) in facts.ents().zip(actors.chain(places)) {
+        let aliases = aliases.iter().enumerate().map(|(j, s)| (*s, j));
+        for (name, seg) in std::iter::once((name, NAME)).chain(aliases) {
+            let this = First { name, ent, seg };
+            match names.add(this) {
+                Some(first) if first.ent != ent => shared(facts, first, this, diags),
+                _ => {}
+            }
         }
     }
-    for (i, p) in facts.places.iter().enumerate() {
-        let ent = facts.place_ent(crate::model::PlaceIx(u32::try_from(i).unwrap_or(u32::MAX)));
-        let aliases = p.aliases.iter().enumerate().map(|(j, s)| (*s, j));
-        for (name, seg) in std::iter::once((p.name, NAME)).chain(aliases) {
-            check(First { name, ent, seg }, diags);
-        }
-    }
+    names
 }
 
 /// Reports a name used by two actors or places.
@@ -192,6 +269,33 @@ fn shared(facts: &Facts, first: First, this: First, diags: &mut Diagnostics) {
         .at(Loc::Field(origin, this.path()))
         .note(Some(Loc::Field(first_origin, first.path())), "also used here")
         .help("on the command line this name will be ambiguous; use the id, or make the names distinct");
+    diags.push(d);
+}
+
+/// Reports the id of `ent` that is the name or alias `named` of another.
+fn id_named(facts: &Facts, ent: Ent, named: First, diags: &mut Diagnostics) {
+    let (Some(id_origin), Some(origin)) = (origin_of(facts, ent), origin_of(facts, named.ent))
+    else {
+        return;
+    };
+    let kind = |e: Ent| facts.kind(e).as_str();
+    let (id, other) = (facts.id_of(ent), facts.id_of(named.ent));
+    let msg = format!(
+        "`{}` names {} `{other}` and is the id of {} `{id}`",
+        facts.str(named.name),
+        kind(named.ent),
+        kind(ent),
+    );
+    let help = format!(
+        "on the command line this name will be ambiguous; type `{}:{other}` or `{}:{id}`, \
+         or make the name and the id differ",
+        kind(named.ent),
+        kind(ent),
+    );
+    let d = Diagnostic::warning(Code::SharedName, msg)
+        .at(Loc::Field(origin, named.path()))
+        .note(Some(id_loc(id_origin)), "the id")
+        .help(help);
     diags.push(d);
 }
 
@@ -277,6 +381,64 @@ mod tests {
             ("`ο∆ος` names both `a` and `b`", b, alias(1), 0, alias(0)),
             ("`X` names both `b` and `c`", c, name(), b, alias(0)),
             ("`Kyiv` names both `a` and `c`", c, alias(0), 0, name()),
+        ];
+        let expected: Vec<_> = expected
+            .into_iter()
+            .map(|(m, at, path, first, first_path)| (m.to_string(), at, path, first, first_path))
+            .collect();
+        assert_eq!(shared(&text), expected);
+    }
+
+    #[test]
+    fn an_id_that_is_another_entitys_name_or_alias_is_reported() {
+        let lines = [
+            r#"{"type":"actor","id":"georgia-state","name":"Georgia"}"#,
+            r#"{"type":"place","id":"georgia","name":"Sakartvelo","aliases":["GEORGIA"]}"#,
+            r#"{"type":"actor","id":"paris","name":"Paris Hilton"}"#,
+            r#"{"type":"actor","id":"ph","name":"P. H.","aliases":["Paris"]}"#,
+            r#"{"type":"event","id":"Sakartvelo","title":"Georgia","date":"2020"}"#,
+        ];
+        let text = lines.join("\n");
+        let at = |i: usize| {
+            lines
+                .iter()
+                .take(i)
+                .map(|l| l.len() as u64 + 1)
+                .sum::<u64>()
+        };
+        let name = || vec![PathSeg::Key("name")];
+        let alias = |i| vec![PathSeg::Key("aliases"), PathSeg::Index(i)];
+        let id = || vec![PathSeg::Key("id")];
+        // Actors come before places, and places before events.
+        let expected = [
+            (
+                "`GEORGIA` names both `georgia-state` and `georgia`",
+                at(1),
+                alias(0),
+                0,
+                name(),
+            ),
+            (
+                "`Paris` names actor `ph` and is the id of actor `paris`",
+                at(3),
+                alias(0),
+                at(2),
+                id(),
+            ),
+            (
+                "`Georgia` names actor `georgia-state` and is the id of place `georgia`",
+                0,
+                name(),
+                at(1),
+                id(),
+            ),
+            (
+                "`Sakartvelo` names place `georgia` and is the id of event `Sakartvelo`",
+                at(1),
+                name(),
+                at(4),
+                id(),
+            ),
         ];
         let expected: Vec<_> = expected
             .into_iter()

@@ -676,3 +676,20 @@ fn check_json_matches_its_schema() {
     let notes = &runs[4].json()["diagnostics"][2]["notes"];
     assert_eq!(notes[0]["file"], "broken.toml", "{notes:#}");
 }
+
+#[test]
+fn an_id_that_is_another_entitys_name_is_a_shared_name() {
+    let s = Scratch::new().file("facts/a.toml", crate::show::GEORGIA);
+    s.run(&["check"])
+        .status(0)
+        .stdout_has("1 shared-name")
+        .stderr_has(
+            "warning[shared-name]: `Georgia` names actor `georgia-state` and is the id of place `georgia`\n --> facts/a.toml:3:8\n",
+        )
+        .stderr_has("help: on the command line this name will be ambiguous; type `actor:georgia-state` or `place:georgia`");
+    let paris = "[[actor]]\nid = \"paris\"\nname = \"Paris Hilton\"\n[[actor]]\nid = \"ph\"\nname = \"P. H.\"\naliases = [\"PARIS\"]\n";
+    let s = Scratch::new().file("facts/a.toml", paris);
+    s.run(&["check", "--deny-warnings"])
+        .status(1)
+        .stderr_has("error[shared-name]: `PARIS` names actor `ph` and is the id of actor `paris`");
+}
