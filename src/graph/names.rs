@@ -3,11 +3,12 @@
 //!
 //! Matching is case-insensitive. The text names every entity whose id it is
 //! (an id typed in its exact case is that entity's alone, not also that of
-//! an id differing only in case), every actor and place whose name or alias
-//! it is, and every event whose title it is. One such entity is the answer;
-//! more are ambiguous, and reported with the candidates however they
-//! matched: an id does not win over another entity's name, nor a name over
-//! an event's title. `actor:ID`, `place:ID` and `event:ID` name the entity
+//! an id differing only in case) and every actor and place whose name or
+//! alias it is; when it names none, every event whose title it is (the
+//! titles are the bulk of a large fact set's text, and are read only then).
+//! One such entity is the answer; more are ambiguous, and reported with the
+//! candidates however they matched: an id does not win over another
+//! entity's name. `actor:ID`, `place:ID` and `event:ID` name the entity
 //! of that kind with that id and nothing else, so that every entity can be
 //! named; when no entity of that kind has that id, the whole text is looked
 //! up as above. A command that wants an actor or a place
@@ -146,13 +147,15 @@ impl NameIndex {
     }
 
     /// Every entity (of `kind`, when one is given) that the text names by
-    /// id, name, alias or title: in number order, each once.
+    /// id, name or alias, or else by title: in number order, each once.
+    /// Titles are read only when nothing else matches: reading every
+    /// event's title takes most of a large fact set's text into memory.
     fn matches(&self, facts: &Facts, typed: &str, kind: Option<EntityKind>) -> Vec<Ent> {
         let lower = typed.to_lowercase();
         let mut found = by_id(facts, typed, &lower, kind);
         let named = self.names.get(&lower).into_iter().flatten().copied();
         found.extend(named.filter(|e| kind.is_none_or(|k| facts.kind(*e) == k)));
-        if kind.is_none_or(|k| k == EntityKind::Event) {
+        if found.is_empty() && kind.is_none_or(|k| k == EntityKind::Event) {
             found.extend(titled(facts, &lower));
         }
         found.sort_unstable();

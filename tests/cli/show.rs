@@ -241,14 +241,14 @@ fn an_id_in_its_exact_case_is_ambiguous_with_another_actors_name() {
 }
 
 #[test]
-fn a_name_and_an_event_title_are_ambiguous() {
+fn a_name_is_found_before_an_event_title_which_kind_id_picks() {
     let s = Scratch::new().file(
         "facts/a.toml",
         "[[actor]]\nid = \"hilton\"\nname = \"Paris Hilton\"\n[[event]]\nid = \"e1\"\ntitle = \"Paris Hilton\"\ndate = \"2020\"\n",
     );
-    s.run(&["show", "Paris Hilton"]).status(2).stderr_is(
-        "error: `Paris Hilton` is ambiguous: it names actor `hilton`, event `e1`; type `actor:hilton` or `event:e1` to pick one\n",
-    );
+    s.run(&["show", "Paris Hilton"])
+        .status(0)
+        .stdout_has("Paris Hilton [hilton]\ntype  actor\n");
     s.run(&["show", "event:e1"])
         .status(0)
         .stdout_has("Paris Hilton [e1]\ntype  event\n");

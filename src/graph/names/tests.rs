@@ -1,5 +1,6 @@
-//! Which entity a typed text names: ids, names, aliases and titles weigh
-//! alike; a filter's kind is looked among first; `kind:id` names one.
+//! Which entity a typed text names: ids, names and aliases weigh alike,
+//! titles count when none matches; a filter's kind is looked among first;
+//! `kind:id` names one.
 
 use super::*;
 use crate::load::Format;
@@ -99,24 +100,18 @@ fn an_id_typed_in_its_exact_case_is_still_ambiguous_with_a_name() {
 }
 
 #[test]
-fn an_event_title_weighs_as_a_name_unless_a_filter_wants_an_actor() {
+fn an_event_title_is_looked_up_when_nothing_else_matches() {
     let facts = facts(&[
         r#"{"type":"actor","id":"hilton","name":"Paris Hilton"}"#,
         r#"{"type":"event","id":"e1","title":"Paris Hilton","date":"2020"}"#,
         r#"{"type":"event","id":"e2","title":"Opening","date":"2021"}"#,
+        r#"{"type":"event","id":"e3","title":"opening","date":"2022"}"#,
     ]);
-    assert_eq!(
-        find(&facts, "paris hilton"),
-        Err(
-            "`paris hilton` is ambiguous: it names actor `hilton`, event `e1`; \
-             type `actor:hilton` or `event:e1` to pick one"
-                .to_string()
-        )
-    );
+    assert_eq!(find(&facts, "paris hilton"), ok("hilton"));
     let actor = EntityKind::Actor;
     assert_eq!(find_kind(&facts, "Paris Hilton", actor), ok("hilton"));
     assert_eq!(find(&facts, "event:E1"), ok("e1"));
-    assert_eq!(find(&facts, "opening"), ok("e2"));
+    assert!(find(&facts, "OPENING").is_err_and(|e| e.contains("event `e2`, event `e3`")));
 }
 
 #[test]
