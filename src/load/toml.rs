@@ -44,7 +44,7 @@ pub fn parse_general(text: &str) -> Result<Node<'_>, Vec<SyntaxError>> {
     let (node, errors) = recovering(text);
     match errors.is_empty() {
         true => Ok(node),
-        false => Err(errors),
+        false => Err(first_of_each_line(errors, text)),
     }
 }
 
@@ -57,15 +57,18 @@ pub fn parse_partial(text: &str) -> (Node<'_>, Vec<SyntaxError>) {
     if let Some(node) = plain::parse(text) {
         return (node, Vec::new());
     }
-    let (node, errors) = recovering(text);
-    match errors.is_empty() {
-        true => (node, errors),
-        false => (clear_of(node, &errors, text.len()), errors),
+    let (node, all) = recovering(text);
+    if all.is_empty() {
+        return (node, all);
     }
+    let mut offsets: Vec<usize> = all.iter().map(|e| e.offset).collect();
+    offsets.sort_unstable();
+    let node = clear_of(node, &offsets, text.len());
+    (node, first_of_each_line(all, text))
 }
 
 /// The `toml` crate's tree of a document, recovered past its syntax errors,
-/// and those errors, the first of each line.
+/// and every one of those errors.
 fn recovering(text: &str) -> (Node<'_>, Vec<SyntaxError>) {
     let (table, errors) = DeTable::parse_recoverable(text);
     let errors = errors.iter().map(|e| syntax_error(e, text)).collect();
@@ -74,7 +77,7 @@ fn recovering(text: &str) -> (Node<'_>, Vec<SyntaxError>) {
         span: Span::new(span.start, span.end),
         value: Value::Table(entries(table.into_inner())),
     };
-    (node, first_of_each_line(errors, text))
+    (node, errors)
 }
 
 /// The first error of each line: one mistake often gives the parser two
@@ -101,12 +104,13 @@ fn first_of_each_line(mut errors: Vec<SyntaxError>, text: &str) -> Vec<SyntaxErr
 }
 
 /// The tree with only the items of its top-level lists whose text, from
-/// where each starts to where the next starts (or the document ends), holds
-/// none of the `errors`; every other top-level value, and a list left
+/// where each starts to where the next starts (or the document ends, or
+/// its last value ends, if later), holds none of the `errors` (their
+/// offsets, sorted); every other top-level value, and a list left
 /// empty (a broken header may be recovered as one), is left out. What
 /// stands clear of the errors was parsed as it would be without them; what
 /// holds one may have been recovered into anything.
-fn clear_of<'a>(doc: Node<'a>, errors: &[SyntaxError], end: usize) -> Node<'a> {
+fn clear_of<'a>(doc: Node<'a>, errors: &[usize], end: usize) -> Node<'a> {
     let Value::Table(entries) = doc.value else {
         return Node {
             span: doc.span,
@@ -125,9 +129,12 @@ fn clear_of<'a>(doc: Node<'a>, errors: &[SyntaxError], end: usize) -> Node<'a> {
     let clear = |item: &Node<'_>| {
         let from = item.span.start;
         let next = starts.partition_point(|&s| s <= from);
-        // The last item's text takes in an error at the very end.
+        // The last item's text takes in an error at the very end; an item
+        // reaches as far as any of its values (a sub-table written later).
         let to = starts.get(next).copied().unwrap_or(end.saturating_add(1));
-        !errors.iter().any(|e| (from..to).contains(&e.offset))
+        let to = to.max(reach(item).saturating_add(1));
+        let first = errors.partition_point(|&e| e < from);
+        errors.get(first).is_none_or(|&e| e >= to)
     };
     let entries = entries
         .into_iter()
@@ -192,6 +199,27 @@ fn node(value: Spanned<DeValue<'_>>) -> Node<'_> {
         DeValue::Table(t) => Value::Table(entries(t)),
     };
     Node { span, value }
+}
+
+/// Where the text of a node and everything in it ends, the furthest of its
+/// values' and keys' ends (walked without recursion: tables may nest deep).
+fn reach(node: &Node<'_>) -> usize {
+    let mut end = node.span.end;
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        end = end.max(n.span.end);
+        match &n.value {
+            Value::Array(items) => stack.extend(items),
+            Value::Table(entries) => {
+                for e in entries {
+                    end = end.max(e.key_span.end);
+                    stack.push(&e.value);
+                }
+            }
+            _ => {}
+        }
+    }
+    end
 }
 
 fn has_items(node: &Node<'_>) -> bool {
@@ -302,6 +330,14 @@ mod tests {
         assert_eq!(ids(&doc, "source"), ["s"]);
         assert_eq!(ids(&doc, "event"), ["e", "f"]);
         assert!(parse_general(text).is_err());
+    }
+
+    #[test]
+    fn an_item_with_a_second_error_on_a_line_is_left_out() {
+        let text = "actor = [{id = \"a\" x, name = \"A\"}, {id = \"b\", nme = \"B\" x}]\n";
+        let (doc, errors) = parse_partial(text);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(ids(&doc, "actor"), Vec::<&str>::new());
     }
 
     #[test]
