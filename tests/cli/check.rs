@@ -693,3 +693,44 @@ fn an_id_that_is_another_entitys_name_is_a_shared_name() {
         .status(1)
         .stderr_has("error[shared-name]: `PARIS` names actor `ph` and is the id of actor `paris`");
 }
+
+#[test]
+fn a_title_that_is_a_name_is_a_shared_name_and_the_name_wins() {
+    let facts = "[[place]]\nid = \"kyiv\"\nname = \"Kyiv\"\n\
+                 [[event]]\nid = \"e1\"\ntitle = \"KYIV\"\ndate = \"2022\"\nplace = \"kyiv\"\n";
+    let s = Scratch::new().file("facts/a.toml", facts);
+    s.run(&["check"])
+        .status(0)
+        .stdout_has("1 shared-name")
+        .stderr_has(
+            "warning[shared-name]: `KYIV` is the title of event `e1` and names place `kyiv`\n --> facts/a.toml:6:9\n",
+        )
+        .stderr_has("help: on the command line this title names the place; type `event:e1` for the event");
+    s.run(&["show", "kyiv"])
+        .status(0)
+        .stdout_has("Kyiv [kyiv]\ntype  place\n");
+    s.run(&["show", "event:e1"])
+        .status(0)
+        .stdout_has("KYIV [e1]\n");
+}
+
+#[test]
+fn ids_that_differ_only_in_case_are_a_shared_name() {
+    let facts = "[[actor]]\nid = \"Russia\"\nname = \"Russian Federation\"\n\
+                 [[place]]\nid = \"russia\"\nname = \"Rossiya\"\n\
+                 [[event]]\nid = \"e1\"\ntitle = \"Vote\"\ndate = \"2024\"\nplace = \"russia\"\n\
+                 actors = [\"Russia\"]\n";
+    let s = Scratch::new().file("facts/a.toml", facts);
+    s.run(&["check"])
+        .status(0)
+        .stdout_has("1 shared-name")
+        .stderr_has(
+            "warning[shared-name]: actor `Russia` and place `russia` have ids that differ only in case\n --> facts/a.toml:2:6\n",
+        );
+    s.run(&["show", "russia"])
+        .status(0)
+        .stdout_has("Rossiya [russia]\n");
+    s.run(&["show", "RUSSIA"])
+        .status(2)
+        .stderr_has("`RUSSIA` is ambiguous");
+}
