@@ -180,7 +180,8 @@ fn by_kind_and_id(facts: &Facts, typed: &str) -> Result<Option<Ent>, Lookup> {
     )
 }
 
-fn kind_named(word: &str) -> Option<EntityKind> {
+/// The kind a word names (`actor`, `place`, `event`, in any case).
+pub fn kind_named(word: &str) -> Option<EntityKind> {
     [EntityKind::Actor, EntityKind::Place, EntityKind::Event]
         .into_iter()
         .find(|k| k.as_str().eq_ignore_ascii_case(word))

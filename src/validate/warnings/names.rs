@@ -3,7 +3,9 @@
 //! case ([`crate::graph::names`]): a name or alias shared by two actors or
 //! places, an id that is another entity's name or alias, an event's title
 //! that is an actor's or place's name or alias (the word picks the actor or
-//! place, never the event), and two ids that differ only in case.
+//! place, never the event), two ids that differ only in case, and an id
+//! that reads as `kind:id` of another entity (`actor:x` beside the actor
+//! `x`), which only `event:actor:x` then names.
 //!
 //! The ids and titles of a million events are read once, a half on each of
 //! two threads; a title is lower-cased and looked up only when it is as
@@ -17,7 +19,7 @@ use hashbrown::{DefaultHashBuilder, HashTable};
 
 use super::{id_loc, origin_of};
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, PathSeg};
-use crate::graph::names::same_lower;
+use crate::graph::names::{kind_named, same_lower};
 use crate::model::{Ent, EventIx, Facts, Sym};
 
 /// Where a lower-cased name was first used: the name (or alias) as written,
@@ -62,6 +64,8 @@ struct Found {
     titles: Vec<(Ent, First)>,
     /// Entities whose id changes when lower-cased.
     cased: Vec<Ent>,
+    /// Entities whose id reads as `kind:id` of another entity, with it.
+    prefixed: Vec<(Ent, Ent)>,
 }
 
 impl Found {
@@ -70,6 +74,7 @@ impl Found {
         self.ids.extend(later.ids);
         self.titles.extend(later.titles);
         self.cased.extend(later.cased);
+        self.prefixed.extend(later.prefixed);
         self
     }
 }
@@ -135,6 +140,9 @@ impl<'f> Names<'f> {
             if lower != id {
                 found.cased.push(ent);
             }
+            if let Some(other) = kind_and_id(self.facts, id).filter(|o| *o != ent) {
+                found.prefixed.push((ent, other));
+            }
             match self.get(&lower) {
                 Some(first) if first.ent != ent => found.ids.push((ent, first)),
                 _ => {}
@@ -152,6 +160,16 @@ impl<'f> Names<'f> {
         }
         found
     }
+}
+
+/// The entity that `id`, typed on the command line, names as `kind:id`:
+/// the one of that kind whose id is the rest, exactly or lower-cased.
+fn kind_and_id(facts: &Facts, id: &str) -> Option<Ent> {
+    let (kind, rest) = id.split_once(':')?;
+    let kind = kind_named(kind)?;
+    let of_kind = |e: &Ent| facts.kind(*e) == kind;
+    let exact = facts.lookup(rest).filter(of_kind);
+    exact.or_else(|| facts.lookup(&rest.to_lowercase()).filter(of_kind))
 }
 
 /// `text` lower-cased, into `buf`: an ASCII text without a copy of its own.
@@ -188,6 +206,9 @@ pub fn shared(facts: &Facts, diags: &mut Diagnostics) {
         title_named(facts, ent, named, diags);
     }
     cased_ids(facts, found.cased, diags);
+    for (ent, other) in found.prefixed {
+        kind_prefixed(facts, ent, other, diags);
+    }
 }
 
 /// The names of every actor and place, reporting those shared.
@@ -275,6 +296,29 @@ fn title_named(facts: &Facts, ent: Ent, named: First, diags: &mut Diagnostics) {
     let d = Diagnostic::warning(Code::SharedName, msg)
         .at(Loc::Field(origin, vec![PathSeg::Key("title")]))
         .note(Some(Loc::Field(name_origin, named.path())), "the name")
+        .help(help);
+    diags.push(d);
+}
+
+/// Reports the id of `ent` that, typed on the command line, names `other`
+/// as `kind:id`.
+fn kind_prefixed(facts: &Facts, ent: Ent, other: Ent, diags: &mut Diagnostics) {
+    let (Some(origin), Some(other_origin)) = (origin_of(facts, ent), origin_of(facts, other))
+    else {
+        return;
+    };
+    let (kind, other_kind) = (facts.kind(ent).as_str(), facts.kind(other).as_str());
+    let id = facts.id_of(ent);
+    let msg = format!(
+        "`{id}` is the id of {kind} `{id}`, and on the command line it names {other_kind} `{}`",
+        facts.id_of(other),
+    );
+    let help = format!(
+        "type `{kind}:{id}` for the {kind}, or give it an id that does not begin with `{other_kind}:`"
+    );
+    let d = Diagnostic::warning(Code::SharedName, msg)
+        .at(id_loc(origin))
+        .note(Some(id_loc(other_origin)), format!("the {other_kind}"))
         .help(help);
     diags.push(d);
 }

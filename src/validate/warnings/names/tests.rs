@@ -200,3 +200,36 @@ fn ids_that_differ_only_in_case_are_reported_against_the_first() {
         .collect();
     assert_eq!(shared(&text), expected);
 }
+
+#[test]
+fn an_id_that_reads_as_another_entitys_kind_and_id_is_reported() {
+    let lines = [
+        r#"{"type":"actor","id":"x","name":"Ex"}"#,
+        r#"{"type":"place","id":"EVENT:e1","name":"Pee"}"#,
+        r#"{"type":"event","id":"actor:x","title":"T","date":"2020"}"#,
+        r#"{"type":"event","id":"e1","title":"U","date":"2020"}"#,
+        r#"{"type":"event","id":"actor:nobody","title":"V","date":"2020"}"#,
+        r#"{"type":"event","id":"place:x","title":"W","date":"2020"}"#,
+        r#"{"type":"event","id":"acled:x","title":"Z","date":"2020"}"#,
+    ];
+    let at = offsets(&lines);
+    let text = lines.join("\n");
+    let id = || vec![PathSeg::Key("id")];
+    let expected = [
+        (
+            "`EVENT:e1` is the id of place `EVENT:e1`, and on the command line it names event `e1`",
+            at[1],
+            at[3],
+        ),
+        (
+            "`actor:x` is the id of event `actor:x`, and on the command line it names actor `x`",
+            at[2],
+            at[0],
+        ),
+    ];
+    let expected: Vec<Shared> = expected
+        .into_iter()
+        .map(|(m, ent, other)| (m.to_string(), ent, id(), other, id()))
+        .collect();
+    assert_eq!(shared(&text), expected);
+}
