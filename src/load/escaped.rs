@@ -8,7 +8,9 @@
 //! time, JSON's and TOML's basic-string escapes decoded, and gives where
 //! the part begins and ends in it. It gives nothing when the text does not
 //! decode to the value (a TOML line-ending backslash, say), and the caller
-//! then points at the whole string. Nothing here reports anything.
+//! then points at the whole string. A TOML literal string has no escapes,
+//! so its text is not for this walk: its backslashes are its own, and the
+//! caller places it as it reads. Nothing here reports anything.
 
 /// Where bytes `from..to` of `value` stand in `text`, the string's body as
 /// written (after its opening quote), as byte offsets into `text`. A part

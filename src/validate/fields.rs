@@ -234,6 +234,11 @@ pub fn first_char(span: Span) -> Span {
 /// The span of `len` bytes at byte `at` of a string value's text, in the
 /// source as written (escapes and all, [`crate::load::escaped`]); the whole
 /// value when its text cannot be followed (a TOML line-ending backslash).
+///
+/// Only a TOML literal string (`'...'`, `'''...'''`) is placed as it reads:
+/// it has no escapes, so its backslashes are its own. Every other string is
+/// walked escape by escape, even one whose text happens to begin with its
+/// value: a value ending in backslashes (`\\` written for `\`) does.
 pub fn inner(src: &SourceText<'_>, span: Span, value: &str, at: usize, len: usize) -> Span {
     let raw = src.text.get(span.start..span.end).unwrap_or_default();
     // TOML's multi-line strings drop a line break right after their opening.
@@ -249,12 +254,59 @@ pub fn inner(src: &SourceText<'_>, span: Span, value: &str, at: usize, len: usiz
     };
     let body = raw.get(quote..).unwrap_or_default();
     let to = at.saturating_add(len.max(1));
-    // Written as it reads (a literal string's backslashes are its own).
-    if body.starts_with(value) {
-        return Span::new(span.start + quote + at, span.start + quote + to);
-    }
-    match crate::load::escaped::place(body, value, at, to) {
+    let placed = match raw.starts_with('\'') {
+        true => body.starts_with(value).then_some((at, to)),
+        false => crate::load::escaped::place(body, value, at, to),
+    };
+    match placed {
         Some((from, to)) => Span::new(span.start + quote + from, span.start + quote + to),
         None => span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inner;
+    use crate::load::read::SourceText;
+    use crate::load::{FileId, Span};
+
+    /// Where [`inner`] places bytes `at..at + len` of `value`, written as the
+    /// string `written`: the byte offset in `written` and the text there.
+    fn placed<'t>(written: &'t str, value: &str, at: usize, len: usize) -> (usize, &'t str) {
+        let src = SourceText::new(FileId(0), written, 1, 0);
+        let span = inner(&src, Span::new(0, written.len()), value, at, len);
+        (span.start, written.get(span.start..span.end).unwrap_or("?"))
+    }
+
+    #[test]
+    fn a_backslash_escaped_at_the_end_is_placed_under_its_escape() {
+        // JSON and TOML basic strings alike: `\\` is written for `\`.
+        let cases = [
+            (r#""2024-03-22\\""#, r"2024-03-22\", 10, 1, (11, r"\\")),
+            (r#""12\\\\""#, r"12\\", 3, 1, (5, r"\\")),
+            (r#""a\\\\""#, r"a\\", 1, 2, (2, r"\\\\")),
+            (r#""""2024-\\\\""""#, r"2024-\\", 5, 1, (8, r"\\")),
+        ];
+        for (written, value, at, len, expected) in cases {
+            assert_eq!(placed(written, value, at, len), expected, "{written}");
+        }
+    }
+
+    #[test]
+    fn a_literal_string_is_placed_as_it_reads() {
+        let cases = [
+            (r"'2024-03-22\\'", r"2024-03-22\\", 10, 1, (11, r"\")),
+            (r"'2024-03-22\\'", r"2024-03-22\\", 11, 1, (12, r"\")),
+            ("'''\n\\2024-13'''", r"\2024-13", 0, 1, (4, r"\")),
+        ];
+        for (written, value, at, len, expected) in cases {
+            assert_eq!(placed(written, value, at, len), expected, "{written}");
+        }
+    }
+
+    #[test]
+    fn a_string_without_escapes_is_placed_as_it_reads() {
+        assert_eq!(placed(r#""2024-13""#, "2024-13", 5, 2), (6, "13"));
+        assert_eq!(placed("2024-13", "2024-13", 5, 2), (5, "13"));
     }
 }
