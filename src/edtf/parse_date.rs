@@ -99,7 +99,7 @@ fn y_year(cur: &mut Cursor) -> Result<Date, EdtfError> {
             "an exponent or significant digits",
         ));
     }
-    check_y_digits(start, digits)?;
+    check_y_digits(start, digits, negative)?;
     let magnitude: i64 = digits
         .parse()
         .map_err(|_| EdtfError::new(start, digits.len(), "year is too large"))?;
@@ -116,11 +116,11 @@ fn y_year(cur: &mut Cursor) -> Result<Date, EdtfError> {
     Ok(date)
 }
 
-/// The digit count and leading digit of a `Y` year.
-fn check_y_digits(start: usize, digits: &str) -> Result<(), EdtfError> {
+/// The digit count and leading digit of a `Y` year (`negative` after `Y-`).
+fn check_y_digits(start: usize, digits: &str, negative: bool) -> Result<(), EdtfError> {
     let len = digits.len();
     if len <= 4 {
-        let padded = format!("{digits:0>4}");
+        let padded = padded_year(digits, negative);
         return Err(
             EdtfError::new(start, len, "a `Y` year needs more than four digits").help(format!(
                 "write years of up to four digits without `Y`, like `{padded}`"
@@ -211,9 +211,22 @@ fn check_year_length(
             ))
         }
         (true, false) if more => error.help(Hint::Form.to_string()),
-        (true, false) => error.help(format!("pad the year with zeros: `{text:0>4}`")),
+        (true, false) => error.help(format!(
+            "pad the year with zeros: `{}`",
+            padded_year(text, negative)
+        )),
         (false, _) => error,
     })
+}
+
+/// The digits of a year padded with zeros to four, after its sign when it is
+/// `negative` and not zero (which has no sign).
+fn padded_year(digits: &str, negative: bool) -> String {
+    let sign = match negative && digits.bytes().any(|b| b != b'0') {
+        true => "-",
+        false => "",
+    };
+    format!("{sign}{digits:0>4}")
 }
 
 /// The number of trailing `X` digits (0-2) of a four-character year.

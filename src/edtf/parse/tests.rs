@@ -365,6 +365,25 @@ fn a_short_year_is_padded_only_when_nothing_follows() {
 }
 
 #[test]
+fn a_short_negative_year_is_padded_with_its_sign() {
+    let help = |text: &str| super::strict(text).err().and_then(|e| e.help);
+    let padded = |year: &str| Some(format!("pad the year with zeros: `{year}`"));
+    assert_eq!(help("-44"), padded("-0044"));
+    assert_eq!(help("-800~"), padded("-0800"));
+    assert_eq!(help("2024/-5"), padded("-0005"));
+    assert_eq!(help("800"), padded("0800"));
+    assert_eq!(help("-0"), padded("0000"));
+    let without_y = |year: &str| {
+        Some(format!(
+            "write years of up to four digits without `Y`, like `{year}`"
+        ))
+    };
+    assert_eq!(help("Y-44"), without_y("-0044"));
+    assert_eq!(help("Y44"), without_y("0044"));
+    assert_eq!(help("Y-0"), without_y("0000"));
+}
+
+#[test]
 fn edtf_texts_keep_their_own_help() {
     let help = |text: &str| err_help(text).3;
     assert_eq!(help("2024-3-22"), "pad the month with a zero: `03`");
