@@ -1,12 +1,16 @@
 //! Help for a date written in another common format: day or month first, slashes or
 //! dots between the parts, ISO 8601's basic format without dashes, two years joined by
-//! a dash, a space before the time, a time alone, or a short first part.
+//! a dash, a space before the time, a time alone, years of fewer than four digits, or a
+//! short first part.
 //!
 //! It reads the whole input only after the parser has rejected it, so it never decides
 //! what is valid, and every date it suggests is one the parser accepts. Where the text
 //! can be read two ways it names both, and where it cannot be read it gives the form
-//! alone. [`Hint`] values are rendered to help text here and nowhere else. Nothing here
-//! may panic, whatever the input.
+//! alone. A short year that can only be a year, of three digits or after a `-`
+//! (`800/900`, `-44-03-15`), is padded with zeros; one of one or two digits without a
+//! sign may be a two-digit year or a day (`24-03-22`), and is not padded here (the
+//! parser pads one that stands alone, `24`). [`Hint`] values are rendered to help text
+//! here and nowhere else. Nothing here may panic, whatever the input.
 
 use std::fmt;
 
@@ -25,6 +29,8 @@ pub(super) enum Hint {
     },
     /// `1984-1986`: the interval between the two years.
     Interval(String),
+    /// `800/900`, `-44-03-15`: the text with its `years` short years padded with zeros.
+    Padded { text: String, years: usize },
     /// `2024-03-22 19:58:00`: the date and the time parted by `T`.
     DateTime(String),
     /// `10:30:00`: a time without a date.
@@ -46,6 +52,10 @@ impl fmt::Display for Hint {
                  first, `{month_first}` if the month does"
             ),
             Hint::Interval(interval) => write!(f, "write an interval with `/`: `{interval}`"),
+            Hint::Padded { text, years } => {
+                let what = if *years == 1 { "year" } else { "years" };
+                write!(f, "pad the {what} with zeros: `{text}`")
+            }
             Hint::DateTime(text) => {
                 write!(f, "write `T` between the date and the time: `{text}`")
             }
@@ -71,6 +81,7 @@ pub(super) fn hint(input: &str) -> Option<Hint> {
         .or_else(|| time_alone(input))
         .or_else(|| basic_format(input))
         .or_else(|| years_joined(input))
+        .or_else(|| short_years(input))
         .or_else(|| separated(input))
 }
 
@@ -127,6 +138,56 @@ fn years_joined(input: &str) -> Option<Hint> {
     }
     let interval = format!("{first}/{last}");
     valid(&interval).then_some(Hint::Interval(interval))
+}
+
+/// `800/900`, `-44-03-15`, `800-03/0900`, `0800/900`: a date or interval whose short
+/// years can only be years, each padded with zeros. `None` when one of them may be a
+/// two-digit year or a day, like `24` in `24-03-22` or `24/2025`.
+fn short_years(input: &str) -> Option<Hint> {
+    let ends: Vec<&str> = input.split('/').collect();
+    if ends.len() > 2 {
+        return None;
+    }
+    let mut padded = Vec::with_capacity(ends.len());
+    let mut years = 0;
+    for end in ends {
+        let (text, short) = pad_end(end)?;
+        years += usize::from(short);
+        padded.push(text);
+    }
+    let text = padded.join("/");
+    (years > 0 && valid(&text)).then_some(Hint::Padded { text, years })
+}
+
+/// One date of [`short_years`], `end`, with its year padded, and whether the year was
+/// short; `None` when the year may be a two-digit year or a day.
+fn pad_end(end: &str) -> Option<(String, bool)> {
+    let unsigned = end.strip_prefix('-');
+    let body = unsigned.unwrap_or(end);
+    let len = body
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(body.len());
+    let (year, rest) = body.split_at_checked(len)?;
+    match year.len() {
+        // `80X` or `-80X`: not a year of digits to pad.
+        1..=3 if rest.starts_with('X') => None,
+        1 | 2 if unsigned.is_none() => None,
+        1..=3 => Some((
+            format!("{}{rest}", padded_year(year, unsigned.is_some())),
+            true,
+        )),
+        _ => Some((end.to_owned(), false)),
+    }
+}
+
+/// The digits of a year padded with zeros to four, after its sign when it is
+/// `negative` and not zero (which has no sign).
+pub(super) fn padded_year(digits: &str, negative: bool) -> String {
+    let sign = match negative && digits.bytes().any(|b| b != b'0') {
+        true => "-",
+        false => "",
+    };
+    format!("{sign}{digits:0>4}")
 }
 
 /// Numbers parted by one kind of separator, `/`, `.` or `-`: `2024/03/22`,
@@ -246,6 +307,53 @@ mod tests {
     }
 
     #[test]
+    fn short_years_that_can_only_be_years_are_padded() {
+        let cases = [
+            ("800", "0800", 1),
+            ("-44", "-0044", 1),
+            ("800-03", "0800-03", 1),
+            ("-44-03-15", "-0044-03-15", 1),
+            ("800?", "0800?", 1),
+            ("800/900", "0800/0900", 2),
+            ("800-03/0900", "0800-03/0900", 1),
+            ("0800/900", "0800/0900", 1),
+            ("-800/-5", "-0800/-0005", 2),
+            ("800~/900-03", "0800~/0900-03", 2),
+            ("../800", "../0800", 1),
+            ("-0-03", "0000-03", 1),
+        ];
+        for (text, padded, years) in cases {
+            let expected = Hint::Padded {
+                text: padded.to_owned(),
+                years,
+            };
+            assert_eq!(hint(text), Some(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn short_years_that_may_be_days_or_give_no_date_are_not_padded() {
+        // A two-digit year or a day (`24`, `44`, `-24/24`'s second), an `X` digit, or
+        // padded to a date that does not exist or an interval that ends first.
+        for text in [
+            "24",
+            "44-03-15",
+            "24-03-22",
+            "-24/24",
+            "-44/44",
+            "-80X",
+            "80X/900",
+            "800/700",
+            "2024/900",
+            "-45-02-29",
+            "800-3-15",
+        ] {
+            let padded = matches!(hint(text), Some(Hint::Padded { .. }));
+            assert!(!padded, "{text}: {:?}", hint(text));
+        }
+    }
+
+    #[test]
     fn unreadable_texts_get_the_form_alone() {
         for text in [
             "24-03-22",
@@ -303,6 +411,8 @@ mod tests {
                 Some(Hint::Interval("1984/1986".to_owned())),
                 "write an interval with `/`: `1984/1986`",
             ),
+            (hint("-44-03-15"), "pad the year with zeros: `-0044-03-15`"),
+            (hint("800/900"), "pad the years with zeros: `0800/0900`"),
             (
                 Some(Hint::DateTime("2024-03-22T19:58:00".to_owned())),
                 "write `T` between the date and the time: `2024-03-22T19:58:00`",
@@ -321,6 +431,17 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn every_date_suggested_for_short_years_is_valid(
+            text in "-?[0-9X]{1,4}(-[0-9]{1,2}){0,2}[?~]?(/-?[0-9]{1,4}(-[0-9]{1,2}){0,2})?",
+        ) {
+            if let Some(Hint::Padded { text: date, .. }) = hint(&text) {
+                proptest::prop_assert!(valid(&date), "{} gave {}", text, date);
+            }
+        }
+    }
+
     #[test]
     fn every_suggested_date_is_valid() {
         for text in [
@@ -329,11 +450,18 @@ mod tests {
             "03/04/2024",
             "1984-1986",
             "2024-03-22 19:58",
+            "800/900",
+            "-44-03-15",
+            "800-03/0900",
+            "-44",
         ] {
             let suggested = match hint(text) {
-                Some(Hint::YearFirst(date) | Hint::Interval(date) | Hint::DateTime(date)) => {
-                    vec![date]
-                }
+                Some(
+                    Hint::YearFirst(date)
+                    | Hint::Interval(date)
+                    | Hint::DateTime(date)
+                    | Hint::Padded { text: date, .. },
+                ) => vec![date],
                 Some(Hint::DayOrMonthFirst {
                     day_first,
                     month_first,

@@ -10,7 +10,7 @@ use super::cursor::Cursor;
 use super::date::{Date, Part, Qualifier};
 use super::day::days_in_month;
 use super::error::EdtfError;
-use super::hint::Hint;
+use super::hint::{Hint, padded_year};
 use super::parse_time::time;
 
 /// The most digits a `Y` year may have, so every day of it fits in an `i64` day count.
@@ -170,7 +170,8 @@ fn year(cur: &mut Cursor) -> Result<(i64, u8), EdtfError> {
     if text.is_empty() {
         return Err(cur.unexpected("a four-digit year"));
     }
-    // A short year with more after it is a two-digit year or a day, not a year to pad.
+    // A short year with more after it may be a two-digit year or a day, not a year to
+    // pad; `hint.rs` pads the ones that can only be years.
     let more = cur.peek().is_some_and(|c| !matches!(c, '?' | '~' | '%'));
     check_year_length(start, text, negative, more)?;
     let year_x = year_mask(start, text)?;
@@ -211,22 +212,12 @@ fn check_year_length(
             ))
         }
         (true, false) if more => error.help(Hint::Form.to_string()),
-        (true, false) => error.help(format!(
-            "pad the year with zeros: `{}`",
-            padded_year(text, negative)
-        )),
+        (true, false) => {
+            let text = padded_year(text, negative);
+            error.help(Hint::Padded { text, years: 1 }.to_string())
+        }
         (false, _) => error,
     })
-}
-
-/// The digits of a year padded with zeros to four, after its sign when it is
-/// `negative` and not zero (which has no sign).
-fn padded_year(digits: &str, negative: bool) -> String {
-    let sign = match negative && digits.bytes().any(|b| b != b'0') {
-        true => "-",
-        false => "",
-    };
-    format!("{sign}{digits:0>4}")
 }
 
 /// The number of trailing `X` digits (0-2) of a four-character year.

@@ -355,13 +355,26 @@ fn dates_in_other_formats_are_told_the_edtf_form() {
 }
 
 #[test]
-fn a_short_year_is_padded_only_when_nothing_follows() {
+fn a_short_year_that_may_be_a_day_is_padded_only_when_nothing_follows() {
     let help = |text: &str| err_help(text).3;
     assert_eq!(help("24"), "pad the year with zeros: `0024`");
     assert_eq!(help("24?"), "pad the year with zeros: `0024`");
     let form = "EDTF writes the full year first: `YYYY-MM-DD`";
     assert_eq!(help("2024/24-03"), form);
-    assert_eq!(help("-24-03"), form);
+    assert_eq!(help("24-03-22"), form);
+}
+
+#[test]
+fn a_short_year_that_can_only_be_a_year_is_padded_in_the_whole_text() {
+    let help = |text: &str| err_help(text).3;
+    assert_eq!(help("-24-03"), "pad the year with zeros: `-0024-03`");
+    assert_eq!(help("-44-03-15"), "pad the year with zeros: `-0044-03-15`");
+    assert_eq!(help("800/900"), "pad the years with zeros: `0800/0900`");
+    assert_eq!(
+        help("800-03/0900"),
+        "pad the year with zeros: `0800-03/0900`"
+    );
+    assert_eq!(err_help("800/900").0, 0);
 }
 
 #[test]
