@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 
 pub mod cut;
+mod pieces;
 pub mod plain;
 
 /// The largest TOML document parsed whole, when it cannot be read as it
@@ -63,7 +64,7 @@ pub fn parse_partial(text: &str) -> (Node<'_>, Vec<SyntaxError>) {
     }
     let mut offsets: Vec<usize> = all.iter().map(|e| e.offset).collect();
     offsets.sort_unstable();
-    let node = clear_of(node, &offsets, text.len());
+    let node = clear_of(node, &offsets, text);
     (node, first_of_each_line(all, text))
 }
 
@@ -103,14 +104,17 @@ fn first_of_each_line(mut errors: Vec<SyntaxError>, text: &str) -> Vec<SyntaxErr
     kept
 }
 
-/// The tree with only the items of its top-level lists whose text, from
-/// where each starts to where the next starts (or the document ends, or
-/// its last value ends, if later), holds none of the `errors` (their
-/// offsets, sorted); every other top-level value, and a list left
-/// empty (a broken header may be recovered as one), is left out. What
+/// The tree with only the items of its top-level lists that no error
+/// (of `errors`, their offsets, sorted) may have changed: none stands in
+/// any piece of text that belongs to the item ([`pieces`]: from its start
+/// to the next header line or item, and under the headers of the tables
+/// within it, wherever they stand), nor anywhere from its start to where
+/// the last of its values ends. Every other top-level value, and a list
+/// left empty (a broken header may be recovered as one), is left out. What
 /// stands clear of the errors was parsed as it would be without them; what
-/// holds one may have been recovered into anything.
-fn clear_of<'a>(doc: Node<'a>, errors: &[usize], end: usize) -> Node<'a> {
+/// holds one may have been recovered into anything, and the recovered tree
+/// holds nothing past an error to say how far an item would have reached.
+fn clear_of<'a>(doc: Node<'a>, errors: &[usize], text: &str) -> Node<'a> {
     let Value::Table(entries) = doc.value else {
         return Node {
             span: doc.span,
@@ -126,15 +130,14 @@ fn clear_of<'a>(doc: Node<'a>, errors: &[usize], end: usize) -> Node<'a> {
         .flatten()
         .collect();
     starts.sort_unstable();
+    let broken = pieces::broken(text, &starts, errors);
     let clear = |item: &Node<'_>| {
         let from = item.span.start;
-        let next = starts.partition_point(|&s| s <= from);
-        // The last item's text takes in an error at the very end; an item
-        // reaches as far as any of its values (a sub-table written later).
-        let to = starts.get(next).copied().unwrap_or(end.saturating_add(1));
-        let to = to.max(reach(item).saturating_add(1));
+        // An item reaches as far as any of its values, should a header of a
+        // table within it not be read as one.
+        let to = reach(item).saturating_add(1);
         let first = errors.partition_point(|&e| e < from);
-        errors.get(first).is_none_or(|&e| e >= to)
+        !broken.contains(&from) && errors.get(first).is_none_or(|&e| e >= to)
     };
     let entries = entries
         .into_iter()
@@ -353,6 +356,27 @@ mod tests {
         let (doc, errors) = parse_partial(text);
         assert_eq!(errors.len(), 1);
         assert_eq!(ids(&doc, "event"), ["a"]);
+    }
+
+    #[test]
+    fn a_table_within_a_record_holds_its_errors_after_other_records() {
+        let text = "[[event]]\nid = \"e\"\n\n[[actor]]\nid = \"a\"\n\n\
+                    [[event.actors]]\nid = \"a\"\nrole = \"x\" y\n\n[[actor]]\nid = \"b\"\n";
+        let (doc, errors) = parse_partial(text);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(ids(&doc, "event"), Vec::<&str>::new());
+        assert_eq!(ids(&doc, "actor"), ["a", "b"]);
+    }
+
+    #[test]
+    fn a_broken_header_of_a_table_within_a_record_leaves_the_record_out() {
+        let text = "[[event]]\nid = \"e\"\n[[actor]]\nid = \"a\"\n\
+                    [[event.actors]\nid = \"a\"\n[[actor]]\nid = \"b\"\n";
+        let (doc, errors) = parse_partial(text);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(ids(&doc, "event"), Vec::<&str>::new());
+        // The crate recovers the broken header as the second actor's.
+        assert_eq!(ids(&doc, "actor"), ["a"]);
     }
 
     #[test]
