@@ -294,15 +294,23 @@ pub const MAX_KEPT: usize = 10_000;
 
 impl Diagnostics {
     pub fn push(&mut self, d: Diagnostic) {
-        match d.severity {
-            Severity::Error => self.errors += 1,
-            Severity::Warning => self.warnings += 1,
-        }
-        if let Some(n) = self.by_code.get_mut(d.code.index()) {
-            *n += 1;
-        }
+        self.count_only(d.severity, d.code, 1);
         if self.list.len() < MAX_KEPT {
             self.list.push(d);
+        }
+    }
+
+    /// Counts `n` problems of `code` that are found but not kept, as those
+    /// past [`MAX_KEPT`] are: problems told of only in a note of another
+    /// (the unknown references past the first while a file could not be
+    /// read whole) are problems all the same.
+    pub fn count_only(&mut self, severity: Severity, code: Code, n: usize) {
+        match severity {
+            Severity::Error => self.errors += n,
+            Severity::Warning => self.warnings += n,
+        }
+        if let Some(count) = self.by_code.get_mut(code.index()) {
+            *count += n;
         }
     }
 

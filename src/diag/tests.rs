@@ -43,6 +43,17 @@ fn codes_are_counted_past_those_kept_and_across_lists() {
 }
 
 #[test]
+fn problems_only_counted_count_as_those_kept_do() {
+    let mut d = Diagnostics::default();
+    d.push(Diagnostic::error(Code::UnknownReference, "r"));
+    d.count_only(super::Severity::Error, Code::UnknownReference, 49);
+    d.count_only(super::Severity::Warning, Code::Unconnected, 0);
+    assert_eq!((d.errors(), d.warnings()), (50, 0));
+    assert_eq!(d.counts(), [(Code::UnknownReference, 50)]);
+    assert_eq!((d.list.len(), d.dropped()), (1, 49));
+}
+
+#[test]
 fn codes_found_as_often_keep_the_order_of_the_codes() {
     let mut d = Diagnostics::default();
     for code in [Code::Unconnected, Code::Syntax, Code::InvalidDate] {

@@ -635,7 +635,14 @@ fn unknown_references_while_a_file_is_unreadable_are_one_error() {
             "  = note: this file could not be read whole, and may define it: facts/sources.toml\n",
         )
         .stderr_has("  = note: 49 more unknown references not shown\n")
-        .stderr_has("error: 2 error(s), 0 warning(s): 1 syntax, 1 unknown-reference\n");
+        .stderr_has("… and 49 more not shown\n")
+        .stderr_has("error: 51 error(s), 0 warning(s): 50 unknown-reference, 1 syntax\n");
+    // The JSON counts them as the text does: one shown, all counted.
+    let json = s.run(&["check", "--json"]).status(1).json();
+    assert_eq!(json["errors"], 51);
+    assert_eq!(json["counts"]["unknown-reference"], 50);
+    let shown = json["diagnostics"].as_array().map(Vec::len);
+    assert_eq!(shown, Some(2));
     // Once the file reads, every reference is checked again.
     let fixed = Scratch::new()
         .file(

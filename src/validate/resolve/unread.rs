@@ -6,10 +6,12 @@
 //! them is an error that points at the wrong place. While any file could
 //! not be read whole, only the first unknown reference is reported, with a
 //! note naming the file that may define it and how many more were found;
-//! they are all checked again once the file reads. Nothing here looks ids
-//! up; it only decides which unknown references are shown.
+//! those are counted all the same, as the problems past the most kept are,
+//! so that the count of errors says how many there are, and they are all
+//! checked again once the file reads. Nothing here looks ids up; it only
+//! decides which unknown references are shown.
 
-use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Note};
+use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Note, Severity};
 use crate::load::FileId;
 
 /// The codes of problems that keep a file's records from being read.
@@ -61,9 +63,10 @@ impl Unread {
         diags.push(d);
     }
 
-    /// Notes on the first unknown reference where the files not read
-    /// stand and how many more unknown references there were.
+    /// Counts the unknown references not shown, and notes on the first
+    /// where the files not read stand and how many more there were.
     pub fn finish(self, diags: &mut Diagnostics) {
+        diags.count_only(Severity::Error, Code::UnknownReference, self.more);
         let Some(d) = self.first.and_then(|at| diags.list.get_mut(at)) else {
             return;
         };
