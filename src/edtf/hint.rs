@@ -54,7 +54,11 @@ impl fmt::Display for Hint {
             Hint::Interval(interval) => write!(f, "write an interval with `/`: `{interval}`"),
             Hint::Padded { text, years } => {
                 let what = if *years == 1 { "year" } else { "years" };
-                write!(f, "pad the {what} with zeros: `{text}`")
+                write!(f, "pad the {what} with zeros: `{text}`")?;
+                match first_bc(text) {
+                    Some(year) => year_zero(f, year),
+                    None => Ok(()),
+                }
             }
             Hint::DateTime(text) => {
                 write!(f, "write `T` between the date and the time: `{text}`")
@@ -64,6 +68,27 @@ impl fmt::Display for Hint {
             }
             Hint::Form => f.write_str("EDTF writes the full year first: `YYYY-MM-DD`"),
         }
+    }
+}
+
+/// The first year before year 1 in a padded date or interval: `44` in
+/// `-0044-03-15`.
+fn first_bc(text: &str) -> Option<u32> {
+    let at = text.split('/').find_map(|end| end.strip_prefix('-'))?;
+    at.get(..4)?.parse().ok()
+}
+
+/// The reminder that EDTF counts a year 0, for the year `-year`: written by
+/// someone counting BC, `-0044` is a year too early.
+fn year_zero(f: &mut fmt::Formatter<'_>, year: u32) -> fmt::Result {
+    let bc = year + 1;
+    match year.checked_sub(1) {
+        Some(before) => write!(
+            f,
+            " (EDTF counts a year 0, so `-{year:04}` is {bc} BC; {year} BC is `{}`)",
+            padded_year(&before.to_string(), true)
+        ),
+        None => Ok(()),
     }
 }
 
@@ -411,7 +436,10 @@ mod tests {
                 Some(Hint::Interval("1984/1986".to_owned())),
                 "write an interval with `/`: `1984/1986`",
             ),
-            (hint("-44-03-15"), "pad the year with zeros: `-0044-03-15`"),
+            (
+                hint("-44-03-15"),
+                "pad the year with zeros: `-0044-03-15` (EDTF counts a year 0, so `-0044` is 45 BC; 44 BC is `-0043`)",
+            ),
             (hint("800/900"), "pad the years with zeros: `0800/0900`"),
             (
                 Some(Hint::DateTime("2024-03-22T19:58:00".to_owned())),

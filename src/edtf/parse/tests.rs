@@ -367,8 +367,14 @@ fn a_short_year_that_may_be_a_day_is_padded_only_when_nothing_follows() {
 #[test]
 fn a_short_year_that_can_only_be_a_year_is_padded_in_the_whole_text() {
     let help = |text: &str| err_help(text).3;
-    assert_eq!(help("-24-03"), "pad the year with zeros: `-0024-03`");
-    assert_eq!(help("-44-03-15"), "pad the year with zeros: `-0044-03-15`");
+    assert_eq!(
+        help("-24-03"),
+        "pad the year with zeros: `-0024-03` (EDTF counts a year 0, so `-0024` is 25 BC; 24 BC is `-0023`)"
+    );
+    assert_eq!(
+        help("-44-03-15"),
+        "pad the year with zeros: `-0044-03-15` (EDTF counts a year 0, so `-0044` is 45 BC; 44 BC is `-0043`)"
+    );
     assert_eq!(help("800/900"), "pad the years with zeros: `0800/0900`");
     assert_eq!(
         help("800-03/0900"),
@@ -381,9 +387,30 @@ fn a_short_year_that_can_only_be_a_year_is_padded_in_the_whole_text() {
 fn a_short_negative_year_is_padded_with_its_sign() {
     let help = |text: &str| super::strict(text).err().and_then(|e| e.help);
     let padded = |year: &str| Some(format!("pad the year with zeros: `{year}`"));
-    assert_eq!(help("-44"), padded("-0044"));
-    assert_eq!(help("-800~"), padded("-0800"));
-    assert_eq!(help("2024/-5"), padded("-0005"));
+    let bc = |year: &str, note: &str| Some(format!("pad the year with zeros: `{year}` ({note})"));
+    let zero = "EDTF counts a year 0, so";
+    assert_eq!(
+        help("-44"),
+        bc(
+            "-0044",
+            &format!("{zero} `-0044` is 45 BC; 44 BC is `-0043`")
+        )
+    );
+    assert_eq!(
+        help("-800~"),
+        bc(
+            "-0800",
+            &format!("{zero} `-0800` is 801 BC; 800 BC is `-0799`")
+        )
+    );
+    assert_eq!(
+        help("-1"),
+        bc("-0001", &format!("{zero} `-0001` is 2 BC; 1 BC is `0000`"))
+    );
+    assert_eq!(
+        help("2024/-5"),
+        bc("-0005", &format!("{zero} `-0005` is 6 BC; 5 BC is `-0004`"))
+    );
     assert_eq!(help("800"), padded("0800"));
     assert_eq!(help("-0"), padded("0000"));
     let without_y = |year: &str| {
