@@ -5,6 +5,7 @@
 //! nothing.
 //! `--deny-warnings` makes them errors; this module only reports them.
 
+mod cases;
 mod names;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, PathSeg};

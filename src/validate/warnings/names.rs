@@ -17,7 +17,7 @@ use std::hash::BuildHasher;
 
 use hashbrown::{DefaultHashBuilder, HashTable};
 
-use super::{id_loc, origin_of};
+use super::{cases, id_loc, origin_of};
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, PathSeg};
 use crate::graph::names::{kind_named, same_lower};
 use crate::model::{Ent, EventIx, Facts, Sym};
@@ -62,8 +62,9 @@ struct Found {
     ids: Vec<(Ent, First)>,
     /// Events whose title is an actor's or place's name or alias.
     titles: Vec<(Ent, First)>,
-    /// Entities whose id changes when lower-cased.
-    cased: Vec<Ent>,
+    /// Entities whose id has capitals, each with the [`cases::hash`] of
+    /// its id lower-cased.
+    cased: Vec<(u32, Ent)>,
     /// Entities whose id reads as `kind:id` of another entity, with it.
     prefixed: Vec<(Ent, Ent)>,
 }
@@ -138,7 +139,7 @@ impl<'f> Names<'f> {
             let id = self.facts.str(id);
             lower_into(id, &mut lower);
             if lower != id {
-                found.cased.push(ent);
+                found.cased.push((cases::hash(&self.hasher, &lower), ent));
             }
             if let Some(other) = kind_and_id(self.facts, id).filter(|o| *o != ent) {
                 found.prefixed.push((ent, other));
@@ -205,7 +206,7 @@ pub fn shared(facts: &Facts, diags: &mut Diagnostics) {
     for (ent, named) in found.titles {
         title_named(facts, ent, named, diags);
     }
-    cased_ids(facts, found.cased, diags);
+    cases::report(facts, &names.hasher, found.cased, diags);
     for (ent, other) in found.prefixed {
         kind_prefixed(facts, ent, other, diags);
     }
@@ -319,57 +320,6 @@ fn kind_prefixed(facts: &Facts, ent: Ent, other: Ent, diags: &mut Diagnostics) {
     let d = Diagnostic::warning(Code::SharedName, msg)
         .at(id_loc(origin))
         .note(Some(id_loc(other_origin)), format!("the {other_kind}"))
-        .help(help);
-    diags.push(d);
-}
-
-/// Reports ids that differ only in case, each against the first of its
-/// kind: the one in lower case if there is one, else the first in number
-/// order. `cased` holds the entities whose id has capitals, in order.
-fn cased_ids(facts: &Facts, cased: Vec<Ent>, diags: &mut Diagnostics) {
-    let hasher = DefaultHashBuilder::default();
-    let mut firsts: HashTable<Ent> = HashTable::new();
-    let mut lower = String::new();
-    for ent in cased {
-        lower_into(facts.id_of(ent), &mut lower);
-        let hash = hasher.hash_one(lower.as_str());
-        let same = |e: &Ent| same_lower(facts.id_of(*e), &lower);
-        let first = facts
-            .lookup(&lower)
-            .filter(|e| *e != ent)
-            .or_else(|| firsts.find(hash, same).copied());
-        match first {
-            Some(first) => case_only(facts, first, ent, diags),
-            None => {
-                let rehash = |e: &Ent| {
-                    let mut buf = String::new();
-                    lower_into(facts.id_of(*e), &mut buf);
-                    hasher.hash_one(buf.as_str())
-                };
-                firsts.insert_unique(hash, ent, rehash);
-            }
-        }
-    }
-}
-
-/// Reports the id of `ent` that differs from the id of `first` only in case.
-fn case_only(facts: &Facts, first: Ent, ent: Ent, diags: &mut Diagnostics) {
-    let (Some(first_origin), Some(origin)) = (origin_of(facts, first), origin_of(facts, ent))
-    else {
-        return;
-    };
-    let kind = |e: Ent| facts.kind(e).as_str();
-    let (id, other) = (facts.id_of(ent), facts.id_of(first));
-    let msg = format!(
-        "{} `{id}` and {} `{other}` have ids that differ only in case",
-        kind(ent),
-        kind(first),
-    );
-    let help = "on the command line each id picks its entity typed in its exact case, and \
-                is ambiguous in any other; make the ids differ by more than case";
-    let d = Diagnostic::warning(Code::SharedName, msg)
-        .at(id_loc(origin))
-        .note(Some(id_loc(first_origin)), "the other id")
         .help(help);
     diags.push(d);
 }

@@ -182,6 +182,8 @@ fn ids_that_differ_only_in_case_are_reported_against_the_first() {
         r#"{"type":"event","id":"RUSSIA","title":"Election","date":"2024"}"#,
         r#"{"type":"event","id":"OTHER","title":"Vote","date":"2024"}"#,
         r#"{"type":"event","id":"Ünique","title":"Count","date":"2024"}"#,
+        r#"{"type":"event","id":"oTHER","title":"Poll","date":"2024"}"#,
+        r#"{"type":"event","id":"ÜNIQUE","title":"Tally","date":"2024"}"#,
     ];
     let at = offsets(&lines);
     let text = lines.join("\n");
@@ -190,6 +192,8 @@ fn ids_that_differ_only_in_case_are_reported_against_the_first() {
         ("actor `Russia` and place `russia`", at[0], at[2]),
         ("event `RUSSIA` and place `russia`", at[3], at[2]),
         ("event `OTHER` and actor `Other`", at[4], at[1]),
+        ("event `oTHER` and actor `Other`", at[6], at[1]),
+        ("event `ÜNIQUE` and event `Ünique`", at[7], at[5]),
     ];
     let expected: Vec<Shared> = expected
         .into_iter()
