@@ -2,14 +2,17 @@
 //! a typed word is looked up among ids, names, aliases and titles in any
 //! case ([`crate::graph::names`]): a name or alias shared by two actors or
 //! places, an id that is another entity's name or alias, an event's title
-//! that is an actor's or place's name or alias (the word picks the actor or
-//! place, never the event), two ids that differ only in case, and an id
+//! that is an actor's or place's name or alias or another entity's id (the
+//! word picks that entity, never the event), two ids that differ only in
+//! case ([`super::cases`]), and an id
 //! that reads as `kind:id` of another entity (`actor:x` beside the actor
 //! `x`), which only `event:actor:x` then names.
 //!
 //! The ids and titles of a million events are read once, a half on each of
 //! two threads; a title is lower-cased and looked up only when it is as
-//! long as some name (most titles are longer than any name). This module
+//! long as some name or id (most titles are longer than any). A title or a
+//! `kind:id` is matched with an id as written or in lower case, not with
+//! an id in capitals that it is only in another case. This module
 //! reports; it changes no fact, and it does not decide what a typed word
 //! names.
 
@@ -17,8 +20,8 @@ use std::hash::BuildHasher;
 
 use hashbrown::{DefaultHashBuilder, HashTable};
 
-use super::{cases, id_loc, origin_of};
-use crate::diag::{Code, Diagnostic, Diagnostics, Loc, PathSeg};
+use super::cases;
+use crate::diag::{Diagnostics, PathSeg};
 use crate::graph::names::{kind_named, same_lower};
 use crate::model::{Ent, EventIx, Facts, Sym};
 
@@ -51,8 +54,52 @@ struct Names<'f> {
     facts: &'f Facts,
     seen: HashTable<First>,
     hasher: DefaultHashBuilder,
-    /// Which byte lengths the lower-cased names have, one bit each.
-    lengths: Vec<u64>,
+    /// Which byte lengths the lower-cased names have.
+    lengths: Lengths,
+    /// Which byte lengths the lower-cased ids have.
+    id_lengths: Lengths,
+}
+
+/// A set of byte lengths, one bit each: a text of no length in it is
+/// passed over unread.
+#[derive(Default)]
+struct Lengths(Vec<u64>);
+
+impl Lengths {
+    fn add(&mut self, len: usize) {
+        let (word, bit) = (len / 64, len % 64);
+        if self.0.len() <= word {
+            self.0.resize(word + 1, 0);
+        }
+        if let Some(w) = self.0.get_mut(word) {
+            *w |= 1 << bit;
+        }
+    }
+
+    fn has(&self, len: usize) -> bool {
+        let word = self.0.get(len / 64).copied().unwrap_or(0);
+        word & (1 << (len % 64)) != 0
+    }
+
+    fn or(mut self, other: Lengths) -> Lengths {
+        if self.0.len() < other.0.len() {
+            self.0.resize(other.0.len(), 0);
+        }
+        self.0.iter_mut().zip(other.0).for_each(|(m, o)| *m |= o);
+        self
+    }
+
+    /// The lengths of `ids` lower-cased.
+    fn of_ids<'a>(facts: &Facts, ids: impl Iterator<Item = &'a Sym>) -> Lengths {
+        let mut lengths = Lengths::default();
+        for id in ids.map(|id| facts.str(*id)) {
+            match id.is_ascii() {
+                true => lengths.add(id.len()),
+                false => lengths.add(id.to_lowercase().len()),
+            }
+        }
+        lengths
+    }
 }
 
 /// What one pass over entities' ids and events' titles found.
@@ -62,6 +109,8 @@ struct Found {
     ids: Vec<(Ent, First)>,
     /// Events whose title is an actor's or place's name or alias.
     titles: Vec<(Ent, First)>,
+    /// Events whose title is another entity's id, with that entity.
+    titled_ids: Vec<(Ent, Ent)>,
     /// Entities whose id has capitals, each with the [`cases::hash`] of
     /// its id lower-cased.
     cased: Vec<(u32, Ent)>,
@@ -74,6 +123,7 @@ impl Found {
     fn and(mut self, later: Found) -> Found {
         self.ids.extend(later.ids);
         self.titles.extend(later.titles);
+        self.titled_ids.extend(later.titled_ids);
         self.cased.extend(later.cased);
         self.prefixed.extend(later.prefixed);
         self
@@ -88,7 +138,8 @@ impl<'f> Names<'f> {
             facts,
             seen: HashTable::with_capacity(count.sum()),
             hasher: DefaultHashBuilder::default(),
-            lengths: Vec::new(),
+            lengths: Lengths::default(),
+            id_lengths: id_lengths(facts),
         }
     }
 
@@ -107,13 +158,7 @@ impl<'f> Names<'f> {
         if let Some(first) = self.get(&key) {
             return Some(first);
         }
-        let (word, bit) = (key.len() / 64, key.len() % 64);
-        if self.lengths.len() <= word {
-            self.lengths.resize(word + 1, 0);
-        }
-        if let Some(w) = self.lengths.get_mut(word) {
-            *w |= 1 << bit;
-        }
+        self.lengths.add(key.len());
         let (facts, hasher) = (self.facts, &self.hasher);
         let rehash = |f: &First| hasher.hash_one(facts.str(f.name).to_lowercase());
         self.seen
@@ -121,10 +166,15 @@ impl<'f> Names<'f> {
         None
     }
 
-    /// Whether some name, lower-cased, is `len` bytes long.
-    fn has_length(&self, len: usize) -> bool {
-        let word = self.lengths.get(len / 64).copied().unwrap_or(0);
-        word & (1 << (len % 64)) != 0
+    /// The entity whose id is `title` (`lower` lower-cased), exactly or
+    /// lower-cased. (An id with capitals that it is only in another case
+    /// is not looked for.)
+    fn titled_id(&self, title: &str, lower: &str) -> Option<Ent> {
+        if !self.id_lengths.has(lower.len()) {
+            return None;
+        }
+        let exact = self.facts.lookup(title);
+        exact.or_else(|| self.facts.lookup(lower))
     }
 
     /// Of entities with their ids (and an event's title), those whose id
@@ -151,16 +201,33 @@ impl<'f> Names<'f> {
             let Some(title) = title.map(|t| self.facts.str(t)) else {
                 continue;
             };
-            if title.is_ascii() && !self.has_length(title.len()) {
+            let len = title.len();
+            let (name, id) = (self.lengths.has(len), self.id_lengths.has(len));
+            if title.is_ascii() && !name && !id {
                 continue;
             }
             lower_into(title, &mut lower);
-            if let Some(first) = self.get(&lower) {
-                found.titles.push((ent, first));
+            let named = self.get(&lower);
+            found.titles.extend(named.map(|first| (ent, first)));
+            // The id of the entity the title names is the same ambiguity.
+            let other = self.titled_id(title, &lower);
+            if let Some(other) = other.filter(|o| *o != ent && Some(*o) != named.map(|f| f.ent)) {
+                found.titled_ids.push((ent, other));
             }
         }
         found
     }
+}
+
+/// The lengths of every id lower-cased; the events' a half on each of two
+/// threads.
+fn id_lengths(facts: &Facts) -> Lengths {
+    let actors = facts.actors.iter().map(|a| &a.id);
+    let few = Lengths::of_ids(facts, actors.chain(facts.places.iter().map(|p| &p.id)));
+    let (first, second) = crate::par::halves(&facts.events, |events, _| {
+        Lengths::of_ids(facts, events.iter().map(|e| &e.id))
+    });
+    few.or(first).or(second)
 }
 
 /// The entity that `id`, typed on the command line, names as `kind:id`:
@@ -206,6 +273,9 @@ pub fn shared(facts: &Facts, diags: &mut Diagnostics) {
     for (ent, named) in found.titles {
         title_named(facts, ent, named, diags);
     }
+    for (ent, other) in found.titled_ids {
+        title_is_id(facts, ent, other, diags);
+    }
     cases::report(facts, &names.hasher, found.cased, diags);
     for (ent, other) in found.prefixed {
         kind_prefixed(facts, ent, other, diags);
@@ -230,99 +300,8 @@ fn names_of_all<'f>(facts: &'f Facts, diags: &mut Diagnostics) -> Names<'f> {
     names
 }
 
-/// Reports a name used by two actors or places.
-fn name_shared(facts: &Facts, first: First, this: First, diags: &mut Diagnostics) {
-    let (Some(first_origin), Some(origin)) =
-        (origin_of(facts, first.ent), origin_of(facts, this.ent))
-    else {
-        return;
-    };
-    let msg = format!(
-        "`{}` names both `{}` and `{}`",
-        facts.str(this.name),
-        facts.id_of(first.ent),
-        facts.id_of(this.ent)
-    );
-    let d = Diagnostic::warning(Code::SharedName, msg)
-        .at(Loc::Field(origin, this.path()))
-        .note(Some(Loc::Field(first_origin, first.path())), "also used here")
-        .help("on the command line this name will be ambiguous; use the id, or make the names distinct");
-    diags.push(d);
-}
-
-/// Reports the id of `ent` that is the name or alias `named` of another.
-fn id_named(facts: &Facts, ent: Ent, named: First, diags: &mut Diagnostics) {
-    let (Some(id_origin), Some(origin)) = (origin_of(facts, ent), origin_of(facts, named.ent))
-    else {
-        return;
-    };
-    let kind = |e: Ent| facts.kind(e).as_str();
-    let (id, other) = (facts.id_of(ent), facts.id_of(named.ent));
-    let msg = format!(
-        "`{}` names {} `{other}` and is the id of {} `{id}`",
-        facts.str(named.name),
-        kind(named.ent),
-        kind(ent),
-    );
-    let help = format!(
-        "on the command line this name will be ambiguous; type `{}:{other}` or `{}:{id}`, \
-         or make the name and the id differ",
-        kind(named.ent),
-        kind(ent),
-    );
-    let d = Diagnostic::warning(Code::SharedName, msg)
-        .at(Loc::Field(origin, named.path()))
-        .note(Some(id_loc(id_origin)), "the id")
-        .help(help);
-    diags.push(d);
-}
-
-/// Reports the title of the event `ent` that is the name or alias `named`
-/// of an actor or place.
-fn title_named(facts: &Facts, ent: Ent, named: First, diags: &mut Diagnostics) {
-    let (Some(origin), Some(name_origin)) = (origin_of(facts, ent), origin_of(facts, named.ent))
-    else {
-        return;
-    };
-    let (id, other) = (facts.id_of(ent), facts.id_of(named.ent));
-    let kind = facts.kind(named.ent).as_str();
-    let msg = format!(
-        "`{}` is the title of event `{id}` and names {kind} `{other}`",
-        facts.label_of(ent),
-    );
-    let help = format!(
-        "on the command line this title names the {kind}; type `event:{id}` for the event, \
-         or make the title and the name differ"
-    );
-    let d = Diagnostic::warning(Code::SharedName, msg)
-        .at(Loc::Field(origin, vec![PathSeg::Key("title")]))
-        .note(Some(Loc::Field(name_origin, named.path())), "the name")
-        .help(help);
-    diags.push(d);
-}
-
-/// Reports the id of `ent` that, typed on the command line, names `other`
-/// as `kind:id`.
-fn kind_prefixed(facts: &Facts, ent: Ent, other: Ent, diags: &mut Diagnostics) {
-    let (Some(origin), Some(other_origin)) = (origin_of(facts, ent), origin_of(facts, other))
-    else {
-        return;
-    };
-    let (kind, other_kind) = (facts.kind(ent).as_str(), facts.kind(other).as_str());
-    let id = facts.id_of(ent);
-    let msg = format!(
-        "`{id}` is the id of {kind} `{id}`, and on the command line it names {other_kind} `{}`",
-        facts.id_of(other),
-    );
-    let help = format!(
-        "type `{kind}:{id}` for the {kind}, or give it an id that does not begin with `{other_kind}:`"
-    );
-    let d = Diagnostic::warning(Code::SharedName, msg)
-        .at(id_loc(origin))
-        .note(Some(id_loc(other_origin)), format!("the {other_kind}"))
-        .help(help);
-    diags.push(d);
-}
-
+mod report;
 #[cfg(test)]
 mod tests;
+
+use report::{id_named, kind_prefixed, name_shared, title_is_id, title_named};

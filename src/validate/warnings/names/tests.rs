@@ -103,6 +103,13 @@ fn an_id_that_is_another_entitys_name_or_alias_is_reported() {
             0,
             name(),
         ),
+        (
+            "`Georgia` is the title of event `Sakartvelo` and is the id of place `georgia`",
+            at(4),
+            vec![PathSeg::Key("title")],
+            at(1),
+            id(),
+        ),
     ];
     let expected: Vec<_> = expected
         .into_iter()
@@ -236,4 +243,54 @@ fn an_id_that_reads_as_another_entitys_kind_and_id_is_reported() {
         .map(|(m, ent, other)| (m.to_string(), ent, id(), other, id()))
         .collect();
     assert_eq!(shared(&text), expected);
+}
+
+#[test]
+fn an_event_title_that_is_another_entitys_id_is_reported_at_the_title() {
+    let lines = [
+        r#"{"type":"place","id":"moscow","name":"Moskva","aliases":["Moscow City"]}"#,
+        r#"{"type":"event","id":"e1","title":"MOSCOW","date":"2020"}"#,
+        r#"{"type":"event","id":"e2","title":"e1","date":"2020"}"#,
+        r#"{"type":"event","id":"e3","title":"E3","date":"2020"}"#,
+        r#"{"type":"event","id":"e4","title":"moscow city","date":"2020"}"#,
+    ];
+    let at = offsets(&lines);
+    let text = lines.join("\n");
+    let (title, id) = (|| vec![PathSeg::Key("title")], || vec![PathSeg::Key("id")]);
+    let expected = [
+        (
+            "`moscow city` is the title of event `e4` and names place `moscow`",
+            at[4],
+            title(),
+            at[0],
+            vec![PathSeg::Key("aliases"), PathSeg::Index(0)],
+        ),
+        (
+            "`MOSCOW` is the title of event `e1` and is the id of place `moscow`",
+            at[1],
+            title(),
+            at[0],
+            id(),
+        ),
+        (
+            "`e1` is the title of event `e2` and is the id of event `e1`",
+            at[2],
+            title(),
+            at[1],
+            id(),
+        ),
+    ];
+    let expected: Vec<Shared> = expected
+        .into_iter()
+        .map(|(m, a, p, b, q)| (m.to_string(), a, p, b, q))
+        .collect();
+    assert_eq!(shared(&text), expected);
+    let (_, diags) = load_bytes(text.as_bytes(), Format::JsonLines);
+    let notes: Vec<&str> = diags
+        .list
+        .iter()
+        .filter_map(|d| d.notes.first())
+        .map(|n| n.message.as_str())
+        .collect();
+    assert!(notes.contains(&"the alias"), "{notes:?}");
 }
