@@ -6,11 +6,20 @@
 //! It reads the whole input only after the parser has rejected it, so it never decides
 //! what is valid, and every date it suggests is one the parser accepts. Where the text
 //! can be read two ways it names both, and where it cannot be read it gives the form
-//! alone. A short year that can only be a year, of three digits or after a `-`
-//! (`800/900`, `-44-03-15`), is padded with zeros; one of one or two digits without a
-//! sign may be a two-digit year or a day (`24-03-22`), and is not padded here (the
-//! parser pads one that stands alone, `24`). [`Hint`] values are rendered to help text
-//! here and nowhere else. Nothing here may panic, whatever the input.
+//! alone. [`Hint`] values are rendered to help text here and nowhere else. Nothing here
+//! may panic, whatever the input.
+//!
+//! Short years are padded by one rule, here and in the parser's own help: the help
+//! shows the user's whole text with its short years padded with zeros, and only when
+//! that whole text parses. A year of three digits or after a `-` can only be a year
+//! and is padded wherever it stands (`800/900`, `-44-03-15`). One of one or two digits
+//! without a sign may be a two-digit year or a day (`24-03-22`, `24/..`), and is padded
+//! only where it is the whole date with its qualifier (`24`, `24?`, which the parser
+//! pads). Where any year may be a two-digit year, or the padded text does not parse
+//! (`-44/44`, `2024/900`, an interval that would end before it starts), nothing is
+//! padded and the help gives the form alone. The reminder that EDTF counts a year 0 is
+//! about the first padded year before year 1, never about a year the user wrote in
+//! full.
 
 use std::fmt;
 
@@ -29,8 +38,14 @@ pub(super) enum Hint {
     },
     /// `1984-1986`: the interval between the two years.
     Interval(String),
-    /// `800/900`, `-44-03-15`: the text with its `years` short years padded with zeros.
-    Padded { text: String, years: usize },
+    /// `800/900`, `-44-03-15`: the text with its `years` short years padded with zeros;
+    /// `bc` is the first of them before year 1 (`44` for `-0044`), for the year-0
+    /// reminder.
+    Padded {
+        text: String,
+        years: usize,
+        bc: Option<u32>,
+    },
     /// `2024-03-22 19:58:00`: the date and the time parted by `T`.
     DateTime(String),
     /// `10:30:00`: a time without a date.
@@ -52,11 +67,11 @@ impl fmt::Display for Hint {
                  first, `{month_first}` if the month does"
             ),
             Hint::Interval(interval) => write!(f, "write an interval with `/`: `{interval}`"),
-            Hint::Padded { text, years } => {
+            Hint::Padded { text, years, bc } => {
                 let what = if *years == 1 { "year" } else { "years" };
                 write!(f, "pad the {what} with zeros: `{text}`")?;
-                match first_bc(text) {
-                    Some(year) => year_zero(f, year),
+                match bc {
+                    Some(year) => year_zero(f, *year),
                     None => Ok(()),
                 }
             }
@@ -71,11 +86,11 @@ impl fmt::Display for Hint {
     }
 }
 
-/// The first year before year 1 in a padded date or interval: `44` in
-/// `-0044-03-15`.
-fn first_bc(text: &str) -> Option<u32> {
-    let at = text.split('/').find_map(|end| end.strip_prefix('-'))?;
-    at.get(..4)?.parse().ok()
+/// The year before year 1 of one padded date, `end`: `44` in `-0044-03-15`; `None`
+/// for a year after it or `0000`.
+fn bc_year(end: &str) -> Option<u32> {
+    let year: u32 = end.strip_prefix('-')?.get(..4)?.parse().ok()?;
+    (year > 0).then_some(year)
 }
 
 /// The reminder that EDTF counts a year 0, for the year `-year`: written by
@@ -174,14 +189,17 @@ fn short_years(input: &str) -> Option<Hint> {
         return None;
     }
     let mut padded = Vec::with_capacity(ends.len());
-    let mut years = 0;
+    let (mut years, mut bc) = (0, None);
     for end in ends {
         let (text, short) = pad_end(end)?;
-        years += usize::from(short);
+        if short {
+            years += 1;
+            bc = bc.or_else(|| bc_year(&text));
+        }
         padded.push(text);
     }
     let text = padded.join("/");
-    (years > 0 && valid(&text)).then_some(Hint::Padded { text, years })
+    (years > 0 && valid(&text)).then_some(Hint::Padded { text, years, bc })
 }
 
 /// One date of [`short_years`], `end`, with its year padded, and whether the year was
@@ -334,23 +352,27 @@ mod tests {
     #[test]
     fn short_years_that_can_only_be_years_are_padded() {
         let cases = [
-            ("800", "0800", 1),
-            ("-44", "-0044", 1),
-            ("800-03", "0800-03", 1),
-            ("-44-03-15", "-0044-03-15", 1),
-            ("800?", "0800?", 1),
-            ("800/900", "0800/0900", 2),
-            ("800-03/0900", "0800-03/0900", 1),
-            ("0800/900", "0800/0900", 1),
-            ("-800/-5", "-0800/-0005", 2),
-            ("800~/900-03", "0800~/0900-03", 2),
-            ("../800", "../0800", 1),
-            ("-0-03", "0000-03", 1),
+            ("800", "0800", 1, None),
+            ("-44", "-0044", 1, Some(44)),
+            ("800-03", "0800-03", 1, None),
+            ("-44-03-15", "-0044-03-15", 1, Some(44)),
+            ("800?", "0800?", 1, None),
+            ("800/900", "0800/0900", 2, None),
+            ("800-03/0900", "0800-03/0900", 1, None),
+            ("0800/900", "0800/0900", 1, None),
+            ("-800/-5", "-0800/-0005", 2, Some(800)),
+            ("800~/900-03", "0800~/0900-03", 2, None),
+            ("../800", "../0800", 1, None),
+            ("-0-03", "0000-03", 1, None),
+            ("-2000/-44-03", "-2000/-0044-03", 1, Some(44)),
+            ("-0044/-5", "-0044/-0005", 1, Some(5)),
+            ("-0/0044", "0000/0044", 1, None),
         ];
-        for (text, padded, years) in cases {
+        for (text, padded, years, bc) in cases {
             let expected = Hint::Padded {
                 text: padded.to_owned(),
                 years,
+                bc,
             };
             assert_eq!(hint(text), Some(expected), "{text}");
         }
@@ -441,6 +463,10 @@ mod tests {
                 "pad the year with zeros: `-0044-03-15` (EDTF counts a year 0, so `-0044` is 45 BC; 44 BC is `-0043`)",
             ),
             (hint("800/900"), "pad the years with zeros: `0800/0900`"),
+            (
+                hint("-2000/-44-03"),
+                "pad the year with zeros: `-2000/-0044-03` (EDTF counts a year 0, so `-0044` is 45 BC; 44 BC is `-0043`)",
+            ),
             (
                 Some(Hint::DateTime("2024-03-22T19:58:00".to_owned())),
                 "write `T` between the date and the time: `2024-03-22T19:58:00`",

@@ -3,8 +3,10 @@
 //! month or season, day, a time for date-times, and a trailing qualifier.
 //!
 //! It checks every value (month range, the day exists, no `-0000`) and reports level 2
-//! and 2012-draft forms with positioned errors. It must not look outside its part of the
-//! input and must never panic.
+//! and 2012-draft forms with positioned errors. Its help pads a short year only where
+//! the year and its qualifier are the whole text (`24?` as `0024?`), by `hint.rs`'s
+//! rule, and pads a month or day of one digit, but tells a `0` its range instead. It
+//! must not look outside its part of the input and must never panic.
 
 use super::cursor::Cursor;
 use super::date::{Date, Part, Qualifier};
@@ -46,7 +48,7 @@ pub(crate) fn date(
         }
         _ => {}
     }
-    let mut date = calendar_date(&mut cur)?;
+    let mut date = calendar_date(&mut cur, in_interval)?;
     if cur.peek() == Some('T') {
         date.time = Some(time(&mut cur, &date, in_interval)?);
         return finish_date_time(&cur, date);
@@ -56,9 +58,9 @@ pub(crate) fn date(
     Ok(date)
 }
 
-/// Year, then optional month and day.
-fn calendar_date(cur: &mut Cursor) -> Result<Date, EdtfError> {
-    let (year, year_x) = year(cur)?;
+/// Year, then optional month and day; `in_interval` when the date is an interval end.
+fn calendar_date(cur: &mut Cursor, in_interval: bool) -> Result<Date, EdtfError> {
+    let (year, year_x) = year(cur, in_interval)?;
     let mut date = Date {
         year,
         year_x,
@@ -157,7 +159,8 @@ fn finish_y_year(cur: &Cursor) -> Result<(), EdtfError> {
 }
 
 /// A four-digit year with an optional `-`; `X` may replace the last one or two digits.
-fn year(cur: &mut Cursor) -> Result<(i64, u8), EdtfError> {
+/// `in_interval` when the date is an interval end.
+fn year(cur: &mut Cursor, in_interval: bool) -> Result<(i64, u8), EdtfError> {
     let sign_at = cur.pos;
     let negative = cur.eat('-');
     if cur.peek() == Some('+') {
@@ -170,10 +173,13 @@ fn year(cur: &mut Cursor) -> Result<(i64, u8), EdtfError> {
     if text.is_empty() {
         return Err(cur.unexpected("a four-digit year"));
     }
-    // A short year with more after it may be a two-digit year or a day, not a year to
-    // pad; `hint.rs` pads the ones that can only be years.
-    let more = cur.peek().is_some_and(|c| !matches!(c, '?' | '~' | '%'));
-    check_year_length(start, text, negative, more)?;
+    // A short year is padded in the help only where it is the whole text but its
+    // qualifier: elsewhere it may be a two-digit year or a day, and `hint.rs` pads the
+    // ones that can only be years, in the whole text.
+    let alone = (!in_interval)
+        .then(|| cur.rest())
+        .filter(|rest| matches!(*rest, "" | "?" | "~" | "%"));
+    check_year_length(start, text, negative, alone)?;
     let year_x = year_mask(start, text)?;
     let magnitude: i64 = text.replace('X', "0").parse().unwrap_or(0);
     match (negative, magnitude, year_x) {
@@ -187,12 +193,13 @@ fn year(cur: &mut Cursor) -> Result<(i64, u8), EdtfError> {
 }
 
 /// Rejects a year that is not exactly four characters (after its sign,
-/// `negative`; `more` when a month or other part follows).
+/// `negative`); `alone` is what follows it when the year and that qualifier are the
+/// whole text.
 fn check_year_length(
     start: usize,
     text: &str,
     negative: bool,
-    more: bool,
+    alone: Option<&str>,
 ) -> Result<(), EdtfError> {
     let len = text.len();
     if len == 4 {
@@ -211,13 +218,24 @@ fn check_year_length(
                 "write years {which} with a `Y` prefix, like `Y{sign}{trimmed}`"
             ))
         }
-        (true, false) if more => error.help(Hint::Form.to_string()),
-        (true, false) => {
-            let text = padded_year(text, negative);
-            error.help(Hint::Padded { text, years: 1 }.to_string())
-        }
+        (true, false) => error.help(short_year_help(text, negative, alone)),
         (false, _) => error,
     })
+}
+
+/// The help for a short year of digits, `text`: the whole text with the year padded
+/// when the year and its qualifier are all of it (`alone`, see [`check_year_length`]),
+/// and the form alone otherwise, where it may be a two-digit year or a day.
+fn short_year_help(text: &str, negative: bool, alone: Option<&str>) -> String {
+    let Some(qualifier) = alone else {
+        return Hint::Form.to_string();
+    };
+    let bc = match negative {
+        true => text.parse::<u32>().ok().filter(|&year| year > 0),
+        false => None,
+    };
+    let text = format!("{}{qualifier}", padded_year(text, negative));
+    Hint::Padded { text, years: 1, bc }.to_string()
 }
 
 /// The number of trailing `X` digits (0-2) of a four-character year.
@@ -260,12 +278,20 @@ fn check_digit_mistakes(start: usize, text: &str) -> Result<(), EdtfError> {
     Ok(())
 }
 
-/// A two-character month or day: digits or `XX`; `None` for `XX`.
-fn two_chars(cur: &mut Cursor, what: &str) -> Result<(usize, Option<u8>), EdtfError> {
+/// A month or day as written: where it starts, how many characters it has (two, or
+/// one for a `0`), and its value (`None` for `XX`).
+type TwoChars = (usize, usize, Option<u8>);
+
+/// A two-character month or day: digits or `XX`; a lone `0` is read too, for the
+/// caller to report as out of range rather than to be padded.
+fn two_chars(cur: &mut Cursor, what: &str) -> Result<TwoChars, EdtfError> {
     let (start, text) = cur.number();
     check_digit_mistakes(start, text)?;
     if text.is_empty() {
         return Err(cur.unexpected(&format!("a two-digit {what}")));
+    }
+    if text == "0" {
+        return Ok((start, 1, Some(0)));
     }
     if text.len() != 2 {
         let error = EdtfError::new(start, text.len(), format!("a {what} has two digits"));
@@ -276,7 +302,7 @@ fn two_chars(cur: &mut Cursor, what: &str) -> Result<(usize, Option<u8>), EdtfEr
         });
     }
     if text == "XX" {
-        return Ok((start, None));
+        return Ok((start, 2, None));
     }
     if let Some(at) = text.find('X') {
         return Err(EdtfError::level2(
@@ -285,16 +311,16 @@ fn two_chars(cur: &mut Cursor, what: &str) -> Result<(usize, Option<u8>), EdtfEr
             &format!("a partly unspecified {what}"),
         ));
     }
-    Ok((start, text.parse().ok()))
+    Ok((start, 2, text.parse().ok()))
 }
 
 /// The month, season or `XX` after the year.
 fn month(cur: &mut Cursor, date: &Date) -> Result<Part, EdtfError> {
-    let (start, value) = two_chars(cur, "month")?;
+    let (start, len, value) = two_chars(cur, "month")?;
     if date.year_x > 0 {
         return Err(EdtfError::level2(
             start,
-            2,
+            len,
             "a month after unspecified year digits",
         ));
     }
@@ -305,8 +331,8 @@ fn month(cur: &mut Cursor, date: &Date) -> Result<Part, EdtfError> {
             .help("level 1 seasons are 21-24 (spring, summer, autumn, winter)")),
         Some(month) => Err(EdtfError::new(
             start,
-            2,
-            format!("month {month:02} is out of range (01-12)"),
+            len,
+            format!("month {month:0len$} is out of range (01-12)"),
         )
         .help("months are 01-12; seasons are 21-24")),
     }
@@ -315,24 +341,29 @@ fn month(cur: &mut Cursor, date: &Date) -> Result<Part, EdtfError> {
 /// The day or `XX` after the month.
 fn day(cur: &mut Cursor, date: &Date) -> Result<Part, EdtfError> {
     let month = date.month_value();
-    let (start, value) = two_chars(cur, "day")?;
+    let (start, len, value) = two_chars(cur, "day")?;
     if month.is_some_and(|m| m > 12) {
-        return Err(EdtfError::new(start, 2, "a season cannot have a day"));
+        return Err(EdtfError::new(start, len, "a season cannot have a day"));
     }
     let Some(day) = value else {
         return Ok(Part::Unspecified);
     };
     let Some(month) = month else {
-        return Err(EdtfError::level2(start, 2, "a day in an unspecified month"));
+        return Err(EdtfError::level2(
+            start,
+            len,
+            "a day in an unspecified month",
+        ));
     };
+    let last = days_in_month(date.year, month).unwrap_or(31);
     if !(1..=31).contains(&day) {
         return Err(EdtfError::new(
             start,
-            2,
-            format!("day {day:02} is out of range (01-31)"),
+            len,
+            format!("day {day:0len$} is out of range (01-{last})"),
         ));
     }
-    if day > days_in_month(date.year, month).unwrap_or(31) {
+    if day > last {
         return Err(EdtfError::new(start, 2, missing_day(day, month, date.year)));
     }
     Ok(Part::Value(day))

@@ -358,7 +358,7 @@ fn dates_in_other_formats_are_told_the_edtf_form() {
 fn a_short_year_that_may_be_a_day_is_padded_only_when_nothing_follows() {
     let help = |text: &str| err_help(text).3;
     assert_eq!(help("24"), "pad the year with zeros: `0024`");
-    assert_eq!(help("24?"), "pad the year with zeros: `0024`");
+    assert_eq!(help("24?"), "pad the year with zeros: `0024?`");
     let form = "EDTF writes the full year first: `YYYY-MM-DD`";
     assert_eq!(help("2024/24-03"), form);
     assert_eq!(help("24-03-22"), form);
@@ -399,17 +399,13 @@ fn a_short_negative_year_is_padded_with_its_sign() {
     assert_eq!(
         help("-800~"),
         bc(
-            "-0800",
+            "-0800~",
             &format!("{zero} `-0800` is 801 BC; 800 BC is `-0799`")
         )
     );
     assert_eq!(
         help("-1"),
         bc("-0001", &format!("{zero} `-0001` is 2 BC; 1 BC is `0000`"))
-    );
-    assert_eq!(
-        help("2024/-5"),
-        bc("-0005", &format!("{zero} `-0005` is 6 BC; 5 BC is `-0004`"))
     );
     assert_eq!(help("800"), padded("0800"));
     assert_eq!(help("-0"), padded("0000"));
@@ -434,4 +430,103 @@ fn edtf_texts_keep_their_own_help() {
         help("20241322"),
         "write years after 9999 with a `Y` prefix, like `Y20241322`"
     );
+}
+
+#[test]
+fn a_short_year_in_an_interval_is_padded_only_in_the_whole_text() {
+    let help = |text: &str| err_help(text).3;
+    let strict = |text: &str| super::strict(text).err().and_then(|e| e.help);
+    let form = "EDTF writes the full year first: `YYYY-MM-DD`";
+    // A two-digit year in either end, or padded ends that do not parse: the form.
+    for text in [
+        "24/-44", "24/..", "24?/2025", "-44/44", "2024/900", "2020/-44", "800/700", "2024/-5",
+    ] {
+        assert_eq!(help(text), form, "{text}");
+        assert_eq!(strict(text).as_deref(), Some(form), "{text}");
+    }
+    assert_eq!(help("800/900"), "pad the years with zeros: `0800/0900`");
+}
+
+#[test]
+fn a_short_year_alone_is_padded_with_its_qualifier() {
+    let help = |text: &str| super::strict(text).err().and_then(|e| e.help);
+    let padded = |year: &str| Some(format!("pad the year with zeros: `{year}`"));
+    assert_eq!(help("24?"), padded("0024?"));
+    assert_eq!(help("800~"), padded("0800~"));
+    assert_eq!(help("-0%"), padded("0000%"));
+    let form = Some("EDTF writes the full year first: `YYYY-MM-DD`".to_owned());
+    assert_eq!(help("24??"), form);
+}
+
+#[test]
+fn the_year_zero_note_is_about_the_padded_year() {
+    let help = |text: &str| err_help(text).3;
+    assert_eq!(
+        help("-2000/-44-03"),
+        "pad the year with zeros: `-2000/-0044-03` (EDTF counts a year 0, so `-0044` is 45 BC; 44 BC is `-0043`)"
+    );
+    assert_eq!(
+        help("-0044/-5"),
+        "pad the year with zeros: `-0044/-0005` (EDTF counts a year 0, so `-0005` is 6 BC; 5 BC is `-0004`)"
+    );
+    assert_eq!(help("-0/0044"), "pad the year with zeros: `0000/0044`");
+}
+
+#[test]
+fn a_month_or_day_of_0_is_out_of_range_not_padded() {
+    let month = "months are 01-12; seasons are 21-24".to_owned();
+    assert_eq!(
+        err_help("4200-0"),
+        (
+            5,
+            1,
+            "month 0 is out of range (01-12)".to_owned(),
+            month.clone()
+        )
+    );
+    assert_eq!(
+        err_help("4200-00"),
+        (5, 2, "month 00 is out of range (01-12)".to_owned(), month)
+    );
+    let day = |text: &str| {
+        let (offset, len, message, help) = err_help(text);
+        (offset, len, message, help.is_empty())
+    };
+    assert_eq!(
+        day("8411-03-0"),
+        (8, 1, "day 0 is out of range (01-31)".to_owned(), true)
+    );
+    assert_eq!(
+        day("2024-02-0"),
+        (8, 1, "day 0 is out of range (01-29)".to_owned(), true)
+    );
+    assert_eq!(
+        day("2023-04-00"),
+        (8, 2, "day 00 is out of range (01-30)".to_owned(), true)
+    );
+    assert_eq!(
+        err_help("2024-03-5").3,
+        "pad the day with a zero: `05`".to_owned()
+    );
+    assert_eq!(at("2024-XX-0"), (8, 1));
+    assert_eq!(at("2024-21-0"), (8, 1));
+    assert_eq!(at("201X-0"), (5, 1));
+}
+
+proptest::proptest! {
+    #[test]
+    fn every_padded_year_in_any_help_parses(
+        text in "-?[0-9X]{1,4}(-[0-9]{0,2}){0,2}[?~%]?(/(-?[0-9]{1,4}(-[0-9]{0,2}){0,2}[?~]?|\\.\\.)?)?",
+    ) {
+        let help = parse(&text).err().and_then(|e| e.help).unwrap_or_default();
+        let suggested = help.split('`').nth(1).unwrap_or("");
+        if help.starts_with("pad the year") {
+            // The whole text, parsed, with only zeros added (and `-0` unsigned).
+            proptest::prop_assert!(parse(suggested).is_ok(), "{} gave {}", text, help);
+            let rest = |t: &str| t.replace(['0', '-'], "");
+            proptest::prop_assert_eq!(rest(suggested), rest(&text), "{}", help);
+        } else if help.starts_with("pad the") {
+            proptest::prop_assert_ne!(suggested, "00", "{}", text);
+        }
+    }
 }
