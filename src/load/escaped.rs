@@ -10,7 +10,8 @@
 //! decode to the value (a TOML line-ending backslash, say), and the caller
 //! then points at the whole string. A TOML literal string has no escapes,
 //! so its text is not for this walk: its backslashes are its own, and the
-//! caller places it as it reads. Nothing here reports anything.
+//! caller places it as it reads. The same walk decodes a quoted key of a
+//! TOML header ([`decode`]). Nothing here reports anything.
 
 /// Where bytes `from..to` of `value` stand in `text`, the string's body as
 /// written (after its opening quote), as byte offsets into `text`. A part
@@ -36,6 +37,19 @@ pub fn place(text: &str, value: &str, from: usize, to: usize) -> Option<(usize, 
     }
     let start = start.unwrap_or(raw + from.saturating_sub(dec));
     Some((start, end.unwrap_or(raw + to.saturating_sub(dec))))
+}
+
+/// The value of a string's body as written (without its quotes), its
+/// escapes decoded; `None` when one does not decode.
+pub fn decode(text: &str) -> Option<String> {
+    let mut value = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (c, n) = decode_one(rest)?;
+        value.push(c);
+        rest = rest.get(n..)?;
+    }
+    Some(value)
 }
 
 /// The first character of `text` and how many bytes it is written in: a
@@ -93,7 +107,15 @@ fn code(digits: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::place;
+    use super::{decode, place};
+
+    #[test]
+    fn a_body_is_decoded_whole_or_not_at_all() {
+        assert_eq!(decode("ev\\u0065nt").as_deref(), Some("event"));
+        assert_eq!(decode("a\\\"b\\x41").as_deref(), Some("a\"bA"));
+        assert_eq!(decode("a\\q"), None);
+        assert_eq!(decode("a\\"), None);
+    }
 
     /// The written text of the part of `value` at `from..to`.
     fn part<'t>(text: &'t str, value: &str, from: usize, to: usize) -> Option<&'t str> {

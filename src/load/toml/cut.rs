@@ -227,26 +227,6 @@ fn header(line: &[u8]) -> Line<'_> {
     }
 }
 
-/// The lines that start with `[` where a table header can stand (outside
-/// strings and values over several lines), well formed or not: where each
-/// starts, after its white space, and its text from there to its end
-/// ([`super::pieces`]).
-pub(super) fn header_lines(text: &[u8]) -> Vec<(usize, &[u8])> {
-    let mut lexer = Lexer::default();
-    let mut found = Vec::new();
-    let mut at = 0;
-    while let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
-        let len = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
-        let line = rest.get(..len).unwrap_or_default();
-        if matches!(lexer.line(line), Line::Header { .. } | Line::Odd) {
-            let trimmed = trim_start(line);
-            found.push((at + (line.len() - trimmed.len()), trimmed));
-        }
-        at += len + 1;
-    }
-    found
-}
-
 /// The line without its leading white space (and a `\r` before its break).
 pub(super) fn trim_start(line: &[u8]) -> &[u8] {
     let skip = line
@@ -427,6 +407,10 @@ fn starts_section(line: &[u8]) -> bool {
             }
         )
 }
+
+mod headers;
+
+pub(super) use headers::{Found, header_lines};
 
 #[cfg(test)]
 mod tests;

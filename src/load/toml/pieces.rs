@@ -10,22 +10,29 @@
 //! a record and the tables within it. A piece under any other header
 //! (`[meta]`) belongs to none. Header lines are found as the cutting finds
 //! them ([`super::cut`]) and read as far as they go, so that a header left
-//! broken still names the record it belongs to. It must not decide what the
+//! broken still names the record it belongs to; a quoted key is read with
+//! its escapes. Where the text cannot be followed (lines read inside a
+//! value left open that hold an error, a header whose quoted key does not
+//! read), a table within a record may stand unseen, and the last record of
+//! each type before it is put at risk. It must not decide what the
 //! text holds: which records there are, and where each starts, is the
 //! parser's to say.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use super::cut::{header_lines, trim_start};
+use super::cut::{Found, header_lines, trim_start};
 use super::is_bare;
+use crate::load::escaped;
 
 /// What a header line says of the record it belongs to.
 #[derive(Debug, PartialEq, Eq)]
 struct Header<'a> {
     /// `[[…]]`: with one key, the header of a record.
     list: bool,
-    /// Its first key, bare or quoted (without escapes).
-    first: &'a [u8],
+    /// Its first key, bare or quoted (escapes decoded); `None` when it is
+    /// quoted and its quotes or escapes are broken: it could be any key.
+    first: Option<Cow<'a, [u8]>>,
     /// Whether more keys follow: the header of a table within a record.
     dotted: bool,
 }
@@ -42,50 +49,110 @@ struct Piece {
 }
 
 /// The starts of the records (of `records`, sorted) of which some piece of
-/// text holds one of the `errors` (offsets, sorted). The last piece takes
-/// in an error at the very end of the text.
+/// text holds one of the `errors` (offsets, sorted), or that a table
+/// within may have been hidden from ([`Cut::at_risk`]). The last piece
+/// takes in an error at the very end of the text.
 pub fn broken(text: &str, records: &[usize], errors: &[usize]) -> HashSet<usize> {
-    let pieces = pieces(text, records);
+    let Cut {
+        pieces,
+        mut at_risk,
+    } = cut(text, records, errors);
     let ends = pieces
         .iter()
         .skip(1)
         .map(|p| p.start)
         .chain([text.len().saturating_add(1)]);
-    pieces
+    let holding = pieces
         .iter()
         .zip(ends)
-        .filter(|(piece, to)| {
-            let first = errors.partition_point(|&e| e < piece.start);
-            errors.get(first).is_some_and(|e| e < to)
-        })
-        .flat_map(|(piece, _)| piece.record.into_iter().chain(piece.within))
-        .collect()
+        .filter(|(piece, to)| holds(errors, piece.start, *to))
+        .flat_map(|(piece, _)| piece.record.into_iter().chain(piece.within));
+    at_risk.extend(holding);
+    at_risk
+}
+
+/// Whether one of `errors` (sorted) stands in `from..to`.
+fn holds(errors: &[usize], from: usize, to: usize) -> bool {
+    let first = errors.partition_point(|&e| e < from);
+    errors.get(first).is_some_and(|&e| e < to)
+}
+
+/// The text cut into pieces, and the records at risk whatever their
+/// pieces hold.
+struct Cut {
+    pieces: Vec<Piece>,
+    /// The last record of each type before lines read inside a value left
+    /// open that hold an error, or before a header whose first key is not
+    /// read: a table within any of them may stand there unseen (TOML puts
+    /// a table within a record in the last record of its type before it).
+    /// A record starting at such a header is at risk too.
+    at_risk: HashSet<usize>,
+}
+
+/// The last record of each type met so far (by its header's first key),
+/// and the types whose last record is not yet at risk.
+#[derive(Default)]
+struct Last<'a> {
+    of: HashMap<Cow<'a, [u8]>, usize>,
+    fresh: Vec<Cow<'a, [u8]>>,
+}
+
+impl<'a> Last<'a> {
+    fn set(&mut self, key: Cow<'a, [u8]>, start: usize) {
+        self.fresh.push(key.clone());
+        self.of.insert(key, start);
+    }
+
+    /// Puts the last record of every type at risk, each once.
+    fn put_at_risk(&mut self, at_risk: &mut HashSet<usize>) {
+        for key in self.fresh.drain(..) {
+            at_risk.extend(self.of.get(&key));
+        }
+    }
 }
 
 /// The pieces of the text, in order: one where each record starts and one
 /// at each header line that starts a record or a table, with the records
 /// each belongs to. A header of a record where the parser starts none (one
-/// after a broken header may be recovered into its record), or whose key
-/// is not read, starts no piece: its text stays with the piece before it.
-fn pieces(text: &str, records: &[usize]) -> Vec<Piece> {
+/// after a broken header may be recovered into its record), or in which no
+/// key is read, starts no piece: its text stays with the piece before it.
+fn cut(text: &str, records: &[usize], errors: &[usize]) -> Cut {
     let is_record = |at: &usize| records.binary_search(at).is_ok();
-    let mut last: HashMap<&[u8], usize> = HashMap::new();
+    let mut last = Last::default();
+    let mut at_risk = HashSet::new();
     let mut pieces: Vec<Piece> = Vec::new();
-    for (start, line) in header_lines(text.as_bytes()) {
-        let record = is_record(&start).then_some(start);
-        let header = read(line);
-        let within = match &header {
-            Some(h) if h.dotted => last.get(h.first).copied(),
-            _ => None,
-        };
-        let table = match header {
-            Some(h) if h.list && !h.dotted => {
-                last.insert(h.first, start);
-                false
+    for found in header_lines(text.as_bytes(), records) {
+        let (start, line) = match found {
+            Found::Header(start, line) => (start, line),
+            Found::Open { from, to } => {
+                if holds(errors, from, to.saturating_add(1)) {
+                    last.put_at_risk(&mut at_risk);
+                }
+                continue;
             }
-            Some(_) => true,
-            None => false,
         };
+        let record = is_record(&start).then_some(start);
+        let Some(header) = read(line) else {
+            continue;
+        };
+        let Some(first) = header.first else {
+            last.put_at_risk(&mut at_risk);
+            at_risk.extend(record);
+            pieces.push(Piece {
+                start,
+                record,
+                within: None,
+            });
+            continue;
+        };
+        let within = match header.dotted {
+            true => last.of.get(&first).copied(),
+            false => None,
+        };
+        let table = header.dotted || !header.list;
+        if header.list && !header.dotted {
+            last.set(first, start);
+        }
         if record.is_some() || table {
             pieces.push(Piece {
                 start,
@@ -102,7 +169,7 @@ fn pieces(text: &str, records: &[usize]) -> Vec<Piece> {
     // A record's header comes first, and is kept with what it says.
     pieces.sort_by_key(|p| p.start);
     pieces.dedup_by_key(|p| p.start);
-    pieces
+    Cut { pieces, at_risk }
 }
 
 /// Reads a header line (from its `[`) as far as it goes: one left unclosed,
@@ -123,21 +190,47 @@ fn read(line: &[u8]) -> Option<Header<'_>> {
     })
 }
 
-/// The key at the start of `text`, bare or quoted (a basic string without
-/// escapes, or a literal string), and the text after it.
-fn key(text: &[u8]) -> Option<(&[u8], &[u8])> {
+/// A key as read: `None` when it could be any.
+type Key<'a> = Option<Cow<'a, [u8]>>;
+
+/// The key at the start of `text`, bare or quoted (a basic string, its
+/// escapes decoded, or a literal string), and the text after it. The key
+/// is `None` when it is quoted but left unclosed, or an escape in it does
+/// not decode.
+fn key(text: &[u8]) -> Option<(Key<'_>, &[u8])> {
     let bare = text.iter().take_while(|&&b| is_bare(b)).count();
     if bare > 0 {
-        return Some(text.split_at(bare));
+        let (key, rest) = text.split_at(bare);
+        return Some((Some(Cow::Borrowed(key)), rest));
     }
     let quote = *text.first().filter(|&&q| q == b'"' || q == b'\'')?;
     let body = text.get(1..)?;
-    let len = memchr::memchr(quote, body)?;
-    let key = body.get(..len)?;
-    if quote == b'"' && key.contains(&b'\\') {
-        return None;
+    let len = match quote {
+        b'"' => basic_end(body),
+        _ => memchr::memchr(quote, body),
+    };
+    let Some((key, rest)) = len.and_then(|len| Some((body.get(..len)?, body.get(len + 1..)?)))
+    else {
+        return Some((None, b""));
+    };
+    if quote == b'\'' || !key.contains(&b'\\') {
+        return Some((Some(Cow::Borrowed(key)), rest));
     }
-    Some((key, body.get(len + 1..)?))
+    let decoded = std::str::from_utf8(key).ok().and_then(escaped::decode);
+    Some((decoded.map(|k| Cow::Owned(k.into_bytes())), rest))
+}
+
+/// Where a basic string's body (after its opening quote) ends, at its
+/// closing quote, escapes stepped over; `None` when it does not end.
+fn basic_end(body: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    loop {
+        i += memchr::memchr2(b'"', b'\\', body.get(i..)?)?;
+        match body.get(i)? {
+            b'\\' => i += 2,
+            _ => return Some(i),
+        }
+    }
 }
 
 #[cfg(test)]
