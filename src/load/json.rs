@@ -9,8 +9,9 @@
 //! the items of its top-level list, or the keys of its top-level table and
 //! where the items of their lists stand, so that a large one is never a
 //! tree at once; and one value can be read again where it stands
-//! ([`parse_at`]). It must not know about records: it only turns text into
-//! trees, spans or one error.
+//! ([`parse_at`]). A document with a syntax error can be read as far as
+//! its first error ([`parse_partial`]). It must not know about records: it
+//! only turns text into trees, spans or one error.
 
 use std::borrow::Cow;
 
@@ -361,7 +362,10 @@ impl<'a> Parser<'a> {
     }
 }
 
+mod partial;
 mod string;
+
+pub use partial::parse_partial;
 
 #[cfg(test)]
 mod tests;

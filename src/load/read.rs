@@ -13,7 +13,7 @@ use std::path::Path;
 
 use super::files::{FileId, Format, InputError};
 use super::json::SyntaxError;
-use super::shape::{RecordShape, for_each_record};
+use super::shape::{RecordShape, for_each_record, listed};
 pub use super::source::SourceText;
 use super::tree::{Node, Span};
 use super::{json, toml};
@@ -167,46 +167,34 @@ pub fn read_text(
 }
 
 /// Parses a document's text whole and hands on its records, reporting
-/// syntax errors. A JSON document with one hands on nothing; a TOML
-/// document with some still hands on the records that stand clear of them
-/// ([`toml::parse_partial`]), so that one run reports their problems too.
+/// syntax errors. A document with some still hands on records: a TOML
+/// document those that stand clear of them ([`toml::parse_partial`]), a
+/// JSON document those that end before its first
+/// ([`json::parse_partial`]), so that one run reports their problems too.
 /// JSON documents are loaded a record at a time instead
-/// ([`super::document`]).
+/// ([`super::document`]); this reading is what that one is held to.
 pub fn each_record<'a>(
     src: &SourceText<'a>,
     format: Format,
     diags: &mut Diagnostics,
     sink: &mut dyn FnMut(RawRecord<'_, 'a>, &mut Diagnostics),
 ) {
-    let doc = match format {
+    let (doc, errors) = match format {
         Format::Toml => {
             let (doc, errors) = toml::parse_partial(src.text);
-            errors.into_iter().for_each(|e| diags.push(syntax(e, src)));
-            Some(doc)
+            let errors: Vec<_> = errors.into_iter().map(|e| syntax(e, src)).collect();
+            (Some(doc), errors)
         }
-        _ => parse_document(src, format, diags),
+        _ => {
+            let (doc, error) = json::parse_partial(src.text);
+            let records = doc.as_ref().map_or(0, listed);
+            let error = error.map(|e| json_syntax(e, src, records));
+            (doc, error.into_iter().collect())
+        }
     };
+    errors.into_iter().for_each(|d: Diagnostic| diags.push(d));
     if let Some(doc) = doc {
         for_each_record(&doc, src, diags, sink);
-    }
-}
-
-/// Parses a document's text into its tree, reporting syntax errors.
-pub fn parse_document<'a>(
-    src: &SourceText<'a>,
-    format: Format,
-    diags: &mut Diagnostics,
-) -> Option<Node<'a>> {
-    let result = match format {
-        Format::Toml => toml::parse(src.text),
-        _ => json::parse(src.text).map_err(|e| vec![e]),
-    };
-    match result {
-        Ok(doc) => Some(doc),
-        Err(errors) => {
-            errors.into_iter().for_each(|e| diags.push(syntax(e, src)));
-            None
-        }
     }
 }
 
@@ -214,6 +202,29 @@ pub fn parse_document<'a>(
 pub fn syntax(e: SyntaxError, src: &SourceText<'_>) -> Diagnostic {
     let span = Span::new(e.offset, e.offset + 1);
     Diagnostic::error(e.code(), e.message).at(src.loc(span))
+}
+
+/// A JSON document's first syntax error, past which nothing of it is read.
+/// When the document is a list or a table, a note says how many of its
+/// records (the items of its lists of records) end before the error, and
+/// were read, and that the rest was not.
+pub fn json_syntax(e: SyntaxError, src: &SourceText<'_>, records: usize) -> Diagnostic {
+    let text = src.text.trim_start_matches([' ', '\t', '\n', '\r']);
+    let d = syntax(e, src);
+    if !matches!(text.as_bytes().first(), Some(b'[' | b'{')) {
+        return d;
+    }
+    let note = match records {
+        0 => "no record ends before this error, so none was read".to_string(),
+        1 => "the one record that ends before this error was read and checked; \
+              the rest of the document was not read"
+            .to_string(),
+        n => format!(
+            "the {n} records that end before this error were read and checked; \
+             the rest of the document was not read"
+        ),
+    };
+    d.note(None, note)
 }
 
 /// "invalid UTF-8 (byte 0xFF)": the first byte that is not UTF-8.

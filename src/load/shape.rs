@@ -110,6 +110,24 @@ pub fn for_each_record<'a>(
     }
 }
 
+/// How many items a document's lists of records hold: those of the
+/// top-level list, or of the lists under keys that name a record type.
+pub fn listed(doc: &Node<'_>) -> usize {
+    let len = |node: &Node<'_>| match &node.value {
+        Value::Array(items) => items.len(),
+        _ => 0,
+    };
+    match &doc.value {
+        Value::Array(items) => items.len(),
+        Value::Table(entries) => entries
+            .iter()
+            .filter(|e| RecordShape::from_name(&e.key).is_some())
+            .map(|e| len(&e.value))
+            .sum(),
+        _ => 0,
+    }
+}
+
 /// A key of a document that names no record type.
 pub fn unknown_list(key: &str, key_span: Span, src: &SourceText<'_>) -> Diagnostic {
     let msg = format!("unknown record type `{key}`");

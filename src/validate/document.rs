@@ -16,7 +16,9 @@
 //! again where it stands in the whole text; the stores are joined in
 //! document order. Either way the records and diagnostics are those of
 //! [`crate::load::read::each_record`] with [`decode::record`], in the same
-//! order. Nothing here walks the document's shape.
+//! order: for a document with a syntax error, the error, then the records
+//! that end before it (found by the whole reading, which takes over at
+//! the batch the error is in). Nothing here walks the document's shape.
 
 use std::path::Path;
 
@@ -211,14 +213,15 @@ pub fn read(src: &SourceText<'_>, store: &mut Pending, diags: &mut Diagnostics) 
     read_rest(src, Rest::default(), store, diags);
 }
 
-/// [`read`], the records before `rest.from` taken from `rest` (unless the
-/// document has a syntax error, which is then all that is reported).
+/// [`read`], the records before `rest.from` taken from `rest`. A document
+/// with a syntax error gives the records that end before it, its error
+/// first, as the whole reading does.
 pub fn read_rest(src: &SourceText<'_>, rest: Rest, store: &mut Pending, diags: &mut Diagnostics) {
     let from = usize::try_from(rest.from).unwrap_or(usize::MAX);
-    let pieces = match pieces(src, from) {
-        Ok(pieces) => pieces,
-        Err(syntax) => return diags.push(*syntax),
-    };
+    let pieces = pieces(src, from);
+    if let Some(syntax) = pieces.syntax {
+        diags.push(*syntax);
+    }
     store.join(rest.read);
     diags.append(rest.found);
     let (first, second) = crate::par::halves(&pieces.list, |half, _| decode_all(half, src));

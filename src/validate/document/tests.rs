@@ -57,7 +57,7 @@ fn the_whole_reading_goes_on_from_where_reading_as_it_comes_gave_up() {
         assert!(store.actors.is_empty(), "kept for the whole reading");
     }
     agrees(&text);
-    // A syntax error after the records read gives that error alone.
+    // A syntax error after the records read keeps them.
     agrees(&text.replace("\"x\": 1", "\"x\": 1,"));
 }
 
@@ -111,6 +111,106 @@ fn problems_past_those_kept_are_counted_as_when_read_whole() {
     agrees(&format!("[{items}, {{\"type\": \"actr\"}}]"));
     agrees(&format!(
         "{{\"actor\": 1, \"x\": [], \"event\": [{items}]}}"
+    ));
+}
+
+/// A document of fifty actors and an event with a bad date for each, with
+/// a syntax error made by `spoil` (of the text and where the event of the
+/// 26th starts), in both shapes.
+fn spoiled(spoil: &dyn Fn(&str, usize) -> String) -> Vec<String> {
+    let actor = |i| format!(r#"{{"id": "a{i}", "name": "Ä {i}", "kind": "person"}}"#);
+    let event =
+        |i| format!(r#"{{"id": "e{i}", "title": "E", "date": "2024-13", "actors": ["a{i}"]}}"#);
+    let tag = |r: String, t: &str| r.replacen('{', &format!(r#"{{"type": "{t}", "#), 1);
+    let listed: Vec<String> = (0..50)
+        .map(|i| format!("{},\n  {}", tag(actor(i), "actor"), tag(event(i), "event")))
+        .collect();
+    let actors: Vec<String> = (0..50).map(actor).collect();
+    let events: Vec<String> = (0..50).map(event).collect();
+    let keyed = format!(
+        "{{\"actors\": [\n    {}\n  ],\n  \"events\": [\n    {}\n  ]}}\n",
+        actors.join(",\n    "),
+        events.join(",\n    ")
+    );
+    let listed = format!("[\n  {}\n]\n", listed.join(",\n  "));
+    [keyed, listed]
+        .into_iter()
+        .map(|text| {
+            let middle = text
+                .find("\"e25\"")
+                .and_then(|at| text[..at].rfind('{'))
+                .unwrap();
+            spoil(&text, middle)
+        })
+        .collect()
+}
+
+/// Reads a document as the tests of agreement do, and whole: its
+/// records, and its diagnostics' codes.
+fn whole(text: &str) -> (Pending, Diagnostics) {
+    use crate::load::read::each_record;
+    let src = SourceText::new(FileId(0), text, 1, 0);
+    let (mut store, mut diags) = (Pending::default(), Diagnostics::default());
+    let sink =
+        &mut |rec: RawRecord<'_, '_>, d: &mut Diagnostics| decode::record(rec, &mut store, d);
+    each_record(&src, crate::load::Format::Json, &mut diags, sink);
+    (store, diags)
+}
+
+#[test]
+fn a_document_with_a_syntax_error_gives_the_records_that_end_before_it() {
+    use crate::diag::Code;
+    let truncated = spoiled(&|text, middle| text[..middle + 20].to_string());
+    let stray = spoiled(&|text, middle| {
+        let comma = middle + text[middle..].find(',').unwrap() + 1;
+        format!("{}x{}", &text[..comma], &text[comma..])
+    });
+    let between = spoiled(&|text, middle| {
+        let comma = text[..middle].rfind(',').unwrap();
+        format!("{}{}", &text[..comma], &text[comma + 1..])
+    });
+    for text in truncated.iter().chain(&stray).chain(&between) {
+        agrees(text);
+        for threads in [false, true] {
+            let (_, rest) = streamed(text, threads);
+            assert!(rest.is_some(), "{text}");
+        }
+        let (store, diags) = whole(text);
+        // The records before the broken one are read and checked.
+        assert_eq!(store.broken.len(), 25, "{text}");
+        assert_eq!(diags.count(Code::InvalidDate), 25, "{text}");
+        assert_eq!(diags.count(Code::Syntax), 1, "{text}");
+        let first = &diags.list[0];
+        assert_eq!(first.code, Code::Syntax);
+        let counted = ["the 75 records", "the 51 records"];
+        assert!(
+            counted
+                .iter()
+                .any(|c| first.notes[0].message.starts_with(c))
+        );
+    }
+    // Nothing of a document that is neither a list nor a table, and no
+    // note where no record could stand before the error.
+    for text in ["", "// x\n[]", "\"ab", "1 2"] {
+        agrees(text);
+        let (store, diags) = whole(text);
+        let describe = super::super::fast::agree::describe;
+        assert_eq!(describe(&store), describe(&Pending::default()), "{text}");
+        assert!(diags.list.iter().all(|d| d.notes.is_empty()), "{text}");
+    }
+}
+
+#[test]
+fn a_syntax_error_is_kept_before_the_problems_of_the_records_read() {
+    let items = vec!["1"; 12_000].join(", ");
+    let text = format!("[{items}, {{\"type\": \"actr\"}} x]");
+    agrees(&text);
+    let (_, diags) = whole(&text);
+    assert_eq!(diags.list[0].code, crate::diag::Code::Syntax);
+    // Each item that is not a record is reported, past those kept too.
+    assert_eq!(diags.count(crate::diag::Code::WrongType), 12_000);
+    agrees(&format!(
+        "{{\"actor\": 1, \"x\": [], \"event\": [{items}], \"y\": [1, 2"
     ));
 }
 
