@@ -45,9 +45,16 @@ impl SyntaxError {
 
 /// Parses one JSON value that must fill the whole text (white space aside).
 pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
+    parse_nested(text, 0)
+}
+
+/// Parses one JSON value that must fill the whole text, as [`parse`] does,
+/// as if nested `depth` levels deep: a record of a document read alone is
+/// held to the nesting it has in the document.
+pub fn parse_nested(text: &str, depth: usize) -> Result<Node<'_>, SyntaxError> {
     let mut p = Parser::new(text);
     p.skip_ws();
-    let node = p.value(0)?;
+    let node = p.value(depth)?;
     p.end()?;
     Ok(node)
 }

@@ -43,6 +43,17 @@ pub struct Record {
     pub shape: Option<RecordShape>,
 }
 
+impl Record {
+    /// How deep the record stands in the document: in the top-level list,
+    /// or in a list under a key of the top-level table.
+    pub fn depth(&self) -> usize {
+        match self.shape {
+            Some(_) => 2,
+            None => 1,
+        }
+    }
+}
+
 /// What cutting a document gives: batches of a JSON document's records
 /// here, of a TOML document's sections in [`super::toml::cut`].
 #[derive(Debug)]

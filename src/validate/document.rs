@@ -131,7 +131,7 @@ fn problem_at(cuts: impl Iterator<Item = Cut>, at: u64) -> Option<(Code, u64, St
             .iter()
             .find(|r| r.start <= local && local < r.end)?;
         let body = std::str::from_utf8(batch.bytes.get(record.start..record.end)?).ok()?;
-        let e = json::parse(body).err()?;
+        let e = json::parse_nested(body, record.depth()).err()?;
         let offset = batch.offset + (record.start + e.offset) as u64;
         return Some((e.code(), offset, e.message));
     }
@@ -171,7 +171,8 @@ fn stream(
 /// Decodes a batch of records, by the fast decoder or, for a record it
 /// refuses, by the diagnostic decoder on that record's own text, its
 /// diagnostics placed when rendered. Gives up on a batch that is not UTF-8
-/// or has a record that is not JSON, saying where: the whole reading
+/// or has a record that is not JSON (its nesting counted from where it
+/// stands in the document), saying where: the whole reading
 /// reports that alone.
 fn decode_batch(batch: &Batch, file: FileId) -> Result<Decoded, u64> {
     let text =
@@ -184,7 +185,8 @@ fn decode_batch(batch: &Batch, file: FileId) -> Result<Decoded, u64> {
         if fast::record(body, record.shape, file, offset, &mut store) {
             continue;
         }
-        let node = json::parse(body).map_err(|e| offset + e.offset as u64)?;
+        let node = json::parse_nested(body, record.depth());
+        let node = node.map_err(|e| offset + e.offset as u64)?;
         let src = SourceText::new(file, body, 1, offset).placed_later();
         let mut sink =
             |rec: RawRecord<'_, '_>, d: &mut Diagnostics| decode::record(rec, &mut store, d);

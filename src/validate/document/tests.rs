@@ -214,6 +214,24 @@ fn a_syntax_error_is_kept_before_the_problems_of_the_records_read() {
     ));
 }
 
+#[test]
+fn a_record_is_held_to_the_nesting_it_has_in_the_document() {
+    let deep = |n| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    let record = |n| {
+        format!(
+            r#"{{"id": "e", "title": "E", "date": "2024", "attributes": {{"k": {}}}}}"#,
+            deep(n)
+        )
+    };
+    for n in 123..=127 {
+        agrees(&format!("{{\"event\": [{}]}}", record(n)));
+        agrees(&format!(
+            "[{}]",
+            record(n).replacen('{', r#"{"type": "event", "#, 1)
+        ));
+    }
+}
+
 /// What is said of `bytes` as a document too large to be read whole: the
 /// code, the byte it is at, and the message.
 fn refused(bytes: &[u8]) -> (crate::diag::Code, u64, String) {
