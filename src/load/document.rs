@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use super::json::{self, Part};
 use super::read::{SourceText, json_syntax};
 use super::shape::{RecordShape, not_a_list, not_a_table, tagged, unknown_list};
-use super::tree::Span;
+use super::tree::{Node, Span};
 use crate::diag::{Diagnostic, Diagnostics, MAX_KEPT};
 
 /// A part of a JSON document as [`pieces`] finds it.
@@ -60,71 +60,102 @@ pub struct Pieces {
 /// of lists before it were read already). A document with a syntax error
 /// gives what ends before it, and the error.
 pub fn pieces(src: &SourceText<'_>, from: usize) -> Pieces {
-    let mut pieces = Vec::new();
-    let mut more = Diagnostics::default();
-    let mut kept = 0;
-    let mut problem = |pieces: &mut Vec<Piece>, d: Diagnostic| match kept < MAX_KEPT {
-        true => {
-            kept += 1;
-            pieces.push(Piece::Problem(Box::new(d)));
-        }
-        false => more.push(d),
+    let mut walk = Walk {
+        src,
+        from,
+        pieces: Vec::new(),
+        more: Diagnostics::default(),
+        kept: 0,
+        at: At::List,
+        listed: 0,
     };
-    let mut found = Diagnostics::default();
-    let mut at = At::List;
-    // Items of lists of records, those before `from` too.
-    let mut listed = 0;
-    let read = json::stream(src.text, &mut |part| {
-        let in_records = !matches!(at, At::Key(_, None));
+    let read = json::stream(src.text, &mut |part| walk.part(part));
+    Pieces {
+        syntax: read
+            .err()
+            .map(|e| Box::new(json_syntax(e, src, walk.listed))),
+        list: walk.pieces,
+        more: walk.more,
+    }
+}
+
+/// [`pieces`] as it reads the document's parts.
+struct Walk<'s, 't> {
+    src: &'s SourceText<'t>,
+    from: usize,
+    pieces: Vec<Piece>,
+    more: Diagnostics,
+    /// How many problems `pieces` holds.
+    kept: usize,
+    at: At<'t>,
+    /// Items of lists of records, those before `from` too.
+    listed: usize,
+}
+
+impl<'t> Walk<'_, 't> {
+    fn part(&mut self, part: Part<'t>) {
+        let in_records = !matches!(self.at, At::Key(_, None));
         if in_records && matches!(part, Part::Listed(_) | Part::Item(_)) {
-            listed += 1;
+            self.listed += 1;
         }
         match part {
             Part::Key(key, span) => {
                 let shape = RecordShape::from_name(&key);
                 if shape.is_none() {
-                    problem(&mut pieces, unknown_list(&key, span, src));
+                    self.problem(unknown_list(&key, span, self.src));
                 }
-                at = At::Key(key, shape);
+                self.at = At::Key(key, shape);
             }
-            Part::Listed(span) if span.start < from => {}
-            Part::Item(node) if node.span.start < from => {}
+            Part::Listed(span) if span.start < self.from => {}
+            Part::Item(node) if node.span.start < self.from => {}
             Part::Listed(span) => {
-                if let At::Key(_, Some(shape)) = at {
-                    pieces.push(Piece::Record {
+                if let At::Key(_, Some(shape)) = self.at {
+                    let tagged = false;
+                    self.pieces.push(Piece::Record {
                         span,
                         shape,
-                        tagged: false,
+                        tagged,
                     });
                 }
             }
-            Part::Item(node) => {
-                tagged(&node, src, &mut found, &mut |rec, _| {
-                    pieces.push(Piece::Record {
-                        span: node.span,
-                        shape: rec.shape,
-                        tagged: true,
-                    });
-                });
-                for d in std::mem::take(&mut found.list) {
-                    problem(&mut pieces, d);
-                }
-            }
+            Part::Item(node) => self.item(&node),
             Part::Value(node) => {
-                let wrong = match &at {
-                    At::List => Some(not_a_table(&node, src)),
-                    At::Key(key, Some(shape)) => Some(not_a_list(key, *shape, &node, src)),
+                let wrong = match &self.at {
+                    At::List => Some(not_a_table(&node, self.src)),
+                    At::Key(key, Some(shape)) => Some(not_a_list(key, *shape, &node, self.src)),
                     At::Key(_, None) => None,
                 };
                 if let Some(d) = wrong {
-                    problem(&mut pieces, d);
+                    self.problem(d);
                 }
             }
         }
-    });
-    Pieces {
-        list: pieces,
-        more,
-        syntax: read.err().map(|e| Box::new(json_syntax(e, src, listed))),
+    }
+
+    /// An item of a top-level list: a record with its `type`, or a problem.
+    fn item(&mut self, node: &Node<'t>) {
+        let mut found = Diagnostics::default();
+        let pieces = &mut self.pieces;
+        tagged(node, self.src, &mut found, &mut |rec, _| {
+            pieces.push(Piece::Record {
+                span: node.span,
+                shape: rec.shape,
+                tagged: true,
+            });
+        });
+        for d in found.list {
+            self.problem(d);
+        }
+    }
+
+    /// A problem, kept while fewer than [`MAX_KEPT`] are.
+    fn problem(&mut self, d: Diagnostic) {
+        match self.kept < MAX_KEPT {
+            true => {
+                self.kept += 1;
+                self.pieces.push(Piece::Problem(Box::new(d)));
+            }
+            false => self.more.push(d),
+        }
     }
 }

@@ -269,6 +269,15 @@ impl Interner {
         self.names.ends.len() + self.text.ends.len()
     }
 
+    /// The length in bytes of every name, in handle order, read from where
+    /// they end: none of their text is read.
+    pub fn name_lengths(&self) -> impl Iterator<Item = usize> + '_ {
+        let ends = self.names.ends.iter();
+        ends.scan(0, |start, end| {
+            Some(end.saturating_sub(std::mem::replace(start, end)))
+        })
+    }
+
     /// How many names there are: every name's handle has an index below.
     pub fn names_len(&self) -> usize {
         self.names.ends.len()

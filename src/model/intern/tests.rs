@@ -232,3 +232,14 @@ fn first_byte_is_the_first_byte_of_the_string() {
         );
     }
 }
+
+#[test]
+fn name_lengths_are_read_from_the_ends() {
+    let mut strings = Interner::default();
+    for s in ["ab", "", "ωmega", "ab", "xyz"] {
+        strings.intern(s);
+    }
+    strings.push("a text, not a name");
+    let lengths: Vec<usize> = strings.name_lengths().collect();
+    assert_eq!(lengths, [2, 0, 6, 3]);
+}

@@ -8,11 +8,14 @@
 //! that reads as `kind:id` of another entity (`actor:x` beside the actor
 //! `x`), which only `event:actor:x` then names.
 //!
-//! The ids and titles of a million events are read once, a half on each of
-//! two threads; a title is lower-cased and looked up only when it is as
-//! long as some name or id (most titles are longer than any). A title or a
-//! `kind:id` is matched with an id as written or in lower case, not with
-//! an id in capitals that it is only in another case. This module
+//! The ids of a million events are read once, a half on each of two
+//! threads. Their titles are the bulk of the text, and a title is read,
+//! lower-cased and looked up only when it is as long in bytes as some name
+//! or id lower-cased (most titles are longer than any): a title whose
+//! letters change length in lower case (the Kelvin sign, `İ`) is compared
+//! only if its own length passes. A title or a `kind:id` is matched with an
+//! id as written or in lower case, not with an id in capitals that it is
+//! only in another case. This module
 //! reports; it changes no fact, and it does not decide what a typed word
 //! names.
 
@@ -56,7 +59,8 @@ struct Names<'f> {
     hasher: DefaultHashBuilder,
     /// Which byte lengths the lower-cased names have.
     lengths: Lengths,
-    /// Which byte lengths the lower-cased ids have.
+    /// Which byte lengths the names the interner holds have: every id's
+    /// among them.
     id_lengths: Lengths,
 }
 
@@ -81,23 +85,14 @@ impl Lengths {
         word & (1 << (len % 64)) != 0
     }
 
-    fn or(mut self, other: Lengths) -> Lengths {
-        if self.0.len() < other.0.len() {
-            self.0.resize(other.0.len(), 0);
-        }
-        self.0.iter_mut().zip(other.0).for_each(|(m, o)| *m |= o);
-        self
-    }
-
-    /// The lengths of `ids` lower-cased.
-    fn of_ids<'a>(facts: &Facts, ids: impl Iterator<Item = &'a Sym>) -> Lengths {
+    /// The lengths of every name the interner holds (ids among them), read
+    /// without their text.
+    fn of_names(facts: &Facts) -> Lengths {
         let mut lengths = Lengths::default();
-        for id in ids.map(|id| facts.str(*id)) {
-            match id.is_ascii() {
-                true => lengths.add(id.len()),
-                false => lengths.add(id.to_lowercase().len()),
-            }
-        }
+        facts
+            .strings
+            .name_lengths()
+            .for_each(|len| lengths.add(len));
         lengths
     }
 }
@@ -139,7 +134,7 @@ impl<'f> Names<'f> {
             seen: HashTable::with_capacity(count.sum()),
             hasher: DefaultHashBuilder::default(),
             lengths: Lengths::default(),
-            id_lengths: id_lengths(facts),
+            id_lengths: Lengths::of_names(facts),
         }
     }
 
@@ -170,7 +165,7 @@ impl<'f> Names<'f> {
     /// lower-cased. (An id with capitals that it is only in another case
     /// is not looked for.)
     fn titled_id(&self, title: &str, lower: &str) -> Option<Ent> {
-        if !self.id_lengths.has(lower.len()) {
+        if !self.id_lengths.has(title.len()) && !self.id_lengths.has(lower.len()) {
             return None;
         }
         let exact = self.facts.lookup(title);
@@ -201,9 +196,9 @@ impl<'f> Names<'f> {
             let Some(title) = title.map(|t| self.facts.str(t)) else {
                 continue;
             };
+            // Its length is where it ends: its text is read only now.
             let len = title.len();
-            let (name, id) = (self.lengths.has(len), self.id_lengths.has(len));
-            if title.is_ascii() && !name && !id {
+            if !self.lengths.has(len) && !self.id_lengths.has(len) {
                 continue;
             }
             lower_into(title, &mut lower);
@@ -217,17 +212,6 @@ impl<'f> Names<'f> {
         }
         found
     }
-}
-
-/// The lengths of every id lower-cased; the events' a half on each of two
-/// threads.
-fn id_lengths(facts: &Facts) -> Lengths {
-    let actors = facts.actors.iter().map(|a| &a.id);
-    let few = Lengths::of_ids(facts, actors.chain(facts.places.iter().map(|p| &p.id)));
-    let (first, second) = crate::par::halves(&facts.events, |events, _| {
-        Lengths::of_ids(facts, events.iter().map(|e| &e.id))
-    });
-    few.or(first).or(second)
 }
 
 /// The entity that `id`, typed on the command line, names as `kind:id`:

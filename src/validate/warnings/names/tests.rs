@@ -132,11 +132,13 @@ fn offsets(lines: &[&str]) -> Vec<u64> {
 #[test]
 fn an_event_title_that_is_a_name_or_alias_is_reported_at_the_title() {
     let lines = [
-        r#"{"type":"actor","id":"a","name":"Kyiv","aliases":["Ο∆ΟΣ"]}"#,
+        r#"{"type":"actor","id":"a","name":"Kyiv","aliases":["Ο∆ΟΣ","Kyivan"]}"#,
         r#"{"type":"place","id":"p","name":"Donbas region","aliases":["Donbass"]}"#,
         r#"{"type":"event","id":"e1","title":"KYIV","date":"2020"}"#,
         r#"{"type":"event","id":"e2","title":"ο∆ος","date":"2020"}"#,
         // The Kelvin sign lower-cases to `k`: four bytes fewer, still a name.
+        // A title is read only when it is as long as some name or id, as
+        // this one is as long as `Kyivan`.
         r#"{"type":"event","id":"e3","title":"\u212Ayiv","date":"2020"}"#,
         r#"{"type":"event","id":"e4","title":"donbass","date":"2020"}"#,
         // As long as a name, but another word; and longer than any name.
