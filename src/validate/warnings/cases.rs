@@ -24,7 +24,13 @@ use crate::model::{Ent, EventIx, Facts, Sym};
 /// A hash of an id lower-cased, cut to 32 bits: ids that share one are
 /// compared in full.
 pub fn hash(hasher: &DefaultHashBuilder, lower: &str) -> u32 {
-    hasher.hash_one(lower) as u32
+    cut(hasher.hash_one(lower))
+}
+
+/// A [`hash`] from the full hash of an id lower-cased, made by the same
+/// hasher: the pass that reads the ids hashes each once.
+pub fn cut(hash: u64) -> u32 {
+    hash as u32
 }
 
 /// Reports ids that differ only in case, each against the one of them

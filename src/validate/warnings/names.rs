@@ -107,7 +107,7 @@ struct Found {
     /// Events whose title is another entity's id, with that entity.
     titled_ids: Vec<(Ent, Ent)>,
     /// Entities whose id has capitals, each with the [`cases::hash`] of
-    /// its id lower-cased.
+    /// its id lower-cased (made in the same pass, by the same hasher).
     cased: Vec<(u32, Ent)>,
     /// Entities whose id reads as `kind:id` of another entity, with it.
     prefixed: Vec<(Ent, Ent)>,
@@ -140,7 +140,11 @@ impl<'f> Names<'f> {
 
     /// Where the lower-cased name `lower` was first used.
     fn get(&self, lower: &str) -> Option<First> {
-        let hash = self.hasher.hash_one(lower);
+        self.find(lower, self.hasher.hash_one(lower))
+    }
+
+    /// [`Names::get`], with the hash of `lower` known.
+    fn find(&self, lower: &str, hash: u64) -> Option<First> {
         let found = self
             .seen
             .find(hash, |f| same_lower(self.facts.str(f.name), lower));
@@ -150,14 +154,14 @@ impl<'f> Names<'f> {
     /// Adds a use of a name; the first use of it, if it was used before.
     fn add(&mut self, this: First) -> Option<First> {
         let key = self.facts.str(this.name).to_lowercase();
-        if let Some(first) = self.get(&key) {
+        let hash = self.hasher.hash_one(key.as_str());
+        if let Some(first) = self.find(&key, hash) {
             return Some(first);
         }
         self.lengths.add(key.len());
         let (facts, hasher) = (self.facts, &self.hasher);
         let rehash = |f: &First| hasher.hash_one(facts.str(f.name).to_lowercase());
-        self.seen
-            .insert_unique(hasher.hash_one(key.as_str()), this, rehash);
+        self.seen.insert_unique(hash, this, rehash);
         None
     }
 
@@ -183,13 +187,14 @@ impl<'f> Names<'f> {
         for (ent, id, title) in ents {
             let id = self.facts.str(id);
             lower_into(id, &mut lower);
+            let hash = self.hasher.hash_one(lower.as_str());
             if lower != id {
-                found.cased.push((cases::hash(&self.hasher, &lower), ent));
+                found.cased.push((cases::cut(hash), ent));
             }
             if let Some(other) = kind_and_id(self.facts, id).filter(|o| *o != ent) {
                 found.prefixed.push((ent, other));
             }
-            match self.get(&lower) {
+            match self.find(&lower, hash) {
                 Some(first) if first.ent != ent => found.ids.push((ent, first)),
                 _ => {}
             }
