@@ -10,6 +10,7 @@
 //! last. Every problem is collected; nothing here prints.
 
 pub(crate) mod decode;
+mod defined;
 mod document;
 mod fast;
 mod fields;
@@ -303,12 +304,14 @@ fn read_document(
 
 /// Resolves what was read and adds the warnings.
 fn finish(pending: Pending, files: Files, diags: &mut Diagnostics) -> Facts {
-    let mut facts = resolve::resolve(pending, diags);
+    // The names are scanned for ambiguities while the events' references
+    // are resolved.
+    let (mut facts, names) = resolve::resolve(pending, diags, |d| warnings::scan_names(&d));
     facts.files = files;
     // Warnings about facts with errors would mostly echo the errors (a
     // source "uncited" because the event citing it was dropped): skip them.
     if !diags.has_errors() {
-        warnings::check(&facts, diags);
+        warnings::check(&facts, names, diags);
     }
     facts
 }
