@@ -5,8 +5,10 @@
 //! length and a hash of its whole content, with the chronicle version and
 //! the cache format. A different key is a miss: the facts are loaded from
 //! scratch and the entry rewritten. The files are hashed before they are
-//! read, and the load reads exactly the files that were hashed, so an entry
-//! never holds facts newer or older than its key says. Only fact sets
+//! read, the load reads exactly the files that were hashed, and they are
+//! hashed again after it: a load during which a file changed is stored
+//! nowhere, nor are answers made of it, so an entry never holds facts newer
+//! or older than its key says. Only fact sets
 //! without errors are stored. Anything unusual (no cache folder, standard
 //! input, a corrupt or foreign entry, a folder that cannot be written) falls
 //! back to loading quietly; the cache never fails a command and never
@@ -27,6 +29,7 @@ mod window;
 use std::ffi::OsString;
 use std::io::{self, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::diag::Diagnostics;
 use crate::load::Input;
@@ -109,6 +112,9 @@ fn fresh((facts, diags): (Facts, Diagnostics)) -> Loaded {
 pub struct Entry {
     dir: PathBuf,
     key: Key,
+    /// Set when the files no longer held what the key was made of once
+    /// they had been loaded: nothing made of that load is kept under it.
+    changed: AtomicBool,
 }
 
 impl Entry {
@@ -122,7 +128,11 @@ impl Entry {
     pub fn open_in(dir: Option<PathBuf>, inputs: &[Input]) -> Option<Entry> {
         let dir = dir?;
         let key = Key::of(inputs)?;
-        Some(Entry { dir, key })
+        Some(Entry {
+            dir,
+            key,
+            changed: AtomicBool::new(false),
+        })
     }
 
     fn facts_path(&self) -> PathBuf {
@@ -134,8 +144,11 @@ impl Entry {
     }
 
     /// The stored fact set when it was made from these files; otherwise
-    /// `load` of exactly the hashed files, stored if it has no errors (and
-    /// the answers about the files' earlier contents forgotten).
+    /// `load` of exactly the hashed files, stored if it has no errors and
+    /// the files still hold what was hashed (and the answers about the
+    /// files' earlier contents forgotten). A file changed while it was
+    /// loaded leaves the entry and its answers as they were: what was read
+    /// may be neither the old contents nor the new.
     pub fn load<E>(
         &self,
         load: impl FnOnce(&[Input]) -> Result<(Facts, Diagnostics), E>,
@@ -150,12 +163,22 @@ impl Entry {
             });
         }
         let mut loaded = load(&self.key.inputs()).map(fresh)?;
-        if !loaded.diags.has_errors() {
+        if !loaded.diags.has_errors() && self.still_hashed() {
             answers::clear(&self.answers());
             let _ = std::fs::create_dir_all(&self.dir);
             let _ = store::write(&path, &self.key, &mut loaded.facts, loaded.warnings);
         }
         Ok(loaded)
+    }
+
+    /// Whether the files hold now what the key was made of; if not, the
+    /// entry keeps nothing more.
+    fn still_hashed(&self) -> bool {
+        let same = Key::of(&self.key.inputs()).is_some_and(|now| now.bytes == self.key.bytes);
+        if !same {
+            self.changed.store(true, Ordering::Relaxed);
+        }
+        same
     }
 
     /// The answer kept for `request` about exactly these files, if any.
@@ -166,7 +189,11 @@ impl Entry {
     /// Keeps the answer `fill` writes (each time the same bytes) as the
     /// reply to `request` about these files; no copy of it is held in
     /// memory.
+    /// Nothing is kept once the files were seen to change under a load.
     pub fn keep_answer(&self, request: &[u8], fill: &dyn Fn(&mut dyn Write) -> io::Result<()>) {
+        if self.changed.load(Ordering::Relaxed) {
+            return;
+        }
         answers::write_with(&self.answers(), &self.key, request, fill);
     }
 }

@@ -291,3 +291,30 @@ fn garbage_under_a_good_checksum_is_a_miss_or_facts_that_work() {
     }
     assert!(misses > 0 && hits > 0, "{misses} misses, {hits} hits");
 }
+
+/// A file that changes while it is loaded (after its key was taken) is not
+/// stored under the key of what it held before: once it holds that again,
+/// the facts it held in between are not given for it, nor any answer made
+/// of them.
+#[test]
+fn facts_that_changed_while_loading_are_not_kept_under_the_old_key() {
+    let (_dir, facts, cache) = setup(FACTS);
+    let file = facts.join("a.toml");
+    let inputs = [Input::Path(facts)];
+    let edited = FACTS.replace("\"First\"", "\"Fyrst\"");
+    let entry = Entry::open_in(Some(cache.clone()), &inputs).unwrap();
+    let during = entry
+        .load(|inputs| {
+            std::fs::write(&file, &edited).unwrap();
+            fresh(inputs)
+        })
+        .unwrap();
+    let e1 = during.facts.lookup("e1").unwrap();
+    assert_eq!(during.facts.label_of(e1), "Fyrst");
+    entry.keep_answer(b"q", &|w| w.write_all(b"made of Fyrst"));
+    std::fs::write(&file, FACTS).unwrap();
+    let after = load(&cache, &inputs);
+    assert_eq!(after.facts.label_of(e1), "First");
+    let reopened = Entry::open_in(Some(cache), &inputs).unwrap();
+    assert_eq!(reopened.answer(b"q"), None);
+}
