@@ -318,3 +318,27 @@ fn facts_that_changed_while_loading_are_not_kept_under_the_old_key() {
     let reopened = Entry::open_in(Some(cache), &inputs).unwrap();
     assert_eq!(reopened.answer(b"q"), None);
 }
+
+/// An entry cut short while its facts are in use (by something other than
+/// chronicle, which never changes one in place) leaves strings that read as
+/// empty: the facts say so, so that no answer is made of them.
+#[test]
+fn an_entry_cut_short_while_in_use_is_known_to_have_lost_text() {
+    let (_dir, facts, cache) = setup(FACTS);
+    let inputs = [Input::Path(facts)];
+    load(&cache, &inputs);
+    let hit = load(&cache, &inputs);
+    assert!(hit.hit && !hit.facts.strings.text_lost());
+    let entry = entries(&cache).into_iter().find(|p| p.is_file()).unwrap();
+    let file = std::fs::File::options().write(true).open(&entry).unwrap();
+    file.set_len(super::header::LEN as u64).unwrap();
+    let e1 = hit.facts.lookup("e1");
+    assert_eq!(e1, None, "the id reads as empty and is not found");
+    assert!(hit.facts.strings.text_lost());
+    let mut whole = load(&cache, &inputs).facts;
+    assert!(!whole.strings.text_lost(), "a fresh load lost nothing");
+    let entry = std::fs::File::options().write(true).open(&entry).unwrap();
+    entry.set_len(super::header::LEN as u64).unwrap();
+    whole.strings.read_whole();
+    assert!(whole.strings.text_lost(), "read whole, as `build` does");
+}

@@ -188,8 +188,14 @@ pub fn reply<R: std::fmt::Debug>(
     crate::cache::spill::spill(&mut facts);
     let mut loaded = Loaded::new(facts);
     let reply = ask(&mut loaded);
+    let lost = loaded.facts.strings.text_lost();
     super::leave(loaded);
     let mut reply = reply?;
+    if lost {
+        // Some strings read as empty: the answer is wrong, so it is
+        // neither printed nor kept.
+        return Err(super::lost());
+    }
     let small = reply.out.len() <= crate::cache::MAX_ANSWER_BYTES as u64;
     if let Some(entry) = entry.as_ref().filter(|_| small) {
         // The facts are still held (they are left to the system at exit),

@@ -61,7 +61,7 @@ pub fn run(args: Args) -> Result<(), Error> {
     // the facts.
     let mut facts = super::load_valid(&args.facts)?;
     // Every export reads every string: stored facts' text is read whole.
-    facts.strings.read_whole();
+    super::read_whole(&mut facts)?;
     let loaded = Loaded::new(facts);
     let facts = &loaded.facts;
     let sel = Filter::default().select(facts, || loaded.graph());

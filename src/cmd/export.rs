@@ -153,7 +153,7 @@ pub fn run(args: Args) -> Result<(), Error> {
     // Unfiltered, the export reads every string: stored facts' text is
     // read whole. A filtered one reads the pages it needs.
     if args.filter.is_empty() {
-        facts.strings.read_whole();
+        super::read_whole(&mut facts)?;
     }
     let loaded = Loaded::new(facts);
     let done = export(&args, &loaded);

@@ -63,7 +63,7 @@ pub fn run(args: Args) -> Result<(), Error> {
     let format = format(args.to, args.out.as_deref())?;
     let mut facts = super::load_valid(&args.facts)?;
     // Every string is written: stored facts' text is read whole.
-    facts.strings.read_whole();
+    super::read_whole(&mut facts)?;
     // Written as it is made, never held whole: a million events are some
     // 400 MB of text. A file is written through a buffer of its own
     // (`output`); standard output, which writes each line, through one here.

@@ -118,6 +118,25 @@ pub fn load(inputs: &[crate::load::Input]) -> Result<(Facts, Diagnostics), Error
     Ok((facts, diags))
 }
 
+/// Why a command made of cached facts whose text could not be read back
+/// fails rather than print or write strings missing (read as empty).
+pub fn lost() -> Error {
+    Error::Io(
+        "the cached facts could not be read back (their cache entry was cut short or changed while in use); run the command again"
+            .to_string(),
+    )
+}
+
+/// Reads stored facts' text whole, for a command that writes every string;
+/// an error if it could not be read.
+pub fn read_whole(facts: &mut Facts) -> Result<(), Error> {
+    facts.strings.read_whole();
+    match facts.strings.text_lost() {
+        true => Err(lost()),
+        false => Ok(()),
+    }
+}
+
 /// Lets go of what a command loaded without freeing it piece by piece: the
 /// command is over and the process ends next, and the system takes the
 /// memory back at once (a million events are millions of allocations to

@@ -165,6 +165,8 @@ pub struct Interner {
     /// The text of both kinds and the names' lookup table when they lie
     /// elsewhere.
     frozen: Option<Frozen>,
+    /// Whether text read from elsewhere into memory could not be read.
+    lost: bool,
 }
 
 #[derive(Clone)]
@@ -348,8 +350,10 @@ impl Interner {
     #[cold]
     fn thaw_now(&mut self) {
         if let Some(f) = self.frozen.take() {
-            self.names = Strings::checked(f.names.all(), std::mem::take(&mut self.names.ends));
-            self.text = Strings::checked(f.text.all(), std::mem::take(&mut self.text.ends));
+            let (names, text) = (f.names.all(), f.text.all());
+            self.lost |= f.names.lost() || f.text.lost();
+            self.names = Strings::checked(names, std::mem::take(&mut self.names.ends));
+            self.text = Strings::checked(text, std::mem::take(&mut self.text.ends));
             let hash = rehash(&self.names, &self.hasher);
             let mut table = HashTable::with_capacity(self.names.ends.len());
             for sym in (0..self.names.ends.len()).map(Sym::from_index) {
@@ -373,6 +377,12 @@ impl Interner {
             None => Probe::build(self.names.ends.len(), |sym| self.resolve(sym).as_bytes()),
         };
         (&self.names.ends, &self.text.ends, probe)
+    }
+
+    /// Whether some text stored elsewhere could not be read (its file was
+    /// cut short or changed), so that strings read as empty that are not.
+    pub fn text_lost(&self) -> bool {
+        self.lost || (self.frozen.as_ref()).is_some_and(|f| f.names.lost() || f.text.lost())
     }
 
     /// Whether the text lies elsewhere ([`Interner::freeze`]).

@@ -9,12 +9,15 @@
 //! start in it, so no string is cut. The text is not trusted to be UTF-8: a
 //! page is checked once, when it is read, and a string in a page that fails
 //! is checked on its own. A string that is not UTF-8, or that cannot be read
-//! (a file changed under the program), reads as empty. Lookups go
+//! (a file changed under the program), reads as empty; a text that could
+//! not be read says so ([`SharedText::lost`]), so that nothing made of it
+//! is taken for an answer. Lookups go
 //! through a [`Probe`] table of handles stored with the text, so nothing
 //! has to hash every string to answer one. Nothing here opens files or
 //! knows what a string means.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use xxhash_rust::xxh3::xxh3_64;
@@ -70,6 +73,8 @@ pub struct SharedText {
     /// Empty until [`SharedText::index`]: every page then ends at its
     /// boundary, and a string that runs across one reads as empty.
     ends: Box<[usize]>,
+    /// Set when a read failed: some string read as empty that is not.
+    lost: AtomicBool,
 }
 
 /// The slots of [`GROUP`] pages, each empty until its page is read.
@@ -137,7 +142,18 @@ impl SharedText {
                 .map(|_| OnceLock::new())
                 .collect(),
             ends: Box::default(),
+            lost: AtomicBool::new(false),
         }
+    }
+
+    /// Whether a read of the text failed (the file was cut short or
+    /// changed under the program), so that some string read as empty.
+    pub fn lost(&self) -> bool {
+        self.lost.load(Ordering::Relaxed)
+    }
+
+    fn lose(&self) {
+        self.lost.store(true, Ordering::Relaxed);
     }
 
     /// Notes where each page's strings end, from where every string ends.
@@ -190,6 +206,7 @@ impl SharedText {
         let mut all = vec![0; self.len];
         if !self.source.read_at(self.base, &mut all) {
             all.clear();
+            self.lose();
         }
         all
     }
@@ -217,7 +234,12 @@ impl SharedText {
         let slot = slots.get(i % GROUP)?;
         Some(slot.get_or_init(|| {
             let span = self.span(i);
-            Page::new(span.start, self.read(span).unwrap_or_default())
+            let start = span.start;
+            let bytes = self.read(span).unwrap_or_else(|| {
+                self.lose();
+                Vec::new()
+            });
+            Page::new(start, bytes)
         }))
     }
 
