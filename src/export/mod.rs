@@ -9,6 +9,7 @@ pub mod dot;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod html;
+mod js;
 pub mod pace;
 mod pretty;
 #[cfg(test)]

@@ -203,18 +203,16 @@ fn check_vis(facts: &Facts, view: &View<'_>) -> Result<(), TestCaseError> {
     let items = doc["items"].as_array().cloned().unwrap_or_default();
     prop_assert_eq!(items.len(), view.sel.events.len());
     let kinds = view.sel.events.iter().filter_map(|&k| facts.event(k)?.kind);
-    let none = vis::kindless(&kinds.map(|k| facts.str(k)).collect());
+    let kinds = kinds.map(|k| facts.str(k)).collect();
+    let groups = vis::ids::GroupIds::of(&kinds);
     for (ix, item) in view.sel.events.iter().zip(&items) {
         let Some(e) = facts.event(*ix) else { continue };
-        prop_assert_eq!(&item["id"], &json!(facts.str(e.id)));
+        prop_assert_eq!(&item["id"], &json!(vis::ids::item_id(facts.str(e.id))));
         prop_assert_eq!(
             untag(item["content"].as_str().unwrap_or(""), &[])?,
             facts.str(e.title)
         );
-        prop_assert_eq!(
-            &item["group"],
-            &json!(facts.opt_str(e.kind).unwrap_or(&none))
-        );
+        prop_assert_eq!(&item["group"], &json!(groups.get(facts.opt_str(e.kind))));
         let tooltip = untag(
             item["title"].as_str().unwrap_or(""),
             &["<b>", "</b>", "<br>"],
@@ -237,7 +235,8 @@ fn check_vis(facts: &Facts, view: &View<'_>) -> Result<(), TestCaseError> {
     }
     for group in doc["groups"].as_array().cloned().unwrap_or_default() {
         let id = group["id"].as_str().unwrap_or("");
-        prop_assert_eq!(untag(group["content"].as_str().unwrap_or(""), &[])?, id);
+        let content = untag(group["content"].as_str().unwrap_or(""), &[])?;
+        prop_assert_eq!(groups.get(Some(&content)), id);
     }
     Ok(())
 }

@@ -27,9 +27,12 @@
 //! - `group` is the event kind (events without one are in `other`, or in
 //!   `other 2`, `other 3`… when `other` is an event's kind); groups
 //!   are listed once each, sorted by id. `content` and `title` are HTML: all
-//!   text from the facts is escaped. Item ids are the event ids.
+//!   text from the facts is escaped. Item ids are the event ids and group
+//!   ids the kinds, but for the few vis-timeline cannot take (module `ids`).
 //!
 //! This module writes no files.
+
+pub mod ids;
 
 use std::collections::BTreeSet;
 use std::fmt::{self, Write};
@@ -43,6 +46,7 @@ use super::pretty;
 use super::shown::Shown;
 use crate::edtf::{Date, Day, Edtf, End, Precision, zero_padded};
 use crate::model::{Event, Facts};
+use ids::GroupIds;
 
 /// vis-timeline loads many more items than it draws smoothly: it gets slow
 /// above a few thousand. Past this many `export` and `build` warn and name
@@ -87,19 +91,24 @@ pub fn write(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<(
             None => some_kindless = true,
         }
     }
-    let none = kindless(&kinds);
-    if some_kindless {
-        kinds.insert(&none);
-    }
-    let groups = kinds
-        .into_iter()
-        .map(|kind| Group {
-            id: kind,
+    let ids = GroupIds::of(&kinds);
+    let mut groups: Vec<Group<'_>> = kinds
+        .iter()
+        .map(|&kind| Group {
+            id: ids.get(Some(kind)),
             content: Shown(Html(kind)),
         })
         .collect();
+    if some_kindless {
+        let none = ids.get(None);
+        groups.push(Group {
+            id: none,
+            content: Shown(Html(none)),
+        });
+    }
+    groups.sort_by_key(|g| g.id);
     let doc = Document {
-        items: Items(view, &none),
+        items: Items(view, &ids),
         groups,
     };
     pretty::write(&doc, out)
@@ -112,14 +121,13 @@ struct Document<'v> {
 }
 
 #[derive(Serialize)]
-struct Group<'f> {
-    id: &'f str,
-    content: Shown<Html<&'f str>>,
+struct Group<'a> {
+    id: &'a str,
+    content: Shown<Html<&'a str>>,
 }
 
-/// The items, built one at a time while writing, and the group of those
-/// without a kind.
-struct Items<'v>(&'v View<'v>, &'v str);
+/// The items, built one at a time while writing, and the groups' ids.
+struct Items<'v>(&'v View<'v>, &'v GroupIds<'v>);
 
 impl Serialize for Items<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -154,17 +162,22 @@ struct Item<'f> {
 }
 
 impl<'f> Item<'f> {
-    /// The item of an event, whose tooltip is `title`, in group `none`
-    /// when it has no kind.
-    fn of(facts: &'f Facts, event: &'f Event, title: &'f str, none: &'f str) -> Option<Item<'f>> {
+    /// The item of an event, whose tooltip is `title`, in the group `groups`
+    /// give its kind.
+    fn of(
+        facts: &'f Facts,
+        event: &'f Event,
+        title: &'f str,
+        groups: &'f GroupIds<'f>,
+    ) -> Option<Item<'f>> {
         let (start, end) = extent(&event.date)?;
         Some(Item {
-            id: facts.str(event.id),
+            id: ids::item_id(facts.str(event.id)),
             content: Shown(Html(facts.str(event.title))),
             start: Shown(start),
             end: end.map(Shown),
             kind: if end.is_some() { "range" } else { "point" },
-            group: facts.opt_str(event.kind).unwrap_or(none),
+            group: groups.get(facts.opt_str(event.kind)),
             title,
             class_name: Shown(Classes(&event.date)),
         })
