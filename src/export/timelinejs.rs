@@ -13,7 +13,9 @@
 //! its known part (2010), a season the month it starts in. Years up to 0 are
 //! shifted one down, since TimelineJS has no year zero (EDTF `0000` is 1 BC,
 //! TimelineJS `-1`). An interval gives `start_date` from its start and
-//! `end_date` the last day its end covers; with one side open or unknown the
+//! `end_date` the last day its end covers (and `start_date` its first day in
+//! full where TimelineJS would otherwise take the end for the start's own
+//! date and drop it: `2024-03/2024-03-15`); with one side open or unknown the
 //! known side gives `start_date` alone, because TimelineJS drops an event
 //! without one.
 //! `display_date` (our readable date) is set whenever the parts alone would
@@ -241,6 +243,36 @@ impl DateParts {
     }
 }
 
+impl DateParts {
+    /// The first day `date` covers, every part written.
+    pub fn first_day_of(date: &Date) -> DateParts {
+        let (year, month, day) = date.bounds().0.ymd();
+        DateParts {
+            year: timelinejs_year(year),
+            month: Some(month),
+            day: Some(day),
+            hour: None,
+            minute: None,
+            second: None,
+        }
+    }
+
+    /// Whether TimelineJS takes `end` for this same date, and so drops it
+    /// as redundant: it compares only the parts the start date has, so
+    /// `{2024, 3}` is the same as `{2024, 3, 15}`.
+    fn seen_as(&self, end: &DateParts) -> bool {
+        fn same<T: PartialEq>(start: Option<T>, end: Option<T>) -> bool {
+            start.is_none() || start == end
+        }
+        self.year == end.year
+            && same(self.month, end.month)
+            && same(self.day, end.day)
+            && same(self.hour, end.hour)
+            && same(self.minute, end.minute)
+            && same(self.second, end.second)
+    }
+}
+
 /// TimelineJS counts 1 BC as -1: astronomical years up to 0 move one down.
 pub fn timelinejs_year(year: i64) -> i64 {
     if year <= 0 {
@@ -265,10 +297,18 @@ fn season_month(season: u8) -> u8 {
 /// December 2024), for TimelineJS draws a span from the first moment of
 /// `start_date` to the first of `end_date`: written as its parts, a coarser
 /// end (`2024-03/2024`) would land before the start.
+/// TimelineJS drops an `end_date` that agrees with every part `start_date`
+/// has, so a start that would (`2024-03/2024-03-15`) is written as its
+/// first day in full (`{2024, 3, 1}`), which TimelineJS places the same.
 pub fn slide_dates(edtf: &Edtf) -> Option<(DateParts, Option<DateParts>)> {
     match (edtf.start(), edtf.end()) {
         (Some(start), Some(end)) if edtf.is_interval() => {
-            Some((DateParts::of(start), Some(DateParts::last_day_of(end))))
+            let last = DateParts::last_day_of(end);
+            let mut first = DateParts::of(start);
+            if first.seen_as(&last) {
+                first = DateParts::first_day_of(start);
+            }
+            Some((first, Some(last)))
         }
         (Some(only), _) | (None, Some(only)) => Some((DateParts::of(only), None)),
         (None, None) => None,
@@ -315,3 +355,6 @@ pub fn slug(id: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod interval_tests;
