@@ -1,9 +1,12 @@
 //! Every slide's `unique_id`: the event id made a slug, with `-2`, `-3`, …
 //! after the slugs already taken (the title's among them), in selection
-//! order.
+//! order. A name every JavaScript object already has counts as taken too:
+//! TimelineJS asks `id in slides` of a plain object, so it would rename a
+//! slide `constructor` to `constructor-1` (and so break a link to it).
 //!
 //! Event ids are unique, so when every one is already its own slug (as
-//! extracted ids such as `event-123` are) and none is the title's, they are
+//! extracted ids such as `event-123` are) and none is the title's nor such a
+//! name, they are
 //! the unique ids as they stand and nothing is kept. Otherwise a million
 //! slides are a million ids, interned as the facts' strings are
 //! ([`Interner`]): one text, four bytes an end and a table entry an id.
@@ -13,6 +16,7 @@ use hashbrown::HashMap;
 
 use crate::model::{EventIx, Facts, Interner, Sym};
 
+use super::super::js;
 use super::{TITLE_ID, View, slug};
 
 /// The unique ids of a selection's slides, in selection order.
@@ -44,7 +48,7 @@ impl<'v> UniqueIds<'v> {
         let id = |ix: EventIx| facts.event(ix).map_or("", |e| facts.str(e.id));
         let as_they_are = view.sel.stored(facts).all(|ix| {
             let id = id(ix);
-            id != TITLE_ID && is_slug(id)
+            id != TITLE_ID && !js::is_inherited(id) && is_slug(id)
         });
         if as_they_are {
             return UniqueIds { made: None, events };
@@ -96,9 +100,10 @@ impl Made {
         self.order.iter().map(|&s| self.strings.resolve(s))
     }
 
-    /// Whether `id` was given already, or is the title's.
+    /// Whether `id` was given already, is the title's or is a name every
+    /// JavaScript object has.
     fn taken(&self, id: &str) -> bool {
-        id == TITLE_ID || self.strings.get(id).is_some()
+        id == TITLE_ID || js::is_inherited(id) || self.strings.get(id).is_some()
     }
 
     fn add(&mut self, id: &str) {
@@ -111,6 +116,8 @@ impl Made {
 mod tests {
     use proptest::prelude::*;
 
+    use super::super::super::fixture::{from_toml, json};
+    use super::super::render;
     use super::{is_slug, slug};
 
     #[test]
@@ -121,6 +128,21 @@ mod tests {
         for id in ["", "12", "-a", "a-", "a--b", "A", "a b", "é", "a_b"] {
             assert!(!is_slug(id), "{id}");
         }
+    }
+
+    /// TimelineJS keeps a slide's id only when `id in slides` is false of
+    /// a plain object: `constructor` is, before any slide is added.
+    #[test]
+    fn no_id_is_a_name_every_javascript_object_has() {
+        let toml = "[[event]]\nid = \"constructor\"\ntitle = \"t\"\ndate = \"2024\"\n";
+        let doc = json(&render(&from_toml(toml).view("T")));
+        let ids: Vec<&str> = doc["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["unique_id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["constructor-2"]);
     }
 
     proptest! {
