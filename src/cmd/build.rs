@@ -92,20 +92,22 @@ pub fn run(args: Args) -> Result<(), Error> {
     for (path, written) in results {
         let (file, bytes) =
             written.map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?;
-        report.push_str(&format!("wrote {} ({bytes} bytes)\n", path.display()));
+        let size = super::counted(bytes, "byte", "bytes");
+        report.push_str(&format!("wrote {} ({size})\n", path.display()));
         staged.push((path, file));
     }
     for (path, file) in staged {
         file.commit()
             .map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?;
     }
-    report.push_str(&format!(
-        "{} events, {} actors, {} places, {} relations\n",
-        facts.events.len(),
-        facts.actors.len(),
-        facts.places.len(),
-        facts.relations.len()
-    ));
+    let counts = [
+        super::counted(facts.events.len(), "event", "events"),
+        super::counted(facts.actors.len(), "actor", "actors"),
+        super::counted(facts.places.len(), "place", "places"),
+        super::counted(facts.relations.len(), "relation", "relations"),
+    ];
+    report.push_str(&counts.join(", "));
+    report.push('\n');
     output::print(report.as_bytes())?;
     super::leave(loaded);
     Ok(())

@@ -95,11 +95,7 @@ pub fn run(args: Args) -> Result<(), Error> {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    super::counted(n, word, &format!("{word}s"))
 }
 
 /// The earliest and latest known day of any event, as ISO dates, `None` on

@@ -167,8 +167,8 @@ fn export(args: &Args, loaded: &Loaded) -> Result<(), Error> {
     let facts = &loaded.facts;
     if sel.truncated {
         output::eprint(&format!(
-            "warning: --around stopped at {} entities\n",
-            crate::query::filter::AROUND_LIMIT
+            "warning: --around stopped at {}\n",
+            super::counted(crate::query::filter::AROUND_LIMIT, "entity", "entities")
         ));
     }
     let title = args

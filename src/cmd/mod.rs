@@ -137,6 +137,19 @@ pub fn read_whole(facts: &mut Facts) -> Result<(), Error> {
     }
 }
 
+/// A count and its noun, singular for one: `counted(1, "entity",
+/// "entities")` is "1 entity", `counted(2, …)` "2 entities".
+pub fn counted<N>(n: N, one: &str, many: &str) -> String
+where
+    N: std::fmt::Display + PartialEq + From<u8>,
+{
+    if n == N::from(1) {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// Lets go of what a command loaded without freeing it piece by piece: the
 /// command is over and the process ends next, and the system takes the
 /// memory back at once (a million events are millions of allocations to

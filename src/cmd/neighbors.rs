@@ -87,18 +87,14 @@ fn ask(args: &Args, loaded: &mut Loaded) -> Result<Reply, Error> {
         return Ok(reply);
     }
     Ok(reply.note(format!(
-        "warning: stopped at {} entities, the start included (--limit); there are more within {}",
-        answer.limit,
+        "warning: stopped at {}, the start included (--limit); there are more within {}",
+        super::counted(answer.limit, "entity", "entities"),
         hops(answer.depth)
     )))
 }
 
 fn hops(n: usize) -> String {
-    if n == 1 {
-        "1 hop".to_string()
-    } else {
-        format!("{n} hops")
-    }
+    super::counted(n, "hop", "hops")
 }
 
 /// The neighbourhood as text, its table written as it is made.

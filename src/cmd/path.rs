@@ -91,8 +91,8 @@ fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
     };
     Ok(match answer.stopped {
         Some(Stop::Limit) => reply.note(format!(
-            "warning: stopped after {} paths (--limit); there may be more",
-            answer.limit
+            "warning: stopped after {} (--limit); there may be more",
+            super::counted(answer.limit, "path", "paths")
         )),
         Some(Stop::Steps) => reply.note(format!(
             "warning: the search stopped after examining {STEP_BUDGET} edges; the answer is incomplete"
@@ -106,11 +106,7 @@ fn entity(e: &EntityOut) -> String {
 }
 
 fn hops(n: usize) -> String {
-    if n == 1 {
-        "1 hop".to_string()
-    } else {
-        format!("{n} hops")
-    }
+    super::counted(n, "hop", "hops")
 }
 
 /// "time-respecting directed path", as the options ask.

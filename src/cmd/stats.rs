@@ -48,8 +48,8 @@ pub fn run(args: Args) -> Result<(), Error> {
             return Ok(reply);
         }
         Ok(reply.note(format!(
-            "warning: --around stopped at {} entities; the figures count only those",
-            crate::query::filter::AROUND_LIMIT
+            "warning: --around stopped at {}; the figures count only those",
+            super::counted(crate::query::filter::AROUND_LIMIT, "entity", "entities")
         )))
     })
 }
@@ -104,8 +104,9 @@ pub fn render(s: &Stats) -> String {
     let c = &s.components;
     let mut t = Table::plain();
     t.row(&["components", &c.count.to_string()]);
-    t.row(&["largest", &format!("{} entities", c.largest)]);
-    t.row(&["isolated", &format!("{} entities", c.isolated)]);
+    let entities = |n| super::counted(n, "entity", "entities");
+    t.row(&["largest", &entities(c.largest)]);
+    t.row(&["isolated", &entities(c.isolated)]);
     section(&mut text, "connections", &t);
     section(
         &mut text,

@@ -57,8 +57,8 @@ fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
         return Ok(reply);
     }
     Ok(reply.note(format!(
-        "warning: --around stopped at {} entities; the timeline may miss events",
-        crate::query::filter::AROUND_LIMIT
+        "warning: --around stopped at {}; the timeline may miss events",
+        super::counted(crate::query::filter::AROUND_LIMIT, "entity", "entities")
     )))
 }
 

@@ -48,6 +48,23 @@ fn build_says_what_it_wrote_and_is_deterministic() {
 }
 
 #[test]
+fn one_record_of_a_type_is_counted_in_the_singular() {
+    let s = Scratch::new().file(
+        "facts/a.toml",
+        "[[actor]]\nid = \"a\"\nname = \"A\"\n[[place]]\nid = \"p\"\nname = \"P\"\n\
+         [[event]]\nid = \"e\"\ntitle = \"E\"\ndate = \"2024\"\nplace = \"p\"\nactors = [\"a\"]\n\
+         [[relation]]\nkind = \"k\"\nfrom = \"a\"\nto = \"p\"\n",
+    );
+    let run = s.run(&["build", "-o", "out"]).status(0);
+    assert!(
+        run.stdout()
+            .ends_with("\n1 event, 1 actor, 1 place, 1 relation\n"),
+        "{}",
+        run.stdout()
+    );
+}
+
+#[test]
 fn invalid_facts_write_nothing() {
     let s = Scratch::new().file("facts/a.toml", "[[actor]]\nid = \"a\"\n");
     s.run(&["build", "-o", "out"])

@@ -176,6 +176,15 @@ fn the_walk_stops_at_the_limit_and_says_so() {
 }
 
 #[test]
+fn a_limit_of_one_entity_is_one_entity() {
+    bundled(&["neighbors", "isis-k", "--limit", "1"])
+        .status(0)
+        .stderr_is(
+            "warning: stopped at 1 entity, the start included (--limit); there are more within 1 hop\n",
+        );
+}
+
+#[test]
 fn an_entity_with_no_neighbours_says_so() {
     let s = Scratch::new().file("facts/x.toml", "[[actor]]\nid = \"x\"\nname = \"X\"\n");
     s.run(&["neighbors", "x"])

@@ -273,6 +273,14 @@ fn all_stops_at_the_limit_and_says_so() {
 }
 
 #[test]
+fn a_limit_of_one_path_is_one_path() {
+    bundled(&["path", "ISIS-K", "U.S.", "--all", "--limit", "1"])
+        .status(0)
+        .stderr_has("warning: stopped after 1 path (--limit)")
+        .stdout_has("1 path from ISIS-K [isis-k] to United States [united-states]");
+}
+
+#[test]
 fn directed_follows_edges_only_their_way() {
     assert_eq!(visits(&json(&["U.S.", "ISIS-K"])).len(), 1);
     let doc = json(&["U.S.", "ISIS-K", "--directed"]);

@@ -162,7 +162,8 @@ fn records_without_a_kind_are_counted_as_none() {
     s.run(&["stats"])
         .status(0)
         .stdout_has("actor   (none)  2\n")
-        .stdout_has("events       no known day\n");
+        .stdout_has("events       no known day\n")
+        .stdout_has("\nlargest     1 entity\nisolated    2 entities\n");
 }
 
 #[test]
