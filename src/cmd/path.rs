@@ -91,11 +91,11 @@ fn ask(args: &Args, loaded: &Loaded) -> Result<Reply, Error> {
     };
     Ok(match answer.stopped {
         Some(Stop::Limit) => reply.note(format!(
-            "warning: stopped after {} (--limit); there may be more",
+            "warning: stopped after {} (--limit); there are more",
             super::counted(answer.limit, "path", "paths")
         )),
         Some(Stop::Steps) => reply.note(format!(
-            "warning: the search stopped after examining {STEP_BUDGET} edges; the answer is incomplete"
+            "warning: the search stopped after examining {STEP_BUDGET} edges; the answer may be incomplete"
         )),
         None => reply,
     })

@@ -25,7 +25,8 @@
 //! the same and this is a plain breadth-first search. [`all()`] enumerates
 //! simple paths by iterative deepening (every path of 1 hop, then of 2, …),
 //! depth-first in neighbour order, pruned by the untimed distance to the
-//! target, and stops at `limit` paths; it deepens no further than a simple
+//! target, and stops once it has found a path more than `limit` (so that it
+//! knows there are more; it lists `limit`); it deepens no further than a simple
 //! path can go (one hop fewer than the entities), and stops once a round
 //! cut nothing short, so a huge `max_hops` costs no more than a fitting one.
 //! The shortest path is always the first path `all` lists. Returns data;
@@ -70,9 +71,9 @@ pub struct Step {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Stop {
-    /// `--limit` paths were found.
+    /// More than `--limit` paths were found: the first `limit` are listed.
     Limit,
-    /// [`STEP_BUDGET`] edges were examined.
+    /// [`STEP_BUDGET`] edges were examined: there may be paths not found.
     Steps,
 }
 

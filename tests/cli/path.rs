@@ -262,7 +262,7 @@ fn all_lists_every_simple_path_shortest_first() {
 #[test]
 fn all_stops_at_the_limit_and_says_so() {
     let run = bundled(&["path", "ISIS-K", "U.S.", "--all", "--limit", "2", "--json"]).status(0);
-    let run = run.stderr_has("warning: stopped after 2 paths (--limit); there may be more");
+    let run = run.stderr_has("warning: stopped after 2 paths (--limit); there are more");
     let doc = run.json();
     assert_eq!(doc["paths"].as_array().unwrap().len(), 2);
     assert_eq!(doc["truncated"], true);
@@ -422,6 +422,23 @@ fn a_huge_max_hops_on_a_small_graph_gives_the_complete_answer_without_a_warning(
         assert_eq!(doc["truncated"], false);
         assert!(doc["stopped"].is_null());
     }
+}
+
+#[test]
+fn a_limit_that_every_path_fits_is_not_a_stop() {
+    let s = crate::harness::Scratch::new().file(
+        "two.jsonl",
+        "{\"type\":\"actor\",\"id\":\"a\",\"name\":\"a\"}\n{\"type\":\"actor\",\"id\":\"b\",\"name\":\"b\"}\n{\"type\":\"relation\",\"kind\":\"k\",\"from\":\"a\",\"to\":\"b\"}\n",
+    );
+    let args = ["path", "a", "b", "--all", "--limit", "1", "-f", "two.jsonl"];
+    s.run(&args)
+        .status(0)
+        .stderr_is("")
+        .stdout_has("1 path from a to b within 6 hops\n");
+    let doc = s.run(&[&args[..], &["--json"]].concat()).status(0).json();
+    assert_valid("path", &doc);
+    assert_eq!(doc["truncated"], false);
+    assert!(doc["stopped"].is_null());
 }
 
 #[test]

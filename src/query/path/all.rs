@@ -3,7 +3,9 @@
 //!
 //! Paths come out shortest first, and within a length in neighbour order.
 //! The walk keeps only the current path and the paths found, so memory stays
-//! small; it stops after `limit` paths or the step budget and says which.
+//! small; it stops once it has found one path more than `limit` (which it
+//! does not list: it only tells that there are more) or after the step
+//! budget, and says which.
 //!
 //! Deepening ends early, without loss, once a longer round could find
 //! nothing new: a simple path visits each entity at most once, so it has at
@@ -57,6 +59,12 @@ struct Frame {
 
 /// Every simple path from `from` to `to` of at most `max_hops` hops, at most
 /// `limit` of them, and why the search stopped early, if it did.
+///
+/// The search looks for one path more than `limit`, so that [`Stop::Limit`]
+/// means that there are more paths than those listed: when exactly `limit`
+/// exist, it ends without a stop. Looking for that one more path costs at
+/// most the step budget; where the budget runs out first, the stop is
+/// [`Stop::Steps`], and whether there are more is not known.
 pub fn all(
     walk: &Walk,
     from: Ent,
@@ -65,10 +73,11 @@ pub fn all(
     limit: usize,
 ) -> (Vec<Vec<Step>>, Option<Stop>) {
     let mut found = Vec::new();
-    if limit == 0 {
-        return (found, Some(Stop::Limit));
-    }
     if from == to {
+        // The one path is the empty one.
+        if limit == 0 {
+            return (found, Some(Stop::Limit));
+        }
         found.push(Vec::new());
         return (found, None);
     }
@@ -85,6 +94,7 @@ pub fn all(
     // No simple path is longer than this, whatever `max_hops` says.
     let longest = max_hops.min(nodes.saturating_sub(1));
     let mut on_path = vec![false; nodes];
+    let wanted = limit.saturating_add(1);
     for len in first.max(1)..=longest {
         let mut search = Search {
             walk,
@@ -95,7 +105,8 @@ pub fn all(
             steps: &mut steps,
             cut: false,
         };
-        if let Some(stop) = search.run(from, limit, &mut found) {
+        if let Some(stop) = search.run(from, wanted, &mut found) {
+            found.truncate(limit);
             return (found, Some(stop));
         }
         if !search.cut {

@@ -331,6 +331,34 @@ fn all_stops_at_the_limit_and_says_so() {
 }
 
 #[test]
+fn all_finds_exactly_limit_paths_without_a_stop() {
+    let g = facts("a b", &[("a", "b", ""), ("a", "b", "")]);
+    let (facts, graph) = &g;
+    let yes = |_: Ent| true;
+    let walk = Walk {
+        facts,
+        graph,
+        allowed: &yes,
+        directed: false,
+        chronological: false,
+        budget: STEP_BUDGET,
+    };
+    let (a, b) = (facts.lookup("a").unwrap(), facts.lookup("b").unwrap());
+    let (found, stopped) = all(&walk, a, b, 6, 2);
+    assert_eq!((found.len(), stopped), (2, None));
+    let (found, stopped) = all(&walk, a, b, 6, 1);
+    assert_eq!((found.len(), stopped), (1, Some(Stop::Limit)));
+    assert_eq!(all(&walk, a, b, 6, 0), (Vec::new(), Some(Stop::Limit)));
+    assert_eq!(all(&walk, a, a, 6, 0), (Vec::new(), Some(Stop::Limit)));
+    assert_eq!(all(&walk, a, a, 6, 1).1, None);
+    // Five edges examined find the first path, not whether there is a
+    // second: the budget, not the limit, stopped the search.
+    let short = Walk { budget: 5, ..walk };
+    let (found, stopped) = all(&short, a, b, 6, 1);
+    assert_eq!((found.len(), stopped), (1, Some(Stop::Steps)));
+}
+
+#[test]
 fn searches_stop_at_the_step_budget_and_say_so() {
     let g = facts("a b c d", &[("a", "b", ""), ("b", "c", ""), ("c", "d", "")]);
     let (facts, graph) = &g;
