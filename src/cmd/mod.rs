@@ -181,9 +181,11 @@ pub fn print_diagnostics(facts: &Facts, diags: &Diagnostics, min: Severity) {
     crate::output::eprint(&text);
 }
 
-/// Loads facts for a command that needs them valid: errors are printed and
-/// end the command; warnings are mentioned in one line. Valid fact sets
-/// come from the cache when their files are unchanged.
+/// Loads facts for a command that needs them valid: errors are printed,
+/// with a line counting them, and end the command; warnings are neither
+/// printed nor counted (`check` shows them), so a valid fact set is loaded
+/// silently. Valid fact sets come from the cache when their files are
+/// unchanged.
 pub fn load_valid(facts: &args::FactsArgs) -> Result<Facts, Error> {
     let inputs = facts.inputs();
     load_valid_from(crate::cache::Entry::open(&inputs).as_ref(), &inputs)
