@@ -186,15 +186,36 @@ fn export(args: &Args, loaded: &Loaded) -> Result<(), Error> {
     }
     // The spinner would be drawn among the export on a terminal.
     let spin = args.out.is_some() || !std::io::stdout().is_terminal();
-    progress::writing("the export", spin, |written| {
+    let done = progress::writing("the export", spin, |written| {
         let mut fill = |w: &mut dyn std::io::Write| {
             let mut counted = Counted { inner: w, written };
-            write(&view, args.format, layout, &mut counted)
+            write(&view, args.format, layout, &mut counted)?;
+            whole(facts)
         };
         match &args.out {
             Some(path) => output::write_export_with(path, &mut fill)
                 .map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display()))),
             None => output::print_with(&mut fill).map_err(Error::from),
         }
-    })
+    });
+    match facts.strings.text_lost() {
+        true => Err(super::lost()),
+        false => done,
+    }
 }
+
+/// An error when some of the facts' text could not be read back while the
+/// export was made (a cache entry cut short under a filtered export, which
+/// reads its strings as it needs them): the strings read as empty, so a
+/// file is not moved into place, and [`export`] fails with [`super::lost`].
+fn whole(facts: &crate::model::Facts) -> std::io::Result<()> {
+    match facts.strings.text_lost() {
+        true => Err(std::io::Error::other(
+            "the cached facts could not be read back",
+        )),
+        false => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests;
