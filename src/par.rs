@@ -5,9 +5,8 @@
 //! events are 144 MB to read, and one core reads them at the speed of
 //! memory while the other waits. The second half is read on a scoped
 //! thread while the calling thread reads the first; a short slice is read
-//! on the calling thread alone. Two different passes can also run side by
-//! side ([`beside`]). Nothing here knows what it reads, and the result is
-//! the same whichever thread finishes first.
+//! on the calling thread alone. Nothing here knows what it reads, and the
+//! result is the same whichever thread finishes first.
 
 /// Below this many items both halves are read on the calling thread: a
 /// thread costs tens of microseconds.
@@ -36,47 +35,9 @@ where
     })
 }
 
-/// `here()` on the calling thread and `there()` on a scoped thread at the
-/// same time, when `apart`; else one after the other on the calling
-/// thread. A panic in either is the caller's.
-pub fn beside<A, B>(
-    here: impl FnOnce() -> A,
-    there: impl FnOnce() -> B + Send,
-    apart: bool,
-) -> (A, B)
-where
-    B: Send,
-{
-    if !apart {
-        let a = here();
-        return (a, there());
-    }
-    std::thread::scope(|scope| {
-        let other = scope.spawn(there);
-        let a = here();
-        match other.join() {
-            Ok(b) => (a, b),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    })
-}
-
-/// Whether a pass over `len` items is worth a thread of its own.
-pub fn worth_a_thread(len: usize) -> bool {
-    len >= ALONE
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{ALONE, beside, halves};
-
-    #[test]
-    fn beside_gives_both_results_apart_or_not() {
-        for apart in [false, true] {
-            let (a, b) = beside(|| 1 + 1, || "two", apart);
-            assert_eq!((a, b), (2, "two"));
-        }
-    }
+    use super::{ALONE, halves};
 
     #[test]
     fn halves_cover_the_slice_once_in_order() {

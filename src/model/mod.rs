@@ -49,19 +49,6 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
-    /// The kind of `ent` when `actors` actors and then `places` places
-    /// come before the events.
-    pub fn of(ent: Ent, actors: usize, places: usize) -> EntityKind {
-        let n = ent.index();
-        if n < actors {
-            EntityKind::Actor
-        } else if n < actors + places {
-            EntityKind::Place
-        } else {
-            EntityKind::Event
-        }
-    }
-
     pub fn as_str(self) -> &'static str {
         match self {
             EntityKind::Actor => "actor",
@@ -114,7 +101,14 @@ impl Facts {
     }
 
     pub fn kind(&self, ent: Ent) -> EntityKind {
-        EntityKind::of(ent, self.actors.len(), self.places.len())
+        let n = ent.index();
+        if n < self.actors.len() {
+            EntityKind::Actor
+        } else if n < self.actors.len() + self.places.len() {
+            EntityKind::Place
+        } else {
+            EntityKind::Event
+        }
     }
 
     pub fn entity(&self, ent: Ent) -> Option<EntityRef<'_>> {

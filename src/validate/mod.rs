@@ -10,7 +10,6 @@
 //! last. Every problem is collected; nothing here prints.
 
 pub(crate) mod decode;
-mod defined;
 mod document;
 mod fast;
 mod fields;
@@ -304,14 +303,12 @@ fn read_document(
 
 /// Resolves what was read and adds the warnings.
 fn finish(pending: Pending, files: Files, diags: &mut Diagnostics) -> Facts {
-    // The names are scanned for ambiguities while the events' references
-    // are resolved.
-    let (mut facts, names) = resolve::resolve(pending, diags, |d| warnings::scan_names(&d));
+    let mut facts = resolve::resolve(pending, diags);
     facts.files = files;
     // Warnings about facts with errors would mostly echo the errors (a
     // source "uncited" because the event citing it was dropped): skip them.
     if !diags.has_errors() {
-        warnings::check(&facts, names, diags);
+        warnings::check(&facts, diags);
     }
     facts
 }

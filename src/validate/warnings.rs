@@ -11,15 +11,11 @@ mod names;
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, PathSeg};
 use crate::model::{Ent, Event, Facts};
 
-pub use names::{Scanned as NamesScanned, scan as scan_names};
-
-/// Reports the warnings about `facts`, with what [`scan_names`] found in
-/// them as they were defined.
-pub fn check(facts: &Facts, names: NamesScanned, diags: &mut Diagnostics) {
+pub fn check(facts: &Facts, diags: &mut Diagnostics) {
     let marks = Marks::of_events(facts);
     unsourced(facts, &marks, diags);
     uncited(facts, marks.cited, diags);
-    names::report(facts, names, diags);
+    names::shared(facts, diags);
     unconnected(facts, marks.linked, diags);
 }
 

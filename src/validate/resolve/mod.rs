@@ -4,14 +4,9 @@
 //! (reporting each duplicate with the place of the first), resolves every
 //! reference to a record of the right kind (with "did you mean" among the ids
 //! of that kind), and reports places that enclose themselves through `in`.
-//! Once the ids are defined, a reader given by the caller reads the
-//! entities as defined ([`Defined`]) on another thread while the events'
-//! references are resolved.
 //! The table is the model's id index, kept as the facts' own: it holds
 //! record numbers only, and a diagnostic that points at a record reads where
 //! it stands from the record. Nothing here reads files or prints.
-
-use std::borrow::Cow;
 
 use hashbrown::HashMap;
 
@@ -19,26 +14,21 @@ mod convert;
 mod cycles;
 mod defs;
 mod hints;
-mod records;
 #[cfg(test)]
 mod tests;
 mod unread;
 
 use defs::{Counts, Def, Kind, Lists};
 use hints::{Hints, Known};
-use records::{PendingLists, Records};
 use unread::Unread;
 
-use super::defined::Defined;
 use super::{Pending, RefTarget};
 use crate::diag::{Code, Diagnostic, Diagnostics, Loc, Origin, PathSeg};
-use crate::model::{self, EntityKind, Facts, Ids, PlaceIx, Sym};
+use crate::model::{self, EntityKind, Facts, Ids, IdsBuilder, PlaceIx, Sym};
 
 struct Resolver<'p> {
     p: &'p Pending,
-    /// Owned while ids are defined, then borrowed, so that the defined
-    /// entities can be read on another thread while references resolve.
-    ids: Cow<'p, Ids>,
+    ids: Ids,
     counts: Counts,
     /// Ids of records dropped for errors, with their kind and where they
     /// stand.
@@ -66,40 +56,80 @@ fn u32_of(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Resolves the pending records into facts; `beside` reads the entities
-/// as they are defined ([`Defined`]) on another thread while the events'
-/// references are resolved, and its result is returned with the facts.
-pub fn resolve<S: Send>(
-    mut p: Pending,
-    diags: &mut Diagnostics,
-    beside: impl FnOnce(Defined) -> S + Send,
-) -> (Facts, S) {
+/// The records of a pending store, taken out to be resolved one by one.
+struct Records {
+    actors: Vec<model::Actor<model::Pending>>,
+    places: Vec<model::Place<model::Pending>>,
+    events: Vec<model::Event<model::Pending>>,
+    relations: Vec<model::Relation<model::Pending>>,
+}
+
+/// The pending records, by kind.
+type PendingLists<'a> = Lists<
+    'a,
+    model::Actor<model::Pending>,
+    model::Place<model::Pending>,
+    model::Event<model::Pending>,
+    model::Relation<model::Pending>,
+>;
+
+impl Records {
+    fn take(p: &mut Pending) -> Records {
+        Records {
+            actors: std::mem::take(&mut p.actors),
+            places: std::mem::take(&mut p.places),
+            events: std::mem::take(&mut p.events),
+            relations: std::mem::take(&mut p.relations),
+        }
+    }
+
+    /// The id index with every id marked, naming nothing yet, and the
+    /// events' ids in order. The events are read here only, a half on each
+    /// of two threads: defining their ids reads the list rather than the
+    /// events again (a million events are 144 MB).
+    fn index(&self, p: &Pending) -> (Ids, Vec<Sym>) {
+        let names = p.strings.names_len();
+        let (first, second) = crate::par::halves(&self.events, |events, _| {
+            let mut ids = IdsBuilder::new(names);
+            let syms: Vec<Sym> = events.iter().map(|e| e.id).collect();
+            syms.iter().for_each(|&id| ids.mark(id));
+            (ids, syms)
+        });
+        let (mut ids, mut event_ids) = first;
+        ids.union(&second.0);
+        event_ids.extend(second.1);
+        p.sources.iter().for_each(|s| ids.mark(s.id));
+        self.actors.iter().for_each(|a| ids.mark(a.id));
+        self.places.iter().for_each(|pl| ids.mark(pl.id));
+        self.relations
+            .iter()
+            .filter_map(|r| r.id)
+            .for_each(|id| ids.mark(id));
+        let entities = self.actors.len() + self.places.len() + self.events.len();
+        (ids.build(entities, p.sources.len()), event_ids)
+    }
+
+    fn lists<'a>(&'a self, p: &'a Pending) -> PendingLists<'a> {
+        Lists {
+            sources: &p.sources,
+            actors: &self.actors,
+            places: &self.places,
+            events: &self.events,
+            relations: &self.relations,
+        }
+    }
+}
+
+pub fn resolve(mut p: Pending, diags: &mut Diagnostics) -> Facts {
     let recs = Records::take(&mut p);
-    // Loading is over: its spare room goes before resolving takes more.
-    p.strings.shrink();
-    let (ids, event_names) = recs.index(&p);
-    // Declared before the resolver, which borrows it once ids are defined
-    // (declared there, it would be dropped first).
-    #[allow(clippy::needless_late_init)]
-    let defined_ids: Ids;
+    let (ids, event_ids) = recs.index(&p);
     let mut r = Resolver::new(&p, &recs, ids, diags);
-    r.define_all(&recs.lists(&p), &event_names.ids);
+    r.define_all(&recs.lists(&p), &event_ids);
+    drop(event_ids);
     let actors: Vec<_> = recs.actors.into_iter().map(|a| r.actor(a)).collect();
     let (links, dropped) = cycles::dropped_links(&p, &recs.places);
     let places: Vec<_> = recs.places.into_iter().map(|pl| r.place(pl)).collect();
-    // The resolver borrows the ids from here on, as the reading beside does.
-    defined_ids = std::mem::take(&mut r.ids).into_owned();
-    r.ids = Cow::Borrowed(&defined_ids);
-    let defined = Defined {
-        strings: &p.strings,
-        ids: &defined_ids,
-        actors: &actors,
-        places: &places,
-        event_ids: &event_names.ids,
-        titles: &event_names.titles,
-    };
-    let (events, beside) = events_beside(&mut r, recs.events, defined, beside);
-    drop(event_names);
+    let events: Vec<_> = recs.events.into_iter().map(|e| r.event(e)).collect();
     let relations: Vec<_> = recs
         .relations
         .into_iter()
@@ -113,17 +143,19 @@ pub fn resolve<S: Send>(
         events: &events,
         relations: &relations,
     });
-    r.finish();
-    let mut ids = defined_ids;
+    let mut ids = r.into_ids();
     ids.drop_relations();
     let relations: Vec<_> = relations.into_iter().filter_map(Result::ok).collect();
     let within: Vec<Option<PlaceIx>> = places.iter().map(|pl| pl.within).collect();
     cycles::report(&within, &places, &p.strings, diags);
     cycles::report_through_dropped(&links, &dropped, &p.strings, diags);
     let Pending {
-        strings, sources, ..
+        mut strings,
+        sources,
+        ..
     } = p;
-    let facts = Facts {
+    strings.shrink();
+    Facts {
         strings,
         sources,
         actors,
@@ -132,21 +164,7 @@ pub fn resolve<S: Send>(
         relations,
         ids,
         ..Facts::default()
-    };
-    (facts, beside)
-}
-
-/// The events, resolved by `r` on this thread while `beside` reads
-/// `defined` on another (on this one after them, when they are few).
-fn events_beside<S: Send>(
-    r: &mut Resolver,
-    events: Vec<model::Event<model::Pending>>,
-    defined: Defined,
-    beside: impl FnOnce(Defined) -> S + Send,
-) -> (Vec<model::Event>, S) {
-    let apart = crate::par::worth_a_thread(events.len());
-    let resolve = || events.into_iter().map(|e| r.event(e)).collect();
-    crate::par::beside(resolve, || beside(defined), apart)
+    }
 }
 
 impl Resolver<'_> {
@@ -159,7 +177,7 @@ impl Resolver<'_> {
         Resolver {
             p,
             unread: Unread::of(diags),
-            ids: Cow::Owned(ids),
+            ids,
             counts: Counts {
                 actors: u32_of(recs.actors.len()),
                 places: u32_of(recs.places.len()),
@@ -179,7 +197,7 @@ impl Resolver<'_> {
             kind,
             index: u32_of(index),
         };
-        let Some(first) = self.ids.to_mut().insert(id, self.counts.named(def)) else {
+        let Some(first) = self.ids.insert(id, self.counts.named(def)) else {
             return;
         };
         let first = self.counts.def(first);
@@ -368,10 +386,11 @@ impl Resolver<'_> {
         }
     }
 
-    /// Ends the resolving: the first unknown reference is given its notes
-    /// (module [`unread`]).
-    fn finish(self) {
+    /// The id index, the resolving done (and the first unknown reference
+    /// given its notes, module [`unread`]).
+    fn into_ids(self) -> Ids {
         self.unread.finish(self.diags);
+        self.ids
     }
 
     /// "Did you mean" for an unknown reference to `id`; none when its

@@ -4,23 +4,20 @@
 //! places, an id that is another entity's name or alias, an event's title
 //! that is an actor's or place's name or alias or another entity's id (the
 //! word picks that entity, never the event), two ids that differ only in
-//! case ([`super::cases`]), and an id that reads as `kind:id` of another
-//! entity (`actor:x` beside the actor `x`), which only `event:actor:x` then
-//! names.
+//! case ([`super::cases`]), and an id
+//! that reads as `kind:id` of another entity (`actor:x` beside the actor
+//! `x`), which only `event:actor:x` then names.
 //!
-//! The entities are scanned as resolving defines them ([`scan`], on
-//! [`Defined`]), while the events' references are resolved on another
-//! thread; what the scan found is reported once the facts are whole
-//! ([`report()`]), and only if they hold no error. The ids of a million
-//! events are read once, a half on each of two threads. Their titles are
-//! the bulk of the text, and a title is read, lower-cased and looked up
-//! only when it is as long in bytes as some name or id lower-cased (most
-//! titles are longer than any): a title whose letters change length in
-//! lower case (the Kelvin sign, `İ`) is compared only if its own length
-//! passes. A title or a `kind:id` is matched with an id as written or in
-//! lower case, not with an id in capitals that it is only in another case.
-//! This module reports; it changes no fact, and it does not decide what a
-//! typed word names.
+//! The ids of a million events are read once, a half on each of two
+//! threads. Their titles are the bulk of the text, and a title is read,
+//! lower-cased and looked up only when it is as long in bytes as some name
+//! or id lower-cased (most titles are longer than any): a title whose
+//! letters change length in lower case (the Kelvin sign, `İ`) is compared
+//! only if its own length passes. A title or a `kind:id` is matched with an
+//! id as written or in lower case, not with an id in capitals that it is
+//! only in another case. This module
+//! reports; it changes no fact, and it does not decide what a typed word
+//! names.
 
 use std::hash::BuildHasher;
 
@@ -29,8 +26,7 @@ use hashbrown::{DefaultHashBuilder, HashTable};
 use super::cases;
 use crate::diag::{Diagnostics, PathSeg};
 use crate::graph::names::{kind_named, same_lower};
-use crate::model::{Ent, Facts, Sym};
-use crate::validate::defined::Defined;
+use crate::model::{Ent, EventIx, Facts, Sym};
 
 /// Where a lower-cased name was first used: the name (or alias) as written,
 /// and whose it is.
@@ -58,7 +54,7 @@ impl First {
 /// where it was first used. The table holds handles, not lower-cased
 /// copies: a name is lower-cased again to compare.
 struct Names<'f> {
-    d: Defined<'f>,
+    facts: &'f Facts,
     seen: HashTable<First>,
     hasher: DefaultHashBuilder,
     /// Which byte lengths the lower-cased names have.
@@ -91,9 +87,12 @@ impl Lengths {
 
     /// The lengths of every name the interner holds (ids among them), read
     /// without their text.
-    fn of_names(d: &Defined) -> Lengths {
+    fn of_names(facts: &Facts) -> Lengths {
         let mut lengths = Lengths::default();
-        d.strings.name_lengths().for_each(|len| lengths.add(len));
+        facts
+            .strings
+            .name_lengths()
+            .for_each(|len| lengths.add(len));
         lengths
     }
 }
@@ -127,15 +126,15 @@ impl Found {
 }
 
 impl<'f> Names<'f> {
-    fn new(d: Defined<'f>) -> Names<'f> {
-        let count = d.actors.iter().map(|a| 1 + a.aliases.len());
-        let count = count.chain(d.places.iter().map(|p| 1 + p.aliases.len()));
+    fn new(facts: &'f Facts) -> Names<'f> {
+        let count = facts.actors.iter().map(|a| 1 + a.aliases.len());
+        let count = count.chain(facts.places.iter().map(|p| 1 + p.aliases.len()));
         Names {
-            d,
+            facts,
             seen: HashTable::with_capacity(count.sum()),
             hasher: DefaultHashBuilder::default(),
             lengths: Lengths::default(),
-            id_lengths: Lengths::of_names(&d),
+            id_lengths: Lengths::of_names(facts),
         }
     }
 
@@ -148,20 +147,20 @@ impl<'f> Names<'f> {
     fn find(&self, lower: &str, hash: u64) -> Option<First> {
         let found = self
             .seen
-            .find(hash, |f| same_lower(self.d.str(f.name), lower));
+            .find(hash, |f| same_lower(self.facts.str(f.name), lower));
         found.copied()
     }
 
     /// Adds a use of a name; the first use of it, if it was used before.
     fn add(&mut self, this: First) -> Option<First> {
-        let key = self.d.str(this.name).to_lowercase();
+        let key = self.facts.str(this.name).to_lowercase();
         let hash = self.hasher.hash_one(key.as_str());
         if let Some(first) = self.find(&key, hash) {
             return Some(first);
         }
         self.lengths.add(key.len());
-        let (d, hasher) = (self.d, &self.hasher);
-        let rehash = |f: &First| hasher.hash_one(d.str(f.name).to_lowercase());
+        let (facts, hasher) = (self.facts, &self.hasher);
+        let rehash = |f: &First| hasher.hash_one(facts.str(f.name).to_lowercase());
         self.seen.insert_unique(hash, this, rehash);
         None
     }
@@ -173,8 +172,8 @@ impl<'f> Names<'f> {
         if !self.id_lengths.has(title.len()) && !self.id_lengths.has(lower.len()) {
             return None;
         }
-        let exact = self.d.lookup(title);
-        exact.or_else(|| self.d.lookup(lower))
+        let exact = self.facts.lookup(title);
+        exact.or_else(|| self.facts.lookup(lower))
     }
 
     /// Of entities with their ids (and an event's title), those whose id
@@ -186,20 +185,20 @@ impl<'f> Names<'f> {
         let mut lower = String::new();
         let mut found = Found::default();
         for (ent, id, title) in ents {
-            let id = self.d.str(id);
+            let id = self.facts.str(id);
             lower_into(id, &mut lower);
             let hash = self.hasher.hash_one(lower.as_str());
             if lower != id {
                 found.cased.push((cases::cut(hash), ent));
             }
-            if let Some(other) = kind_and_id(&self.d, id).filter(|o| *o != ent) {
+            if let Some(other) = kind_and_id(self.facts, id).filter(|o| *o != ent) {
                 found.prefixed.push((ent, other));
             }
             match self.find(&lower, hash) {
                 Some(first) if first.ent != ent => found.ids.push((ent, first)),
                 _ => {}
             }
-            let Some(title) = title.map(|t| self.d.str(t)) else {
+            let Some(title) = title.map(|t| self.facts.str(t)) else {
                 continue;
             };
             // Its length is where it ends: its text is read only now.
@@ -222,12 +221,12 @@ impl<'f> Names<'f> {
 
 /// The entity that `id`, typed on the command line, names as `kind:id`:
 /// the one of that kind whose id is the rest, exactly or lower-cased.
-fn kind_and_id(d: &Defined, id: &str) -> Option<Ent> {
+fn kind_and_id(facts: &Facts, id: &str) -> Option<Ent> {
     let (kind, rest) = id.split_once(':')?;
     let kind = kind_named(kind)?;
-    let of_kind = |e: &Ent| d.kind(*e) == kind;
-    let exact = d.lookup(rest).filter(of_kind);
-    exact.or_else(|| d.lookup(&rest.to_lowercase()).filter(of_kind))
+    let of_kind = |e: &Ent| facts.kind(*e) == kind;
+    let exact = facts.lookup(rest).filter(of_kind);
+    exact.or_else(|| facts.lookup(&rest.to_lowercase()).filter(of_kind))
 }
 
 /// `text` lower-cased, into `buf`: an ASCII text without a copy of its own.
@@ -241,49 +240,22 @@ fn lower_into(text: &str, buf: &mut String) {
     }
 }
 
-/// What the pass over the defined entities found, to be reported once
-/// the facts are resolved ([`report()`]).
-pub struct Scanned {
-    /// Names and aliases used by two actors or places: the first use and
-    /// the later, in the order met.
-    shared: Vec<(First, First)>,
-    found: Found,
-    /// The hasher of [`Found::cased`]'s hashes.
-    hasher: DefaultHashBuilder,
-}
-
-/// Finds the names, ids and titles that would be ambiguous on the
-/// command line, among the defined entities.
-pub fn scan(d: &Defined) -> Scanned {
-    let (names, shared) = names_of_all(*d);
-    let ids = d.actors.iter().map(|a| a.id);
-    let ids = ids.chain(d.places.iter().map(|p| p.id));
-    let found = names.scan(d.named().zip(ids).map(|(ent, id)| (ent, id, None)));
+/// Reports the names, ids and titles that would be ambiguous on the
+/// command line.
+pub fn shared(facts: &Facts, diags: &mut Diagnostics) {
+    let names = names_of_all(facts, diags);
+    let actors = facts.actors.iter().map(|a| (a.id, None));
+    let ids = actors.chain(facts.places.iter().map(|p| (p.id, None)));
+    let ids = facts.ents().zip(ids).map(|(ent, (id, t))| (ent, id, t));
+    let found = names.scan(ids);
     // The events' ids and titles, a half on each of two threads (a million
     // of them).
-    let (first, second) = crate::par::halves(d.event_ids, |ids, from| {
-        let titles = d.titles.get(from..).unwrap_or_default();
-        let ents = (from..).map(|i| d.event_ent(i));
-        let events = ids.iter().zip(titles);
-        names.scan(ents.zip(events).map(|(ent, (&id, &t))| (ent, id, Some(t))))
+    let (first, second) = crate::par::halves(&facts.events, |events, from| {
+        let from = u32::try_from(from).unwrap_or(u32::MAX);
+        let ents = (from..).map(|i| facts.event_ent(EventIx(i)));
+        names.scan(ents.zip(events).map(|(ent, e)| (ent, e.id, Some(e.title))))
     });
-    Scanned {
-        shared,
-        found: found.and(first).and(second),
-        hasher: names.hasher,
-    }
-}
-
-/// Reports what [`scan`] found, in the facts it was found in.
-pub fn report(facts: &Facts, scanned: Scanned, diags: &mut Diagnostics) {
-    let Scanned {
-        shared,
-        found,
-        hasher,
-    } = scanned;
-    for (first, this) in shared {
-        name_shared(facts, first, this, diags);
-    }
+    let found = found.and(first).and(second);
     for (ent, named) in found.ids {
         id_named(facts, ent, named, diags);
     }
@@ -293,30 +265,28 @@ pub fn report(facts: &Facts, scanned: Scanned, diags: &mut Diagnostics) {
     for (ent, other) in found.titled_ids {
         title_is_id(facts, ent, other, diags);
     }
-    cases::report(facts, &hasher, found.cased, diags);
+    cases::report(facts, &names.hasher, found.cased, diags);
     for (ent, other) in found.prefixed {
         kind_prefixed(facts, ent, other, diags);
     }
 }
 
-/// The names of every actor and place, and the uses of a name or alias
-/// already used by another (with that first use).
-fn names_of_all(d: Defined<'_>) -> (Names<'_>, Vec<(First, First)>) {
-    let mut names = Names::new(d);
-    let mut shared = Vec::new();
-    let actors = d.actors.iter().map(|a| (a.name, &a.aliases));
-    let places = d.places.iter().map(|p| (p.name, &p.aliases));
-    for (ent, (name, aliases)) in d.named().zip(actors.chain(places)) {
+/// The names of every actor and place, reporting those shared.
+fn names_of_all<'f>(facts: &'f Facts, diags: &mut Diagnostics) -> Names<'f> {
+    let mut names = Names::new(facts);
+    let actors = facts.actors.iter().map(|a| (a.name, &a.aliases));
+    let places = facts.places.iter().map(|p| (p.name, &p.aliases));
+    for (ent, (name, aliases)) in facts.ents().zip(actors.chain(places)) {
         let aliases = aliases.iter().enumerate().map(|(j, s)| (*s, j));
         for (name, seg) in std::iter::once((name, NAME)).chain(aliases) {
             let this = First { name, ent, seg };
             match names.add(this) {
-                Some(first) if first.ent != ent => shared.push((first, this)),
+                Some(first) if first.ent != ent => name_shared(facts, first, this, diags),
                 _ => {}
             }
         }
     }
-    (names, shared)
+    names
 }
 
 mod report;
