@@ -244,6 +244,17 @@ impl Interner {
         frozen.str(range(&strings.ends, sym.index()).unwrap_or_default())
     }
 
+    /// The length in bytes of the string of `sym`, from where it ends: its
+    /// text is not read.
+    pub fn len_of(&self, sym: Sym) -> usize {
+        let strings = if sym.is_text() {
+            &self.text
+        } else {
+            &self.names
+        };
+        range(&strings.ends, sym.index()).map_or(0, |r| r.len())
+    }
+
     /// The first byte of the string of `sym` (0 when it is empty): a read
     /// that brings the string into cache, lighter than [`Interner::resolve`]
     /// when the text is held here.

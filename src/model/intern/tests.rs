@@ -20,6 +20,25 @@ fn interning_deduplicates_and_push_does_not() {
 }
 
 #[test]
+fn a_length_is_read_from_where_strings_end_held_or_frozen() {
+    let mut a = Interner::default();
+    let syms = [
+        a.intern("moscow"),
+        a.push("a «title»"),
+        a.intern(""),
+        a.push(""),
+        a.intern("kyïv"),
+    ];
+    let lengths = |i: &Interner| syms.map(|s| i.len_of(s));
+    let expected = syms.map(|s| a.resolve(s).len());
+    assert_eq!(lengths(&a), expected);
+    assert_eq!(expected, [6, 11, 0, 0, 5]);
+    let frozen = frozen_over(&a, shared(&a));
+    assert_eq!(lengths(&frozen), expected);
+    assert_eq!(a.len_of(Sym::from_index(99)), 0, "no such string");
+}
+
+#[test]
 fn names_and_texts_are_numbered_apart() {
     let mut i = Interner::default();
     let title = i.push("a title");

@@ -182,30 +182,35 @@ impl<'f> Names<'f> {
     /// use is the id's own entity's is shared with the other, if with any,
     /// and reported as such.)
     fn scan(&self, ents: impl Iterator<Item = (Ent, Sym, Option<Sym>)>) -> Found {
-        let mut lower = String::new();
+        let (mut lowered, mut lower) = (String::new(), String::new());
         let mut found = Found::default();
         for (ent, id, title) in ents {
             let id = self.facts.str(id);
-            lower_into(id, &mut lower);
-            let hash = self.hasher.hash_one(lower.as_str());
-            if lower != id {
+            // Most ids are in lower case already, and are not copied.
+            let lower_id = match id.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                true => lower_into(id, &mut lowered),
+                false => id,
+            };
+            let hash = self.hasher.hash_one(lower_id);
+            if lower_id != id {
                 found.cased.push((cases::cut(hash), ent));
             }
             if let Some(other) = kind_and_id(self.facts, id).filter(|o| *o != ent) {
                 found.prefixed.push((ent, other));
             }
-            match self.find(&lower, hash) {
+            match self.find(lower_id, hash) {
                 Some(first) if first.ent != ent => found.ids.push((ent, first)),
                 _ => {}
             }
-            let Some(title) = title.map(|t| self.facts.str(t)) else {
+            let Some(title) = title else {
                 continue;
             };
             // Its length is where it ends: its text is read only now.
-            let len = title.len();
+            let len = self.facts.strings.len_of(title);
             if !self.lengths.has(len) && !self.id_lengths.has(len) {
                 continue;
             }
+            let title = self.facts.str(title);
             lower_into(title, &mut lower);
             let named = self.get(&lower);
             found.titles.extend(named.map(|first| (ent, first)));
@@ -229,8 +234,9 @@ fn kind_and_id(facts: &Facts, id: &str) -> Option<Ent> {
     exact.or_else(|| facts.lookup(&rest.to_lowercase()).filter(of_kind))
 }
 
-/// `text` lower-cased, into `buf`: an ASCII text without a copy of its own.
-fn lower_into(text: &str, buf: &mut String) {
+/// `text` lower-cased, into `buf` (an ASCII text without a copy of its
+/// own), and what `buf` then holds.
+fn lower_into<'b>(text: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
     if text.is_ascii() {
         buf.push_str(text);
@@ -238,6 +244,7 @@ fn lower_into(text: &str, buf: &mut String) {
     } else {
         buf.push_str(&text.to_lowercase());
     }
+    buf
 }
 
 /// Reports the names, ids and titles that would be ambiguous on the
