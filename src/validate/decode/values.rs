@@ -5,7 +5,7 @@
 use super::Decoder;
 use crate::diag::{Code, Diagnostic, PathSeg};
 use crate::edtf::Edtf;
-use crate::load::{Node, Span, Value};
+use crate::load::{Entry, Node, Span, Value};
 use crate::model::count::TOO_LARGE;
 use crate::model::{Attr, Cite, Coords, Count, Participant, Pending, Reliability, Sym};
 use crate::validate::RefTarget;
@@ -217,53 +217,7 @@ impl Decoder<'_, '_, '_> {
                 .f
                 .check_id(s, item.span, self.diags)
                 .then(|| (self.store.strings.intern(s), None)),
-            Value::Table(entries) => {
-                let mut id = None;
-                let mut text = None;
-                for e in entries {
-                    match (e.key.as_ref(), &e.value.value) {
-                        ("id", Value::Str(s)) if self.f.check_id(s, e.value.span, self.diags) => {
-                            id = Some(self.store.strings.intern(s))
-                        }
-                        ("id", Value::Str(_)) => {}
-                        (k, Value::Str(s)) if k == extra && s.trim().is_empty() => {
-                            let msg = format!("empty `{k}` in an entry of `{list}`");
-                            let help = format!("remove `{k}` or give it a value");
-                            let d = Diagnostic::error(Code::EmptyValue, msg)
-                                .at(self.f.loc(e.value.span))
-                                .help(help);
-                            self.f.error(self.diags, d);
-                        }
-                        (k, Value::Str(s)) if k == extra => {
-                            text = Some(if extra == "quote" {
-                                self.store.strings.push(s)
-                            } else {
-                                self.store.strings.intern(s)
-                            })
-                        }
-                        ("id", _) => self.f.wrong_type(&e.value, "a string", self.diags),
-                        (k, _) if k == extra => self.f.wrong_type(&e.value, "a string", self.diags),
-                        (k, _) => {
-                            let msg = format!("unknown field `{k}` in an entry of `{list}`");
-                            let help = crate::suggest::did_you_mean(k, ["id", extra].into_iter())
-                                .unwrap_or_else(|| {
-                                    format!("an entry of `{list}` has `id` and `{extra}`")
-                                });
-                            let d = Diagnostic::error(Code::UnknownField, msg)
-                                .at(self.f.loc(e.key_span))
-                                .help(help);
-                            self.f.error(self.diags, d);
-                        }
-                    }
-                }
-                if id.is_none() && !entries.iter().any(|e| e.key == "id") {
-                    let msg = format!("an entry of `{list}` has no `id`");
-                    let d = Diagnostic::error(Code::MissingField, msg)
-                        .at(self.f.loc(first_char(item.span)));
-                    self.f.error(self.diags, d);
-                }
-                id.map(|id| (id, text))
-            }
+            Value::Table(entries) => self.id_table(item, entries, extra, list),
             _ => {
                 self.f.wrong_type(
                     item,
@@ -273,6 +227,87 @@ impl Decoder<'_, '_, '_> {
                 None
             }
         }
+    }
+
+    /// An entry `{ id, <extra> }` of a list: each field once, both checked.
+    fn id_table(
+        &mut self,
+        item: &Node<'_>,
+        entries: &[Entry<'_>],
+        extra: &'static str,
+        list: &str,
+    ) -> Option<(Sym, Option<Sym>)> {
+        let (mut id, mut text) = (None, None);
+        // Where `id` and the extra field were first given.
+        let (mut first_id, mut first_extra) = (None, None);
+        for e in entries {
+            let slot: Option<&mut Option<Span>> = match e.key.as_ref() {
+                "id" => Some(&mut first_id),
+                k if k == extra => Some(&mut first_extra),
+                _ => None,
+            };
+            if let Some(slot) = slot {
+                if let Some(at) = *slot {
+                    self.duplicate_in_entry(e, at, list);
+                    continue;
+                }
+                *slot = Some(e.key_span);
+            }
+            match (e.key.as_ref(), &e.value.value) {
+                ("id", Value::Str(s)) if self.f.check_id(s, e.value.span, self.diags) => {
+                    id = Some(self.store.strings.intern(s))
+                }
+                ("id", Value::Str(_)) => {}
+                (k, Value::Str(s)) if k == extra => text = self.entry_text(e, s, extra, list),
+                ("id", _) => self.f.wrong_type(&e.value, "a string", self.diags),
+                (k, _) if k == extra => self.f.wrong_type(&e.value, "a string", self.diags),
+                (k, _) => self.unknown_in_entry(e, k, extra, list),
+            }
+        }
+        if first_id.is_none() {
+            let msg = format!("an entry of `{list}` has no `id`");
+            let d =
+                Diagnostic::error(Code::MissingField, msg).at(self.f.loc(first_char(item.span)));
+            self.f.error(self.diags, d);
+        }
+        id.map(|id| (id, text))
+    }
+
+    /// The quote or role of an entry, stored; an empty one is an error.
+    fn entry_text(&mut self, e: &Entry<'_>, s: &str, extra: &str, list: &str) -> Option<Sym> {
+        if s.trim().is_empty() {
+            let msg = format!("empty `{extra}` in an entry of `{list}`");
+            let help = format!("remove `{extra}` or give it a value");
+            let d = Diagnostic::error(Code::EmptyValue, msg)
+                .at(self.f.loc(e.value.span))
+                .help(help);
+            self.f.error(self.diags, d);
+            return None;
+        }
+        Some(if extra == "quote" {
+            self.store.strings.push(s)
+        } else {
+            self.store.strings.intern(s)
+        })
+    }
+
+    /// A field given twice in one entry: an error, since either value would
+    /// lose the other (a record's field given twice is one too).
+    fn duplicate_in_entry(&mut self, e: &Entry<'_>, first: Span, list: &str) {
+        let msg = format!("field `{}` appears twice in an entry of `{list}`", e.key);
+        let d = Diagnostic::error(Code::DuplicateField, msg).at(self.f.loc(e.key_span));
+        let d = d.note(Some(self.f.loc(first)), "first given here");
+        self.f.error(self.diags, d);
+    }
+
+    fn unknown_in_entry(&mut self, e: &Entry<'_>, k: &str, extra: &'static str, list: &str) {
+        let msg = format!("unknown field `{k}` in an entry of `{list}`");
+        let help = crate::suggest::did_you_mean(k, ["id", extra].into_iter())
+            .unwrap_or_else(|| format!("an entry of `{list}` has `id` and `{extra}`"));
+        let d = Diagnostic::error(Code::UnknownField, msg)
+            .at(self.f.loc(e.key_span))
+            .help(help);
+        self.f.error(self.diags, d);
     }
 
     pub(super) fn attributes(&mut self) -> Vec<(Sym, Attr)> {
