@@ -54,13 +54,28 @@ impl<'r, 'a> Fields<'r, 'a> {
             record: rec.shape,
             ok: true,
         };
+        // Where a tagged record's `type` was first given: its shape.
+        let mut tag: Option<Span> = None;
         for entry in entries {
             if rec.tagged && entry.key == "type" {
+                match tag {
+                    Some(first) => fields.duplicate(entry, first, diags),
+                    None => tag = Some(entry.key_span),
+                }
                 continue;
             }
             fields.sort_entry(entry, diags);
         }
         Some(fields)
+    }
+
+    /// A field given twice: an error, since either value would lose the
+    /// other.
+    fn duplicate(&mut self, entry: &Entry<'_>, first: Span, diags: &mut Diagnostics) {
+        let first_loc = self.src.loc(first);
+        let msg = format!("field `{}` appears twice", entry.key);
+        let d = Diagnostic::error(Code::DuplicateField, msg).at(self.src.loc(entry.key_span));
+        self.error(diags, d.note(Some(first_loc), "first given here"));
     }
 
     fn sort_entry(&mut self, entry: &'r Entry<'a>, diags: &mut Diagnostics) {
@@ -78,11 +93,8 @@ impl<'r, 'a> Fields<'r, 'a> {
         };
         match self.slots.get_mut(i) {
             Some(Some(first)) => {
-                let first_loc = self.src.loc(first.key_span);
-                let msg = format!("field `{}` appears twice", entry.key);
-                let d =
-                    Diagnostic::error(Code::DuplicateField, msg).at(self.src.loc(entry.key_span));
-                self.error(diags, d.note(Some(first_loc), "first given here"));
+                let first = first.key_span;
+                self.duplicate(entry, first, diags);
             }
             Some(slot) => *slot = Some(entry),
             None => {}
