@@ -4,7 +4,10 @@
 //! Loads and validates first, like `build`: invalid facts are refused with
 //! their diagnostics. The encoding is `--to`, or else the extension of
 //! `-o`; a file whose extension names another encoding is refused, since it
-//! could not be read back. The writing itself is `crate::write`.
+//! could not be read back. A file that the same inputs would read back
+//! beside other fact files (`-o facts/all.toml` from `facts/`) is refused:
+//! every record would then be there twice. The writing itself is
+//! `crate::write`.
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -12,6 +15,7 @@ use std::path::{Path, PathBuf};
 use super::Error;
 use super::args::FactsArgs;
 use crate::load::Format;
+use crate::load::files::{Input, expand};
 use crate::output;
 
 /// The encodings `fmt` writes.
@@ -61,6 +65,9 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<(), Error> {
     let format = format(args.to, args.out.as_deref())?;
+    if let Some(out) = &args.out {
+        refuse_reading_back(out, &args.facts.inputs())?;
+    }
     let mut facts = super::load_valid(&args.facts)?;
     // Every string is written: stored facts' text is read whole.
     super::read_whole(&mut facts)?;
@@ -98,6 +105,55 @@ fn format(to: Option<To>, out: Option<&Path>) -> Result<Format, Error> {
             "say which encoding to write: --to toml, --to json or --to jsonl".to_string(),
         )),
     }
+}
+
+/// Refuses an output file that the same inputs would read again beside
+/// other fact files: with them it would hold each of their records a second
+/// time, and facts that were valid would no longer be. Rewriting the one
+/// file read (`-f case.toml -o case.toml`) is fine.
+fn refuse_reading_back(out: &Path, inputs: &[Input]) -> Result<(), Error> {
+    // A folder reads fact extensions only; a missing folder is the loader's
+    // to report.
+    let (Some(_), Some(target)) = (Format::of(out), resolved(out)) else {
+        return Ok(());
+    };
+    let Some(folder) = inputs.iter().find_map(|input| match input {
+        Input::Path(p) => std::fs::canonicalize(p)
+            .ok()
+            .filter(|p| target.starts_with(p))
+            .map(|_| p),
+        Input::Stdin => None,
+    }) else {
+        return Ok(());
+    };
+    let Ok(files) = expand(inputs) else {
+        return Ok(());
+    };
+    let others = files
+        .iter()
+        .filter(|(p, _)| {
+            p.as_deref().and_then(|p| std::fs::canonicalize(p).ok()) != Some(target.clone())
+        })
+        .count();
+    if others == 0 {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "`{}` would be read again from `{}` with the {others} other fact file(s) it is written \
+         from, and would hold each of their records a second time; write it elsewhere",
+        out.display(),
+        folder.display()
+    )))
+}
+
+/// The absolute path of a file that may not exist yet.
+fn resolved(out: &Path) -> Option<PathBuf> {
+    if let Ok(path) = std::fs::canonicalize(out) {
+        return Some(path);
+    }
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
+    let parent = std::fs::canonicalize(parent.unwrap_or(Path::new("."))).ok()?;
+    Some(parent.join(out.file_name()?))
 }
 
 fn name(format: Format) -> &'static str {

@@ -145,3 +145,25 @@ fn a_folder_or_an_unwritable_path_is_refused() {
         "a file, not a folder"
     );
 }
+
+#[test]
+fn a_file_the_same_inputs_would_read_again_beside_others_is_refused() {
+    let s = Scratch::new()
+        .file("facts/a.toml", "[[actor]]\nid = \"a\"\nname = \"A\"\n")
+        .file(
+            "facts/b.jsonl",
+            "{\"type\": \"actor\", \"id\": \"b\", \"name\": \"B\"}\n",
+        );
+    for out in ["facts/all.toml", "facts/a.toml"] {
+        s.run(&["fmt", "-o", out]).status(2).stderr_has(&format!(
+            "error: `{out}` would be read again from `facts` with the "
+        ));
+    }
+    assert!(!s.path().join("facts/all.toml").exists());
+    s.run(&["check"]).status(0);
+    // The one file read may be rewritten in place, and the set written elsewhere.
+    s.run(&["fmt", "-f", "facts/a.toml", "-o", "facts/a.toml"])
+        .status(0);
+    s.run(&["fmt", "-o", "all.toml"]).status(0);
+    s.run(&["check", "all.toml"]).status(0);
+}
