@@ -114,13 +114,15 @@ fn format(to: Option<To>, out: Option<&Path>) -> Result<Format, Error> {
 fn refuse_reading_back(out: &Path, inputs: &[Input]) -> Result<(), Error> {
     // A folder reads fact extensions only; a missing folder is the loader's
     // to report.
-    let (Some(_), Some(target)) = (Format::of(out), resolved(out)) else {
+    let (Some(_), Some(entry)) = (Format::of(out), resolved(out)) else {
         return Ok(());
     };
+    // The file itself, where `out` is a link to it.
+    let target = std::fs::canonicalize(out).unwrap_or_else(|_| entry.clone());
     let Some(folder) = inputs.iter().find_map(|input| match input {
         Input::Path(p) => std::fs::canonicalize(p)
             .ok()
-            .filter(|p| target.starts_with(p))
+            .filter(|p| entry.starts_with(p) || target.starts_with(p))
             .map(|_| p),
         Input::Stdin => None,
     }) else {
@@ -132,7 +134,10 @@ fn refuse_reading_back(out: &Path, inputs: &[Input]) -> Result<(), Error> {
     let others = files
         .iter()
         .filter(|(p, _)| {
-            p.as_deref().and_then(|p| std::fs::canonicalize(p).ok()) != Some(target.clone())
+            p.as_deref()
+                .and_then(|p| std::fs::canonicalize(p).ok())
+                .as_ref()
+                != Some(&target)
         })
         .count();
     if others == 0 {
@@ -146,11 +151,9 @@ fn refuse_reading_back(out: &Path, inputs: &[Input]) -> Result<(), Error> {
     )))
 }
 
-/// The absolute path of a file that may not exist yet.
+/// The absolute path of the folder entry `out` names, which may not exist
+/// yet (a link is not followed: a folder is read through it).
 fn resolved(out: &Path) -> Option<PathBuf> {
-    if let Ok(path) = std::fs::canonicalize(out) {
-        return Some(path);
-    }
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
     let parent = std::fs::canonicalize(parent.unwrap_or(Path::new("."))).ok()?;
     Some(parent.join(out.file_name()?))

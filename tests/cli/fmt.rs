@@ -167,3 +167,19 @@ fn a_file_the_same_inputs_would_read_again_beside_others_is_refused() {
     s.run(&["fmt", "-o", "all.toml"]).status(0);
     s.run(&["check", "all.toml"]).status(0);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_in_the_folder_read_is_refused_wherever_it_points() {
+    let s = Scratch::new()
+        .file("facts/a.toml", "[[actor]]\nid = \"a\"\nname = \"A\"\n")
+        .file("elsewhere.toml", "");
+    std::os::unix::fs::symlink("../elsewhere.toml", s.path().join("facts/out.toml")).unwrap();
+    s.run(&["fmt", "-o", "facts/out.toml"])
+        .status(2)
+        .stderr_has("error: `facts/out.toml` would be read again from `facts` with the ");
+    assert_eq!(
+        std::fs::read_to_string(s.path().join("elsewhere.toml")).unwrap(),
+        ""
+    );
+}
