@@ -8,8 +8,8 @@
 //! - Fields: in the order of the README's table of records; absent optional
 //!   fields and empty lists are left out.
 //! - `sources` entries: a bare id when there is no quote, else `{ id, quote }`
-//!   (an empty quote is still a quote); `actors` of an event likewise with
-//!   `role`.
+//!   (validation refuses an empty or blank quote, so there is none to
+//!   write); `actors` of an event likewise with `role`.
 //! - Dates: canonical EDTF. Counts: an exact count as an integer, the
 //!   others as written in the format (`"~100"`, `"140+"`, `"10-20"`).
 //! - Attributes: in the order written; a key given twice is written once,
