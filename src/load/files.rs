@@ -1,8 +1,9 @@
 //! Which fact files a run reads, and the table of their names.
 //!
 //! Inputs are files, folders (read recursively, in sorted path order, keeping
-//! only `.toml`, `.json` and `.jsonl` files) or `-` for JSON Lines on standard
-//! input. Each file read gets a [`FileId`]; diagnostics carry the id and look
+//! only `.toml`, `.json` and `.jsonl` files; a link named as one that leads
+//! nowhere is an error, not a file skipped) or `-` for JSON Lines on
+//! standard input. Each file read gets a [`FileId`]; diagnostics carry the id and look
 //! the name up here. This module finds files; it does not read them.
 
 use std::path::{Path, PathBuf};
@@ -119,6 +120,9 @@ pub enum InputError {
     UnknownExtension(PathBuf),
     /// A folder with no fact file in it (nor in its folders).
     NoFacts(PathBuf),
+    /// A link named as a fact file, in a folder read, to nothing: its facts
+    /// would be missing without a word.
+    BrokenLink(PathBuf, PathBuf),
     Io(PathBuf, std::io::Error),
 }
 
@@ -135,6 +139,12 @@ impl std::fmt::Display for InputError {
                 f,
                 "`{}` holds no fact files (.toml, .json or .jsonl)",
                 p.display()
+            ),
+            InputError::BrokenLink(p, to) => write!(
+                f,
+                "`{}` is a link to `{}`, which does not exist: mend or remove the link",
+                p.display(),
+                to.display()
             ),
             InputError::Io(p, e) => write!(f, "cannot read `{}`: {e}", p.display()),
         }
@@ -202,6 +212,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), InputError> {
             walk(&path, out)?;
         } else if kind.is_file() || kind.is_symlink() && path.is_file() {
             out.push(path);
+        } else if kind.is_symlink() && !path.exists() && Format::of(&path).is_some() {
+            let to = std::fs::read_link(&path).unwrap_or_default();
+            return Err(InputError::BrokenLink(path, to));
         }
     }
     Ok(())

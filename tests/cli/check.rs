@@ -408,6 +408,25 @@ fn a_folder_without_fact_files_is_an_error() {
     s.run(&["check", "loud"]).status(0).stdout_has("1 actor");
 }
 
+/// A link in a folder read, named as a fact file but leading nowhere, is
+/// an error: skipped, its facts would be missing from an `ok`. A link to
+/// nothing with another name is passed over like any other file.
+#[test]
+fn a_broken_link_named_as_a_fact_file_is_an_error() {
+    let s = Scratch::new()
+        .file(
+            "case/a.jsonl",
+            "{\"type\": \"actor\", \"id\": \"a\", \"name\": \"A\"}\n",
+        )
+        .file("notes.txt", "x");
+    std::os::unix::fs::symlink("../gone.txt", s.path().join("case/gone.txt")).unwrap();
+    s.run(&["check", "case"]).status(0).stdout_has("1 actor");
+    std::os::unix::fs::symlink("../moved.toml", s.path().join("case/b.toml")).unwrap();
+    s.run(&["check", "case"]).status(2).stderr_is(
+        "error: `case/b.toml` is a link to `../moved.toml`, which does not exist: mend or remove the link\n",
+    );
+}
+
 #[test]
 fn usage_and_io_errors_exit_two() {
     let s = Scratch::new().file("notes.txt", "x");
