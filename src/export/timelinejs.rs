@@ -231,22 +231,17 @@ impl DateParts {
         if date.month().is_some() && date.day().is_some() {
             return DateParts::of(date);
         }
-        let (year, month, day) = date.bounds().1.ymd();
-        DateParts {
-            year: timelinejs_year(year),
-            month: Some(month),
-            day: Some(day),
-            hour: None,
-            minute: None,
-            second: None,
-        }
+        DateParts::day(date.bounds().1)
     }
-}
 
-impl DateParts {
     /// The first day `date` covers, every part written.
     pub fn first_day_of(date: &Date) -> DateParts {
-        let (year, month, day) = date.bounds().0.ymd();
+        DateParts::day(date.bounds().0)
+    }
+
+    /// `day` as its year, month and day.
+    fn day(day: crate::edtf::Day) -> DateParts {
+        let (year, month, day) = day.ymd();
         DateParts {
             year: timelinejs_year(year),
             month: Some(month),

@@ -330,19 +330,24 @@ fn all_stops_at_the_limit_and_says_so() {
     assert!(answer.truncated);
 }
 
+/// A walk through every entity, either way along any edge, examining at
+/// most `budget` edges.
+fn open_walk<'a>(facts: &'a Facts, graph: &'a Graph, budget: usize) -> Walk<'a> {
+    Walk {
+        facts,
+        graph,
+        allowed: &|_: Ent| true,
+        directed: false,
+        chronological: false,
+        budget,
+    }
+}
+
 #[test]
 fn all_finds_exactly_limit_paths_without_a_stop() {
     let g = facts("a b", &[("a", "b", ""), ("a", "b", "")]);
     let (facts, graph) = &g;
-    let yes = |_: Ent| true;
-    let walk = Walk {
-        facts,
-        graph,
-        allowed: &yes,
-        directed: false,
-        chronological: false,
-        budget: STEP_BUDGET,
-    };
+    let walk = open_walk(facts, graph, STEP_BUDGET);
     let (a, b) = (facts.lookup("a").unwrap(), facts.lookup("b").unwrap());
     let (found, stopped) = all(&walk, a, b, 6, 2);
     assert_eq!((found.len(), stopped), (2, None));
@@ -362,15 +367,7 @@ fn all_finds_exactly_limit_paths_without_a_stop() {
 fn searches_stop_at_the_step_budget_and_say_so() {
     let g = facts("a b c d", &[("a", "b", ""), ("b", "c", ""), ("c", "d", "")]);
     let (facts, graph) = &g;
-    let yes = |_: Ent| true;
-    let walk = Walk {
-        facts,
-        graph,
-        allowed: &yes,
-        directed: false,
-        chronological: false,
-        budget: 2,
-    };
+    let walk = open_walk(facts, graph, 2);
     let (a, d) = (facts.lookup("a").unwrap(), facts.lookup("d").unwrap());
     assert_eq!(shortest(&walk, a, d, 6), Err(Stop::Steps));
     assert_eq!(all(&walk, a, d, 6, 10).1, Some(Stop::Steps));
