@@ -69,11 +69,23 @@ impl<'r, 'a> Fields<'r, 'a> {
         Some(fields)
     }
 
-    /// A field given twice: an error, since either value would lose the
-    /// other.
+    /// A field of the record given twice: an error, since either value
+    /// would lose the other.
     fn duplicate(&mut self, entry: &Entry<'_>, first: Span, diags: &mut Diagnostics) {
+        self.duplicate_in(entry, first, "", diags);
+    }
+
+    /// A field given twice, in the record or (`within`, such as " in an
+    /// entry of `sources`") in a part of it.
+    pub fn duplicate_in(
+        &mut self,
+        entry: &Entry<'_>,
+        first: Span,
+        within: &str,
+        diags: &mut Diagnostics,
+    ) {
         let first_loc = self.src.loc(first);
-        let msg = format!("field `{}` appears twice", entry.key);
+        let msg = format!("field `{}` appears twice{within}", entry.key);
         let d = Diagnostic::error(Code::DuplicateField, msg).at(self.src.loc(entry.key_span));
         self.error(diags, d.note(Some(first_loc), "first given here"));
     }

@@ -248,7 +248,8 @@ impl Decoder<'_, '_, '_> {
             };
             if let Some(slot) = slot {
                 if let Some(at) = *slot {
-                    self.duplicate_in_entry(e, at, list);
+                    let within = format!(" in an entry of `{list}`");
+                    self.f.duplicate_in(e, at, &within, self.diags);
                     continue;
                 }
                 *slot = Some(e.key_span);
@@ -289,15 +290,6 @@ impl Decoder<'_, '_, '_> {
         } else {
             self.store.strings.intern(s)
         })
-    }
-
-    /// A field given twice in one entry: an error, since either value would
-    /// lose the other (a record's field given twice is one too).
-    fn duplicate_in_entry(&mut self, e: &Entry<'_>, first: Span, list: &str) {
-        let msg = format!("field `{}` appears twice in an entry of `{list}`", e.key);
-        let d = Diagnostic::error(Code::DuplicateField, msg).at(self.f.loc(e.key_span));
-        let d = d.note(Some(self.f.loc(first)), "first given here");
-        self.f.error(self.diags, d);
     }
 
     fn unknown_in_entry(&mut self, e: &Entry<'_>, k: &str, extra: &'static str, list: &str) {
